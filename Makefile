@@ -1,0 +1,106 @@
+# keten: the day's workflow reads top to bottom.
+#   make          build ./keten
+#   make test     build and run the whole suite (ends with "N passed, N failed")
+#   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make valgrind the CLI tests under valgrind
+#   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
+#   make bench    time loading and the analyses on synthetic data (see bench/README.md)
+#   make demo     the README quick-start: screen the bundled sample tender
+#   make deps     install the Debian packages the build and tests need (as root)
+#   make install  PREFIX=/usr/local: binary, man page, bash completion
+
+CC       ?= cc
+PKGS      = igraph libcjson libcgraph libgvc
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CSTD      = -std=c11 -D_GNU_SOURCE
+OPT      ?= -O2 -g
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+
+BUILD   ?= build
+LIB_SRC  = $(wildcard graph/*.c loaders/*.c analyses/*.c viz/*.c)
+CLI_SRC  = $(wildcard cli/*.c)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+KETEN    = $(BUILD)/keten
+
+DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz libxml2-utils python3
+
+.PHONY: all test asan valgrind fuzz bench demo deps deps-check install clean format
+
+all: keten
+
+keten: $(KETEN)
+	@ln -sf $(KETEN) keten
+
+$(KETEN): $(CLI_OBJ) $(BUILD)/libketen.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libketen.a $(LDLIBS_ALL)
+
+$(BUILD)/libketen.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libketen.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+# The dependency check: installs what is missing (as root), does nothing otherwise.
+deps-check:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "run 'sudo make deps' first (missing:$$missing)"; exit 2; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 2; \
+	fi
+
+deps: deps-check
+
+test: deps-check
+	@$(MAKE) --no-print-directory $(KETEN) unit-bins
+	@KETEN=$(KETEN) BUILD=$(BUILD) sh tests/run.sh
+
+unit-bins: $(UNIT_BIN)
+
+asan: deps-check
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build-asan/keten unit-bins
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  KETEN=build-asan/keten BUILD=build-asan SANITIZED=1 sh tests/run.sh
+
+valgrind: $(KETEN)
+	@KETEN=$(KETEN) BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh cli
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+bench: $(KETEN)
+	@sh bench/run.sh
+
+demo: deps-check $(KETEN)
+	./$(KETEN) check samples/anpr-tender/data.jsonl
+
+install: $(KETEN)
+	install -D -m 755 $(KETEN) $(DESTDIR)$(PREFIX)/bin/keten
+	install -D -m 644 doc/keten.1 $(DESTDIR)$(PREFIX)/share/man/man1/keten.1
+	install -D -m 644 doc/keten.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/keten
+PREFIX ?= /usr/local
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h)
+
+clean:
+	rm -rf build build-asan build-fuzz keten

@@ -1,0 +1,74 @@
+/* cli.h: what the keten commands share.  Only cli/ knows argv, stdout and exit codes.
+ *
+ * Exit codes: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer
+ * (usage, bad input, I/O, memory).
+ * Ownership: kt_cli_load() gives the caller a graph to free with kt_graph_free(). */
+#ifndef KT_CLI_H
+#define KT_CLI_H
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "../graph/kt_graph.h"
+#include "../loaders/kt_load.h"
+
+#define KT_EXIT_OK 0
+#define KT_EXIT_THRESHOLD 1
+#define KT_EXIT_FAIL 2
+
+#define KT_VERSION "0.1.0"
+
+typedef int (*kt_cmd_fn)(int argc, char **argv);
+
+/* Commands, one file each (cli/cmd_NAME.c). */
+int kt_cmd_check(int argc, char **argv);
+
+/* Print "keten: " and a message to stderr. */
+void kt_cli_msg(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A usage error: one line, then "try 'keten CMD --help'"; returns KT_EXIT_FAIL. */
+int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Print diagnostics to stderr as "file:line: [warning: ]message [code]". */
+void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings);
+
+/* Load files into one built graph.  On success *out holds the graph and the result is 0;
+ * on any error the problems are printed, nothing is returned and the result is
+ * KT_EXIT_FAIL.  Warnings are summarised in one line unless quiet.  d (may be NULL) receives
+ * the diagnostics when the caller wants them (keten check). */
+int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *d);
+
+/* Find an entity named on the command line; prints "unknown entity" and returns -1. */
+igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
+
+/* Parse a number strictly (the whole string, within [lo, hi]); 0 on success. */
+int kt_cli_parse_double(const char *s, double lo, double hi, double *out);
+int kt_cli_parse_long(const char *s, long lo, long hi, long *out);
+
+/* Output that is written whole or not at all: kt_cli_out_open() gives stdout for NULL or "-",
+ * else a temporary file beside path; kt_cli_out_close() renames it into place when ok,
+ * removes it otherwise.  Returns 0 on success. */
+typedef struct {
+    FILE *f;
+    char *path, *tmp;
+} kt_cli_out;
+int kt_cli_out_open(kt_cli_out *o, const char *path);
+int kt_cli_out_close(kt_cli_out *o, int ok);
+
+/* Print a cJSON document (formatted, two-space indent, newline) and free it. */
+int kt_cli_print_json(FILE *f, cJSON *doc);
+
+/* Finish a command that printed to stdout: flush, check for write errors. */
+int kt_cli_finish(int code);
+
+/* Whether stderr is a terminal that may show progress (not NO_COLOR/dumb/CI/--quiet). */
+int kt_cli_progress_ok(void);
+
+#endif

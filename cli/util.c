@@ -1,0 +1,256 @@
+/* util.c: loading, messages, strict numbers and whole-or-nothing output for the commands. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void kt_cli_msg(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("keten: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("keten: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\ntry 'keten %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
+    return KT_EXIT_FAIL;
+}
+
+static void print_diag(const kt_graph *g, const kt_diag *x)
+{
+    const char *file = x->file == UINT32_MAX ? "" : kt_graph_file_name(g, x->file);
+    const char *sev = x->sev == KT_SEV_WARNING ? "warning: " : "";
+    if (x->line)
+        fprintf(stderr, "%s:%ld: %s%s [%s]\n", file, x->line, sev, x->msg, x->code);
+    else if (x->record)
+        fprintf(stderr, "%s: record %s: %s%s [%s]\n", file, x->record, sev, x->msg, x->code);
+    else
+        fprintf(stderr, "%s: %s%s [%s]\n", file, sev, x->msg, x->code);
+}
+
+void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
+{
+    for (size_t i = 0; i < kt_diags_count(d); i++) {
+        const kt_diag *x = kt_diags_get(d, i);
+        if (x->sev == KT_SEV_ERROR || with_warnings)
+            print_diag(g, x);
+    }
+    if (kt_diags_dropped(d))
+        kt_cli_msg("%zu more problems of the same kinds not shown", kt_diags_dropped(d));
+}
+
+int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *dd)
+{
+    kt_graph *g = kt_graph_new();
+    kt_diags *d = dd ? dd : kt_diags_new();
+    kt_errinfo ei;
+    int code = KT_EXIT_FAIL;
+    kt_err rc = KT_OK;
+
+    *out = NULL;
+    if (!g || !d) {
+        kt_cli_msg("out of memory");
+        goto out;
+    }
+    if (nfiles == 0) {
+        kt_cli_msg("no input files");
+        goto out;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        if ((rc = kt_load_file(g, files[i], fmt, d, &ei)) != KT_OK) {
+            kt_cli_msg("%s: %s", ei.file, ei.msg);
+            goto out;
+        }
+    }
+    /* build even after errors, so that check reports every problem in one run */
+    rc = kt_graph_build(g, d);
+    if (rc != KT_OK && rc != KT_EINVALID) {
+        kt_cli_msg("%s", kt_err_str(rc));
+        goto out;
+    }
+    kt_diags_sort(d);
+    if (kt_diags_has_errors(d)) {
+        if (!dd)
+            kt_cli_print_diags(g, d, 0);
+        goto out;
+    }
+    if (!quiet && !dd && kt_diags_warnings(d))
+        kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),
+                   kt_diags_warnings(d) == 1 ? "" : "s");
+    *out = g;
+    g = NULL;
+    code = KT_EXIT_OK;
+out:
+    if (!dd)
+        kt_diags_free(d);
+    if (code != KT_EXIT_OK && dd) {
+        /* keten check still wants the partial graph for file names */
+        *out = g;
+        g = NULL;
+    }
+    kt_graph_free(g);
+    return code;
+}
+
+igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
+{
+    igraph_integer_t v = kt_graph_find(g, id);
+    if (v < 0)
+        kt_cli_msg("unknown entity \"%s\"", id);
+    return v;
+}
+
+int kt_cli_parse_double(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(x) || x < lo || x > hi)
+        return -1;
+    *out = x;
+    return 0;
+}
+
+int kt_cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(s, &end, 10);
+    if (!*s || *end || errno || x < lo || x > hi)
+        return -1;
+    *out = x;
+    return 0;
+}
+
+int kt_cli_out_open(kt_cli_out *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return 0;
+    }
+    size_t n = strlen(path) + 32;
+    o->path = strdup(path);
+    o->tmp = malloc(n);
+    if (!o->path || !o->tmp)
+        goto fail;
+    snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    o->f = fopen(o->tmp, "wb");
+    if (!o->f) {
+        kt_cli_msg("%s: cannot write: %s", path, strerror(errno));
+        goto fail;
+    }
+    return 0;
+fail:
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return -1;
+}
+
+int kt_cli_out_close(kt_cli_out *o, int ok)
+{
+    int rc = 0;
+    if (!o->f)
+        return -1;
+    if (o->f == stdout) {
+        fflush(stdout);
+        return ok ? 0 : -1;
+    }
+    if (fflush(o->f) != 0 || ferror(o->f))
+        ok = 0;
+    if (fclose(o->f) != 0)
+        ok = 0;
+    if (ok && rename(o->tmp, o->path) != 0) {
+        kt_cli_msg("%s: cannot write: %s", o->path, strerror(errno));
+        ok = 0;
+    }
+    if (!ok) {
+        remove(o->tmp);
+        rc = -1;
+    }
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return rc;
+}
+
+/* Pretty-print compact JSON text as jq does: two-space indent, "key": value, empty
+ * containers as {} and []. */
+static void pretty(FILE *f, const char *s)
+{
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        char ch = *p;
+        if (ch == '"') {
+            const char *q = p + 1;
+            while (*q && *q != '"')
+                q += (*q == '\\' && q[1]) ? 2 : 1;
+            fwrite(p, 1, (size_t)(q - p) + (*q ? 1 : 0), f);
+            p = *q ? q : q - 1;
+        } else if (ch == '{' || ch == '[') {
+            if (p[1] == (ch == '{' ? '}' : ']')) {
+                fputc(ch, f);
+                fputc(*++p, f);
+                continue;
+            }
+            fputc(ch, f);
+            fprintf(f, "\n%*s", 2 * ++depth, "");
+        } else if (ch == '}' || ch == ']') {
+            fprintf(f, "\n%*s%c", 2 * --depth, "", ch);
+        } else if (ch == ',') {
+            fprintf(f, ",\n%*s", 2 * depth, "");
+        } else if (ch == ':') {
+            fputs(": ", f);
+        } else {
+            fputc(ch, f);
+        }
+    }
+}
+
+int kt_cli_print_json(FILE *f, cJSON *doc)
+{
+    char *s = cJSON_PrintUnformatted(doc);
+    cJSON_Delete(doc);
+    if (!s) {
+        kt_cli_msg("out of memory");
+        return -1;
+    }
+    pretty(f, s);
+    fputc('\n', f);
+    free(s);
+    return 0;
+}
+
+int kt_cli_finish(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno == EPIPE)
+            return code;
+        kt_cli_msg("error writing output: %s", strerror(errno));
+        return KT_EXIT_FAIL;
+    }
+    return code;
+}
+
+int kt_cli_progress_ok(void)
+{
+    const char *term = getenv("TERM");
+    if (!isatty(STDERR_FILENO) || getenv("NO_COLOR") || getenv("CI") || (term && strcmp(term, "dumb") == 0))
+        return 0;
+    return 1;
+}

@@ -1,0 +1,316 @@
+/* build.c: turning loaded records into the igraph model, and the model's own checks. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_i.h"
+
+/* Slot -> vertex when aliases exist: canonical declared slots are numbered in slot order.
+ * Without aliases the mapping is the identity and no arrays are made. */
+static kt_err number_vertices(kt_graph *g)
+{
+    uint32_t n = g->ids.n;
+    if (!g->canon) {
+        g->nv = n;
+        return KT_OK;
+    }
+    /* flatten alias chains */
+    for (uint32_t s = 0; s < n; s++) {
+        uint32_t c = s;
+        while (g->canon[c] != c)
+            c = g->canon[c];
+        g->canon[s] = c;
+    }
+    g->slot_vert = malloc((size_t)n * sizeof *g->slot_vert);
+    g->vert_slot = malloc((size_t)n * sizeof *g->vert_slot);
+    if (!g->slot_vert || !g->vert_slot)
+        return KT_ENOMEM;
+    igraph_integer_t v = 0;
+    for (uint32_t s = 0; s < n; s++)
+        if (g->canon[s] == s) {
+            g->slot_vert[s] = (uint32_t)v;
+            g->vert_slot[v++] = s;
+        }
+    for (uint32_t s = 0; s < n; s++)
+        if (g->canon[s] != s)
+            g->slot_vert[s] = g->slot_vert[g->canon[s]];
+    g->nv = v;
+    return KT_OK;
+}
+
+static uint32_t vert_of(const kt_graph *g, uint32_t slot)
+{
+    return g->slot_vert ? g->slot_vert[slot] : slot;
+}
+
+static uint32_t canon(const kt_graph *g, uint32_t slot)
+{
+    return g->canon ? g->canon[slot] : slot;
+}
+
+static const char *rel_src(const kt_graph *g, const kt_graph_i_rel *r)
+{
+    return r->extra != NONE && g->extras[r->extra].source != NONE ? g->strs.str[g->extras[r->extra].source]
+                                                                  : NULL;
+}
+
+/* Every relation endpoint and supplied item must be a declared entity. */
+static kt_err check_endpoints(kt_graph *g, kt_diags *d, int *bad)
+{
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        uint32_t ends[3] = {(uint32_t)VECTOR(g->edges)[2 * e], (uint32_t)VECTOR(g->edges)[2 * e + 1],
+                            r->extra != NONE ? g->extras[r->extra].item : NONE};
+        static const char *role[3] = {"from", "to", "item"};
+        for (int k = 0; k < 3; k++) {
+            if (ends[k] == NONE || g->ents[canon(g, ends[k])].file != NONE)
+                continue;
+            *bad = 1;
+            if (kt_diags_add(d, KT_SEV_ERROR, "unknown_entity", r->file, r->line, r->line ? NULL : rel_src(g, r),
+                             "%s relation %s \"%s\" is not a declared entity", kt_rtype_name((kt_rtype)r->type),
+                             role[k], g->ids.str[ends[k]]) != KT_OK)
+                return KT_ENOMEM;
+        }
+    }
+    return KT_OK;
+}
+
+/* A bill of materials must be acyclic.  Kahn's algorithm over contains edges; whatever is
+ * left has a cycle on it or below one, and one cycle per group is walked and reported.
+ * Complexity: O(|V| + |E|). */
+static kt_err check_contains_cycles(kt_graph *g, kt_diags *d)
+{
+    kt_err rc = KT_OK;
+    igraph_integer_t nv = g->nv, *indeg = NULL, *queue = NULL, head = 0, tail = 0;
+    unsigned char *mark = NULL;
+    const igraph_integer_t *eids;
+
+    indeg = calloc((size_t)nv + 1, sizeof *indeg);
+    queue = malloc(((size_t)nv + 1) * sizeof *queue);
+    mark = calloc((size_t)nv + 1, 1);
+    if (!indeg || !queue || !mark) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (size_t e = 0; e < g->nrels; e++)
+        if (g->rels[e].type == KT_REL_CONTAINS)
+            indeg[IGRAPH_TO(&g->ig, e)]++;
+    for (igraph_integer_t v = 0; v < nv; v++)
+        if (indeg[v] == 0)
+            queue[tail++] = v;
+    while (head < tail) {
+        igraph_integer_t v = queue[head++];
+        igraph_integer_t n = kt_graph_out(g, v, &eids);
+        for (igraph_integer_t i = 0; i < n; i++)
+            if (g->rels[eids[i]].type == KT_REL_CONTAINS && --indeg[IGRAPH_TO(&g->ig, eids[i])] == 0)
+                queue[tail++] = IGRAPH_TO(&g->ig, eids[i]);
+    }
+    if (tail == nv)
+        goto out;
+    /* walk each unreported cycle: from a leftover vertex follow leftover contains edges until a
+     * vertex repeats; mark 1 = on the current walk, 2 = done */
+    for (igraph_integer_t s = 0; s < nv; s++) {
+        if (indeg[s] == 0 || mark[s])
+            continue;
+        igraph_integer_t len = 0, v = s, first_e = -1;
+        while (!mark[v]) {
+            mark[v] = 1;
+            queue[len++] = v;
+            igraph_integer_t n = kt_graph_out(g, v, &eids), next = -1;
+            for (igraph_integer_t i = 0; i < n && next < 0; i++)
+                if (g->rels[eids[i]].type == KT_REL_CONTAINS && indeg[IGRAPH_TO(&g->ig, eids[i])] > 0) {
+                    next = IGRAPH_TO(&g->ig, eids[i]);
+                    if (mark[next] == 1)
+                        first_e = eids[i];
+                }
+            if (next < 0)
+                break; /* cannot happen: every leftover vertex has a leftover successor */
+            v = next;
+        }
+        if (mark[v] == 1 && first_e >= 0) {
+            /* the cycle is queue[k..len) where queue[k] == v */
+            char path[400];
+            size_t used = 0;
+            igraph_integer_t k = 0;
+            while (queue[k] != v)
+                k++;
+            for (igraph_integer_t i = k; i <= len && used < sizeof path - 8; i++) {
+                const char *id = kt_graph_entity_id(g, i < len ? queue[i] : v);
+                int w = snprintf(path + used, sizeof path - used, "%s%s", i > k ? " -> " : "", id);
+                if (w < 0 || (size_t)w >= sizeof path - used) {
+                    snprintf(path + used, sizeof path - used, " ...");
+                    break;
+                }
+                used += (size_t)w;
+            }
+            const kt_graph_i_rel *r = &g->rels[first_e];
+            rc = kt_diags_add(d, KT_SEV_ERROR, "contains_cycle", r->file, r->line, r->line ? NULL : rel_src(g, r),
+                              "contains cycle: %s (a bill of materials must be acyclic)", path);
+            if (rc != KT_OK)
+                goto out;
+        }
+        for (igraph_integer_t i = 0; i < len; i++)
+            mark[queue[i]] = 2;
+    }
+out:
+    free(indeg);
+    free(queue);
+    free(mark);
+    return rc;
+}
+
+static kt_err warn_ent(kt_graph *g, kt_diags *d, igraph_integer_t v, const char *code, const char *fmt_msg)
+{
+    uint32_t s = g->vert_slot ? g->vert_slot[v] : (uint32_t)v;
+    const kt_graph_i_ent *x = &g->ents[s];
+    return kt_diags_add(d, KT_SEV_WARNING, code, x->file, x->line,
+                        x->line ? NULL : (x->source != NONE ? g->strs.str[x->source] : g->ids.str[s]), fmt_msg,
+                        g->ids.str[s]);
+}
+
+/* Ownership totals, self-loops, isolated entities, items without origin.
+ * Complexity: O(|V| + |E|). */
+static kt_err check_model(kt_graph *g, kt_diags *d)
+{
+    const igraph_integer_t *eids;
+    kt_err rc = KT_OK;
+
+    for (igraph_integer_t v = 0; v < g->nv; v++) {
+        igraph_integer_t nin = kt_graph_in(g, v, &eids);
+        double share = 0, votes = 0;
+        igraph_integer_t last = -1;
+        for (igraph_integer_t i = 0; i < nin; i++) {
+            const kt_graph_i_rel *r = &g->rels[eids[i]];
+            /* declared summaries restate the chain; counting them would add a share twice */
+            if (r->type != KT_REL_OWNS || (r->flags & KT_RF_DECLARED))
+                continue;
+            if (!isnan(r->smin))
+                share += r->smin;
+            kt_ival vo = kt_graph_rel_votes(g, eids[i]);
+            if (!isnan(vo.min))
+                votes += vo.min;
+            last = eids[i];
+        }
+        /* 1e-4: shares are stored to seven significant digits */
+        if (share > 100 + 1e-4 || votes > 100 + 1e-4) {
+            const kt_graph_i_rel *r = &g->rels[last];
+            int sh = share > 100 + 1e-4;
+            rc = kt_diags_add(d, KT_SEV_ERROR, sh ? "owns_share_above_100" : "owns_votes_above_100", r->file,
+                              r->line, r->line ? NULL : rel_src(g, r),
+                              "owners of \"%s\" hold %.4g%% of its %s in all (more than 100%%)",
+                              kt_graph_entity_id(g, v), sh ? share : votes, sh ? "capital" : "votes");
+            if (rc != KT_OK)
+                return rc;
+        }
+        igraph_integer_t nout = kt_graph_out(g, v, &eids);
+        if (nin + nout == 0 && (rc = warn_ent(g, d, v, "entity_isolated", "entity \"%s\" has no relations")) != KT_OK)
+            return rc;
+        for (igraph_integer_t i = 0; i < nout; i++) {
+            igraph_integer_t e = eids[i];
+            const kt_graph_i_rel *r = &g->rels[e];
+            if (r->type == KT_REL_OWNS && IGRAPH_TO(&g->ig, e) == v) {
+                rc = kt_diags_add(d, KT_SEV_WARNING, "owns_self_loop", r->file, r->line, r->line ? NULL : rel_src(g, r),
+                                  "\"%s\" owns itself (treasury shares are left out of ownership analyses)",
+                                  kt_graph_entity_id(g, v));
+                if (rc != KT_OK)
+                    return rc;
+            }
+        }
+        if (kt_etype_is_item(kt_graph_entity_type(g, v)) && !kt_graph_entity_country_index(g, v)) {
+            /* an item's origin: its country, else its made_by's country, else its manufacturer's */
+            int known = 0;
+            for (igraph_integer_t i = 0; i < nout && !known; i++) {
+                igraph_integer_t e = eids[i];
+                if (g->rels[e].type == KT_REL_MADE_BY)
+                    known = kt_graph_rel_country(g, e)[0] || kt_graph_entity_country_index(g, IGRAPH_TO(&g->ig, e));
+            }
+            if (!known && (rc = warn_ent(g, d, v, "item_no_origin", "item \"%s\" has no known origin")) != KT_OK)
+                return rc;
+        }
+    }
+    return KT_OK;
+}
+
+kt_err kt_graph_build(kt_graph *g, kt_diags *d)
+{
+    kt_err rc;
+    int bad = 0;
+
+    if (g->built)
+        return KT_EUSAGE;
+    if ((rc = number_vertices(g)) != KT_OK)
+        return rc;
+    if ((rc = check_endpoints(g, d, &bad)) != KT_OK)
+        return rc;
+    if (bad)
+        return KT_EINVALID;
+    /* slots -> vertices, in place */
+    igraph_integer_t ne = igraph_vector_int_size(&g->edges);
+    for (igraph_integer_t i = 0; i < ne; i++)
+        VECTOR(g->edges)[i] = vert_of(g, (uint32_t)VECTOR(g->edges)[i]);
+    for (size_t x = 0; x < g->nextras; x++)
+        if (g->extras[x].item != NONE)
+            g->extras[x].item = vert_of(g, g->extras[x].item);
+    if (igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED) != IGRAPH_SUCCESS)
+        return KT_EGRAPH;
+    g->built = 1;
+    igraph_vector_int_destroy(&g->edges);
+    if (igraph_vector_int_init(&g->edges, 0) != IGRAPH_SUCCESS)
+        return KT_ENOMEM;
+    /* give back the growth slack of the side arrays */
+    if (g->nrels && g->rels_cap > g->nrels) {
+        kt_graph_i_rel *r = realloc(g->rels, g->nrels * sizeof *r);
+        if (r) {
+            g->rels = r;
+            g->rels_cap = g->nrels;
+        }
+    }
+    if ((rc = check_contains_cycles(g, d)) != KT_OK)
+        return rc;
+    return check_model(g, d);
+}
+
+int kt_graph_check(const kt_graph *g, FILE *out)
+{
+    int bad = 0;
+    if (!g->built) {
+        fprintf(out, "graph not built\n");
+        return 1;
+    }
+    if (igraph_vcount(&g->ig) != g->nv) {
+        fprintf(out, "vertex count %ld != %ld\n", (long)igraph_vcount(&g->ig), (long)g->nv);
+        bad = 1;
+    }
+    if ((size_t)igraph_ecount(&g->ig) != g->nrels) {
+        fprintf(out, "edge count %ld != %zu\n", (long)igraph_ecount(&g->ig), g->nrels);
+        bad = 1;
+    }
+    for (size_t e = 0; e < g->nrels && !bad; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        if (r->type >= KT_REL__COUNT || r->file >= g->files.n) {
+            fprintf(out, "relation %zu: bad type or file\n", e);
+            bad = 1;
+        }
+        if (!isnan(r->smin) && !(r->smin >= 0 && r->smin <= r->smax && r->smax <= 100)) {
+            fprintf(out, "relation %zu: bad share interval\n", e);
+            bad = 1;
+        }
+        if (r->extra != NONE && (r->extra >= g->nextras ||
+                                 (g->extras[r->extra].item != NONE && g->extras[r->extra].item >= (uint32_t)g->nv))) {
+            fprintf(out, "relation %zu: bad extra\n", e);
+            bad = 1;
+        }
+    }
+    for (igraph_integer_t v = 0; v < g->nv && !bad; v++) {
+        uint32_t s = g->vert_slot ? g->vert_slot[v] : (uint32_t)v;
+        if (g->ents[s].file == NONE || g->ents[s].type >= KT_ENT__COUNT) {
+            fprintf(out, "vertex %ld: undeclared or bad type\n", (long)v);
+            bad = 1;
+        }
+        if (kt_graph_find(g, g->ids.str[s]) != v) {
+            fprintf(out, "vertex %ld: id lookup mismatch\n", (long)v);
+            bad = 1;
+        }
+    }
+    return bad;
+}

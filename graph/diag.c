@@ -1,0 +1,132 @@
+/* diag.c: the list of problems found in input (see kt_diag.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kt_diag.h"
+
+struct kt_diags {
+    kt_diag *v;
+    size_t n, cap;
+    size_t errors, warnings; /* counted, stored or not */
+    size_t dropped;
+    size_t seq;
+    /* per-code counts, to cap a flood of one problem: a small list of (code, count) */
+    const char **codes;
+    size_t *code_n;
+    size_t ncodes, codes_cap;
+};
+
+kt_diags *kt_diags_new(void)
+{
+    return calloc(1, sizeof(kt_diags));
+}
+
+void kt_diags_free(kt_diags *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].msg);
+        free(d->v[i].record);
+    }
+    free(d->v);
+    free(d->codes);
+    free(d->code_n);
+    free(d);
+}
+
+/* How many of this code are stored already; registers the code.  Returns SIZE_MAX on ENOMEM. */
+static size_t code_bump(kt_diags *d, const char *code)
+{
+    for (size_t i = 0; i < d->ncodes; i++)
+        if (d->codes[i] == code || strcmp(d->codes[i], code) == 0)
+            return d->code_n[i]++;
+    if (d->ncodes == d->codes_cap) {
+        size_t cap = d->codes_cap ? d->codes_cap * 2 : 16;
+        const char **c = realloc(d->codes, cap * sizeof *c);
+        if (!c)
+            return SIZE_MAX;
+        d->codes = c;
+        size_t *n = realloc(d->code_n, cap * sizeof *n);
+        if (!n)
+            return SIZE_MAX;
+        d->code_n = n;
+        d->codes_cap = cap;
+    }
+    d->codes[d->ncodes] = code;
+    d->code_n[d->ncodes++] = 1;
+    return 0;
+}
+
+kt_err kt_diags_add(kt_diags *d, kt_severity sev, const char *code, uint32_t file, long line,
+                    const char *record, const char *fmt, ...)
+{
+    va_list ap;
+    char buf[512];
+    size_t have;
+
+    if (!d)
+        return KT_OK;
+    if (sev == KT_SEV_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    have = code_bump(d, code);
+    if (have == SIZE_MAX)
+        return KT_ENOMEM;
+    if (have >= KT_DIAGS_MAX) {
+        d->dropped++;
+        return KT_OK;
+    }
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        kt_diag *v = realloc(d->v, cap * sizeof *v);
+        if (!v)
+            return KT_ENOMEM;
+        d->v = v;
+        d->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    kt_diag *x = &d->v[d->n];
+    x->sev = sev;
+    x->code = code;
+    x->file = file;
+    x->line = line;
+    x->seq = d->seq++;
+    x->msg = strdup(buf);
+    x->record = record ? strdup(record) : NULL;
+    if (!x->msg || (record && !x->record)) {
+        free(x->msg);
+        free(x->record);
+        return KT_ENOMEM;
+    }
+    d->n++;
+    return KT_OK;
+}
+
+size_t kt_diags_count(const kt_diags *d) { return d ? d->n : 0; }
+const kt_diag *kt_diags_get(const kt_diags *d, size_t i) { return &d->v[i]; }
+size_t kt_diags_errors(const kt_diags *d) { return d ? d->errors : 0; }
+size_t kt_diags_warnings(const kt_diags *d) { return d ? d->warnings : 0; }
+int kt_diags_has_errors(const kt_diags *d) { return d && d->errors > 0; }
+size_t kt_diags_dropped(const kt_diags *d) { return d ? d->dropped : 0; }
+
+static int cmp_diag(const void *a, const void *b)
+{
+    const kt_diag *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void kt_diags_sort(kt_diags *d)
+{
+    if (d && d->n > 1)
+        qsort(d->v, d->n, sizeof *d->v, cmp_diag);
+}

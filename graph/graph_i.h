@@ -1,0 +1,76 @@
+/* graph_i.h: the layout of kt_graph, shared by the graph module's files only. */
+#ifndef KT_GRAPH_I_H
+#define KT_GRAPH_I_H
+
+#include "intern.h"
+#include "kt_graph.h"
+
+#define NONE UINT32_MAX
+
+typedef struct {
+    uint32_t name;   /* strs number, NONE */
+    uint32_t source; /* strs number, NONE */
+    uint32_t file;   /* file index, NONE when only referenced */
+    uint32_t line;
+    uint32_t ident;  /* head of this entity's list in g->idents, NONE */
+    uint32_t tags;   /* head of this entity's list in g->tags, NONE */
+    uint8_t country; /* 1 + index in kt_country_table; 0 none */
+    uint8_t type;    /* kt_etype */
+    uint8_t flags;   /* KT_EF_* */
+} kt_graph_i_ent;
+
+typedef struct {
+    float smin, smax; /* share; NaN unknown */
+    float vmin, vmax; /* votes; NaN = as share */
+    uint32_t file, line;
+    uint32_t extra;   /* index into g->extras, NONE */
+    uint8_t type;     /* kt_rtype */
+    uint8_t flags;    /* KT_RF_* */
+} kt_graph_i_rel;
+
+typedef struct {
+    uint32_t item;   /* entity slot until build, then vertex; NONE */
+    float qty;       /* NaN none */
+    uint32_t scope, since, until, source; /* strs numbers, NONE */
+    uint8_t country; /* as in kt_graph_i_ent */
+    uint8_t basis;
+} kt_graph_i_extra;
+
+typedef struct {
+    uint32_t a, b; /* strs numbers (scheme, value) or (tag, unused) */
+    uint32_t next; /* NONE ends the list */
+} kt_graph_i_pair;
+
+struct kt_graph {
+    kt_graph_i_intern ids;  /* entity ids; number = entity slot */
+    kt_graph_i_intern strs; /* every other string */
+    kt_graph_i_intern files;
+    kt_graph_i_intern ident_keys; /* "scheme\x1fvalue" -> owner slot in ident_owner */
+    uint32_t *ident_owner;
+    size_t ident_owner_cap;
+
+    kt_graph_i_ent *ents; /* by slot */
+    size_t ents_cap;
+    uint32_t *canon;      /* slot -> canonical slot when aliases exist, else NULL */
+    size_t canon_cap;
+
+    kt_graph_i_rel *rels;
+    size_t nrels, rels_cap;
+    igraph_vector_int_t edges; /* 2 per relation: slots while loading, vertices after build */
+
+    kt_graph_i_extra *extras;
+    size_t nextras, extras_cap;
+    kt_graph_i_pair *pairs;
+    size_t npairs, pairs_cap;
+
+    int built;
+    igraph_t ig;
+    uint32_t *vert_slot;  /* vertex -> slot (identity unless aliases) */
+    uint32_t *slot_vert;  /* slot -> vertex, NONE for aliases; NULL when identity */
+    igraph_integer_t nv;
+};
+
+/* Grow *p (of *cap elements of size sz) to hold at least need; 0 on success. */
+int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz);
+
+#endif

@@ -1,0 +1,51 @@
+/* kt_load.h: reading input files into a kt_graph.
+ *
+ * Every format has one file in loaders/ and is chosen by content (kt_load_detect) or by the
+ * user (--from).  Loaders record the source (file and line, or record id) of every entity
+ * and relation they make.  Every problem with the input goes into the kt_diags as a
+ * diagnostic with a stable code and a place; the return value reports only what stops
+ * loading altogether (KT_EIO: the file cannot be read; KT_ENOMEM).
+ *
+ * Ownership: the graph and diags belong to the caller; loaders copy what they keep.
+ *
+ * Example:
+ *     kt_errinfo ei;
+ *     if (kt_load_file(g, "data.jsonl", KT_FMT_AUTO, d, &ei) != KT_OK)
+ *         fprintf(stderr, "keten: %s: %s\n", ei.file, ei.msg);
+ */
+#ifndef KT_LOAD_H
+#define KT_LOAD_H
+
+#include <stdio.h>
+
+#include "../graph/kt_graph.h"
+
+typedef enum {
+    KT_FMT_AUTO = 0,
+    KT_FMT_NATIVE,
+    KT_FMT_BODS,
+    KT_FMT_CYCLONEDX,
+    KT_FMT_SPDX,
+    KT_FMT_GLEIF,
+    KT_FMT_FTM,
+    KT_FMT_CSV,
+    KT_FMT__COUNT
+} kt_format;
+
+const char *kt_format_name(kt_format f);
+int kt_format_parse(const char *s, kt_format *out); /* 0 on success */
+
+/* Load path ("-" is standard input) in format fmt (KT_FMT_AUTO: detect). */
+kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, kt_errinfo *ei);
+
+/* Load from an open stream; name is what diagnostics call it. */
+kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt_diags *d, kt_errinfo *ei);
+
+/* Load from memory (fuzzing, tests). */
+kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len, kt_format fmt, kt_diags *d,
+                      kt_errinfo *ei);
+
+/* Guess the format from the first bytes of the input and its name. */
+kt_format kt_load_detect(const char *head, size_t len, const char *name);
+
+#endif

@@ -1,0 +1,410 @@
+/* load.c: the reader shared by loaders, JSON helpers, format detection and dispatch. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_i.h"
+
+/* ---- reader ---- */
+
+void kt_load_i_src_file(kt_src *s, FILE *in)
+{
+    memset(s, 0, sizeof *s);
+    s->in = in;
+}
+
+void kt_load_i_src_mem(kt_src *s, const char *buf, size_t len)
+{
+    memset(s, 0, sizeof *s);
+    s->mem = buf;
+    s->len = len;
+    s->eof = 1;
+}
+
+void kt_load_i_src_destroy(kt_src *s)
+{
+    if (s->in)
+        free(s->buf);
+    memset(s, 0, sizeof *s);
+}
+
+static const char *src_data(const kt_src *s)
+{
+    return s->in ? s->buf : s->mem;
+}
+
+/* Read more from the stream so that at least want bytes follow pos (or end of input). */
+static int fill(kt_src *s, size_t want)
+{
+    if (!s->in)
+        return 0;
+    while (!s->eof && s->len - s->pos < want) {
+        if (s->pos > 0 && s->pos == s->len) {
+            s->len = s->pos = 0;
+        } else if (s->pos > (1u << 20)) {
+            memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+            s->len -= s->pos;
+            s->pos = 0;
+        }
+        if (s->cap - s->len < (1u << 16) + 1) {
+            size_t cap = s->cap ? s->cap * 2 : (1u << 20);
+            while (cap - s->len < (1u << 16) + 1)
+                cap *= 2;
+            char *b = realloc(s->buf, cap);
+            if (!b)
+                return -1;
+            s->buf = b;
+            s->cap = cap;
+        }
+        size_t n = fread(s->buf + s->len, 1, s->cap - s->len - 1, s->in);
+        s->len += n;
+        if (n == 0) {
+            if (ferror(s->in))
+                s->io_error = 1;
+            s->eof = 1;
+        }
+    }
+    return 0;
+}
+
+size_t kt_load_i_src_peek(kt_src *s, size_t want, const char **p)
+{
+    if (fill(s, want) != 0)
+        return 0;
+    *p = src_data(s) + s->pos;
+    return s->len - s->pos;
+}
+
+int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
+{
+    for (;;) {
+        const char *data = src_data(s);
+        const char *start = data + s->pos;
+        const char *nl = memchr(start, '\n', s->len - s->pos);
+        if (nl || (s->eof && s->pos < s->len)) {
+            size_t n = nl ? (size_t)(nl - start) : s->len - s->pos;
+            s->pos += n + (nl ? 1 : 0);
+            s->lineno++;
+            if (!s->in) {
+                /* memory input is const: copy the line into a scratch buffer */
+                if (n + 1 > s->cap) {
+                    char *b = realloc(s->buf, n + 1);
+                    if (!b)
+                        return -1;
+                    s->buf = b;
+                    s->cap = n + 1;
+                }
+                memcpy(s->buf, start, n);
+                start = s->buf;
+            }
+            char *l = (char *)start;
+            if (n && l[n - 1] == '\r')
+                n--;
+            l[n] = '\0';
+            *line = l;
+            *len = n;
+            return 1;
+        }
+        if (s->eof)
+            return 0;
+        size_t have = s->len - s->pos;
+        if (fill(s, have + 1) != 0)
+            return -1;
+    }
+}
+
+int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len)
+{
+    if (s->in) {
+        while (!s->eof)
+            if (fill(s, s->len - s->pos + (1u << 20)) != 0)
+                return -1;
+        s->buf[s->len] = '\0';
+    }
+    *buf = src_data(s) + s->pos;
+    *len = s->len - s->pos;
+    s->pos = s->len;
+    return 0;
+}
+
+/* ---- JSON ---- */
+
+static long count_lines(const char *text, const char *end)
+{
+    long n = 0;
+    for (const char *p = text; p < end; p++)
+        if (*p == '\n')
+            n++;
+    return n;
+}
+
+/* Maximum nesting of text up to end, outside strings. */
+static int max_depth(const char *text, const char *end)
+{
+    int depth = 0, maxd = 0, in_str = 0;
+    for (const char *p = text; p < end; p++) {
+        if (in_str) {
+            if (*p == '\\' && p + 1 < end)
+                p++;
+            else if (*p == '"')
+                in_str = 0;
+        } else if (*p == '"') {
+            in_str = 1;
+        } else if (*p == '{' || *p == '[') {
+            if (++depth > maxd)
+                maxd = depth;
+        } else if (*p == '}' || *p == ']') {
+            depth--;
+        }
+    }
+    return maxd;
+}
+
+cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line)
+{
+    const char *end = NULL;
+    cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (j)
+        return j;
+    if (!end || end < text || end > text + len)
+        end = text + len;
+    long line = first_line + count_lines(text, end);
+    if (max_depth(text, end + (end < text + len)) >= CJSON_NESTING_LIMIT)
+        kt_diags_add(c->d, KT_SEV_ERROR, "json_too_deep", c->file, line, NULL, "nesting deeper than %d levels",
+                     CJSON_NESTING_LIMIT);
+    else if (end >= text + len)
+        kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
+                     "malformed JSON: unexpected end of input");
+    else
+        kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
+                     "malformed JSON near '%.12s'", end);
+    return NULL;
+}
+
+int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, long **lines, size_t *n)
+{
+    /* Track depth and strings; remember the last string seen directly in the root object and
+     * whether a ':' followed it (then it was a key).  Inside the wanted array, the first
+     * non-blank byte after '[' or ',' starts an element. */
+    size_t cap = 0, klen = key ? strlen(key) : 0;
+    long line = 1;
+    int depth = 0, in_str = 0, target = -1, need = 0, key_match = 0, last_str_match = 0;
+    const char *str_start = NULL;
+
+    *lines = NULL;
+    *n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (ch == '\n')
+            line++;
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"') {
+                in_str = 0;
+                if (depth == 1 && key)
+                    last_str_match = (size_t)(text + i - str_start) == klen && memcmp(str_start, key, klen) == 0;
+            }
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
+            continue;
+        if (target >= 0 && depth == target && need && ch != ']') {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 256;
+                long *l = realloc(*lines, cap * sizeof *l);
+                if (!l) {
+                    free(*lines);
+                    *lines = NULL;
+                    return -1;
+                }
+                *lines = l;
+            }
+            (*lines)[(*n)++] = line;
+            need = 0;
+        }
+        switch (ch) {
+        case '"':
+            in_str = 1;
+            str_start = text + i + 1;
+            break;
+        case ':':
+            if (depth == 1)
+                key_match = last_str_match;
+            break;
+        case '[':
+        case '{':
+            depth++;
+            if (ch == '[' && target < 0 && ((!key && depth == 1) || (key && depth == 2 && key_match))) {
+                target = depth;
+                need = 1;
+            }
+            break;
+        case ']':
+        case '}':
+            if (depth == target)
+                return 0;
+            depth--;
+            break;
+        case ',':
+            if (depth == target)
+                need = 1;
+            else if (depth == 1)
+                key_match = last_str_match = 0;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    if (!cJSON_IsString(v)) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be a string", key);
+        *bad = 1;
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad,
+                   int *value)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return 0;
+    if (!cJSON_IsBool(v)) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be true or false",
+                     key);
+        *bad = 1;
+        return 0;
+    }
+    *value = cJSON_IsTrue(v);
+    return 1;
+}
+
+kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    kt_ival iv = kt_ival_unknown();
+    if (!v || cJSON_IsNull(v))
+        return iv;
+    if (cJSON_IsNumber(v)) {
+        iv.min = iv.max = v->valuedouble;
+    } else if (cJSON_IsObject(v)) {
+        const cJSON *mn = cJSON_GetObjectItemCaseSensitive(v, "min");
+        const cJSON *mx = cJSON_GetObjectItemCaseSensitive(v, "max");
+        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx))
+            goto wrong;
+        iv.min = mn->valuedouble;
+        iv.max = mx->valuedouble;
+    } else {
+        goto wrong;
+    }
+    if (!isfinite(iv.min) || !isfinite(iv.max)) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "share_out_of_range", c->file, line, record, "%s is not a finite number", key);
+        *bad = 1;
+        return kt_ival_unknown();
+    }
+    return iv;
+wrong:
+    kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record,
+                 "field \"%s\" must be a number or {\"min\": a, \"max\": b}", key);
+    *bad = 1;
+    return kt_ival_unknown();
+}
+
+/* ---- formats ---- */
+
+static const char *format_names[KT_FMT__COUNT] = {"auto", "native", "bods", "cyclonedx", "spdx", "gleif", "ftm", "csv"};
+
+const char *kt_format_name(kt_format f)
+{
+    return (unsigned)f < KT_FMT__COUNT ? format_names[f] : "?";
+}
+
+int kt_format_parse(const char *s, kt_format *out)
+{
+    for (int i = 0; i < KT_FMT__COUNT; i++)
+        if (strcmp(s, format_names[i]) == 0) {
+            *out = (kt_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+kt_format kt_load_detect(const char *head, size_t len, const char *name)
+{
+    (void)name;
+    (void)head;
+    (void)len;
+    /* more formats register here as their loaders arrive (issue 7) */
+    return KT_FMT_NATIVE;
+}
+
+kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt_diags *d, kt_errinfo *ei)
+{
+    kt_src s;
+    kt_err rc;
+    kt_load_ctx c = {g, d, kt_graph_add_file(g, name), name};
+
+    if (c.file == UINT32_MAX)
+        return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
+    kt_load_i_src_file(&s, in);
+    if (fmt == KT_FMT_AUTO) {
+        const char *p;
+        size_t n = kt_load_i_src_peek(&s, 1u << 16, &p);
+        fmt = kt_load_detect(p, n, name);
+    }
+    switch (fmt) {
+    case KT_FMT_NATIVE:
+        rc = kt_load_i_native(&c, &s);
+        break;
+    default:
+        kt_load_i_src_destroy(&s);
+        return kt_errinfo_set(ei, KT_EUSAGE, name, 0, "format %s is not supported yet", kt_format_name(fmt));
+    }
+    if (rc == KT_OK && s.io_error)
+        rc = kt_errinfo_set(ei, KT_EIO, name, 0, "read error");
+    else if (rc == KT_ENOMEM)
+        kt_errinfo_set(ei, rc, name, 0, "out of memory");
+    kt_load_i_src_destroy(&s);
+    return rc;
+}
+
+kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, kt_errinfo *ei)
+{
+    FILE *in;
+    kt_err rc;
+
+    if (strcmp(path, "-") == 0)
+        return kt_load_stream(g, "<stdin>", stdin, fmt, d, ei);
+    in = fopen(path, "rb");
+    if (!in)
+        return kt_errinfo_set(ei, errno == ENOENT ? KT_ENOTFOUND : KT_EIO, path, 0, "cannot open: %s", strerror(errno));
+    rc = kt_load_stream(g, path, in, fmt, d, ei);
+    fclose(in);
+    return rc;
+}
+
+kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len, kt_format fmt, kt_diags *d,
+                      kt_errinfo *ei)
+{
+    FILE *in = fmemopen((void *)buf, len ? len : 1, "rb");
+    kt_err rc;
+    if (!in)
+        return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
+    if (len == 0) {
+        /* fmemopen cannot open an empty buffer: read past its one byte */
+        fgetc(in);
+    }
+    rc = kt_load_stream(g, name, in, fmt, d, ei);
+    fclose(in);
+    return rc;
+}

@@ -1,0 +1,323 @@
+/* native.c: keten's own format, version 1, as a JSON document or as JSON Lines.
+ *
+ * Document: {"keten": "1", "entities": [...], "relations": [...]}.
+ * JSON Lines: one object per line; "rel" makes it a relation, "type" an entity; an optional
+ * first line {"keten": "1"} names the version.  The README has the field reference.
+ * Complexity: O(input size); one cJSON tree per line (JSON Lines) or per document. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_i.h"
+
+#define MAX_LIST 64 /* identifiers and tags kept per entity */
+
+static int is_date(const char *s)
+{
+    /* ISO 8601 calendar date, optionally only year or year-month: YYYY, YYYY-MM, YYYY-MM-DD */
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    if (n >= 7) {
+        int m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (m < 1 || m > 12)
+            return 0;
+    }
+    if (n == 10) {
+        int d = (s[8] - '0') * 10 + (s[9] - '0');
+        if (d < 1 || d > 31)
+            return 0;
+    }
+    return 1;
+}
+
+static void unknown_fields(kt_load_ctx *c, const cJSON *obj, const char *const *known, long line)
+{
+    for (const cJSON *f = obj->child; f; f = f->next) {
+        int ok = 0;
+        for (const char *const *k = known; *k && !ok; k++)
+            ok = strcmp(*k, f->string) == 0;
+        if (!ok)
+            kt_diags_add(c->d, KT_SEV_WARNING, "field_unknown", c->file, line, NULL,
+                         "unknown field \"%s\" is ignored", f->string);
+    }
+}
+
+static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
+{
+    static const char *const known[] = {"id", "type", "name", "country", "state_owned", "listed", "identifiers",
+                                        "tags", "complete", "source", NULL};
+    kt_entity_in e;
+    int bad = 0, b;
+    const char *type;
+    const char *schemes[MAX_LIST], *values[MAX_LIST], *tags[MAX_LIST];
+
+    memset(&e, 0, sizeof e);
+    e.id = kt_load_i_str(c, o, "id", line, NULL, &bad);
+    type = kt_load_i_str(c, o, "type", line, NULL, &bad);
+    if (bad)
+        return KT_OK;
+    if (!e.id || !e.id[0])
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
+                            "entity has no \"id\"");
+    if (kt_etype_parse(type, &e.type) != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "type_unknown", c->file, line, NULL,
+                            "unknown entity type \"%s\" (company, person, state, product, component, consortium)",
+                            type);
+    e.name = kt_load_i_str(c, o, "name", line, NULL, &bad);
+    e.country = kt_load_i_str(c, o, "country", line, NULL, &bad);
+    e.source = kt_load_i_str(c, o, "source", line, NULL, &bad);
+    if (kt_load_i_bool(c, o, "state_owned", line, NULL, &bad, &b))
+        e.flags |= KT_EF_STATE_OWNED_SET | (b ? KT_EF_STATE_OWNED : 0);
+    if (kt_load_i_bool(c, o, "listed", line, NULL, &bad, &b))
+        e.flags |= KT_EF_LISTED_SET | (b ? KT_EF_LISTED : 0);
+    if (kt_load_i_bool(c, o, "complete", line, NULL, &bad, &b))
+        e.flags |= KT_EF_COMPLETE_SET | (b ? KT_EF_COMPLETE : 0);
+
+    const cJSON *ids = cJSON_GetObjectItemCaseSensitive(o, "identifiers");
+    if (ids && !cJSON_IsNull(ids)) {
+        if (!cJSON_IsObject(ids)) {
+            kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL,
+                         "field \"identifiers\" must be an object of scheme: value");
+            bad = 1;
+        } else {
+            for (const cJSON *f = ids->child; f && e.n_ident < MAX_LIST; f = f->next) {
+                if (!cJSON_IsString(f)) {
+                    kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL,
+                                 "identifier \"%s\" must be a string", f->string);
+                    bad = 1;
+                    continue;
+                }
+                schemes[e.n_ident] = f->string;
+                values[e.n_ident++] = f->valuestring;
+            }
+        }
+    }
+    const cJSON *tl = cJSON_GetObjectItemCaseSensitive(o, "tags");
+    if (tl && !cJSON_IsNull(tl)) {
+        if (!cJSON_IsArray(tl)) {
+            kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "field \"tags\" must be an array");
+            bad = 1;
+        } else {
+            for (const cJSON *f = tl->child; f && e.n_tags < MAX_LIST; f = f->next) {
+                if (!cJSON_IsString(f)) {
+                    kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "tags must be strings");
+                    bad = 1;
+                    break;
+                }
+                tags[e.n_tags++] = f->valuestring;
+            }
+        }
+    }
+    if (bad)
+        return KT_OK;
+    e.ident_scheme = schemes;
+    e.ident_value = values;
+    e.tags = tags;
+    unknown_fields(c, o, known, line);
+    return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
+}
+
+static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
+{
+    static const char *const known[] = {"rel", "from", "to", "source", "since", "until", "share", "votes", "basis",
+                                        "item", "sole_source", "scope", "qty", "country", "role", NULL};
+    kt_rel_in r;
+    int bad = 0, b;
+    const char *rel, *from, *to, *basis, *role;
+
+    rel = kt_load_i_str(c, o, "rel", line, NULL, &bad);
+    from = kt_load_i_str(c, o, "from", line, NULL, &bad);
+    to = kt_load_i_str(c, o, "to", line, NULL, &bad);
+    if (bad)
+        return KT_OK;
+    kt_rel_in_init(&r, KT_REL_OWNS, from, to);
+    if (kt_rtype_parse(rel, &r.type) != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "rel_unknown", c->file, line, NULL,
+                            "unknown relation \"%s\" (owns, controls, supplies, subcontracts, contains, made_by, "
+                            "member_of, offers)",
+                            rel);
+    if (!from || !from[0] || !to || !to[0])
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
+                            "%s relation needs \"from\" and \"to\"", rel);
+    r.source = kt_load_i_str(c, o, "source", line, NULL, &bad);
+    r.since = kt_load_i_str(c, o, "since", line, NULL, &bad);
+    r.until = kt_load_i_str(c, o, "until", line, NULL, &bad);
+    r.share = kt_load_i_share(c, o, "share", line, NULL, &bad);
+    r.votes = kt_load_i_share(c, o, "votes", line, NULL, &bad);
+    r.item = kt_load_i_str(c, o, "item", line, NULL, &bad);
+    r.scope = kt_load_i_str(c, o, "scope", line, NULL, &bad);
+    r.country = kt_load_i_str(c, o, "country", line, NULL, &bad);
+    basis = kt_load_i_str(c, o, "basis", line, NULL, &bad);
+    role = kt_load_i_str(c, o, "role", line, NULL, &bad);
+    if (kt_load_i_bool(c, o, "sole_source", line, NULL, &bad, &b) && b)
+        r.flags |= KT_RF_SOLE_SOURCE;
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(o, "qty");
+    if (q && !cJSON_IsNull(q)) {
+        if (!cJSON_IsNumber(q) || !isfinite(q->valuedouble)) {
+            kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "field \"qty\" must be a number");
+            bad = 1;
+        } else {
+            r.qty = q->valuedouble;
+        }
+    }
+    if (bad)
+        return KT_OK;
+    if (r.since && !is_date(r.since))
+        return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
+                            "since \"%s\" is not an ISO date (YYYY-MM-DD)", r.since);
+    if (r.until && !is_date(r.until))
+        return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
+                            "until \"%s\" is not an ISO date (YYYY-MM-DD)", r.until);
+    if (basis && kt_basis_parse(basis, &r.basis) != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "basis_unknown", c->file, line, NULL,
+                            "unknown control basis \"%s\" (board, golden_share, contract, statute, other)", basis);
+    if (role) {
+        if (strcmp(role, "lead") == 0)
+            r.flags |= KT_RF_LEAD;
+        else if (strcmp(role, "member") != 0)
+            return kt_diags_add(c->d, KT_SEV_ERROR, "role_unknown", c->file, line, NULL,
+                                "unknown role \"%s\" (lead, member)", role);
+    }
+    unknown_fields(c, o, known, line);
+    return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
+}
+
+static kt_err load_record(kt_load_ctx *c, const cJSON *o, long line)
+{
+    if (!cJSON_IsObject(o))
+        return kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, line, NULL, "record must be a JSON object");
+    if (cJSON_GetObjectItemCaseSensitive(o, "rel"))
+        return load_relation(c, o, line);
+    if (cJSON_GetObjectItemCaseSensitive(o, "type"))
+        return load_entity(c, o, line);
+    return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
+                        "record has neither \"rel\" (a relation) nor \"type\" (an entity)");
+}
+
+static kt_err check_version(kt_load_ctx *c, const cJSON *o, long line)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "keten");
+    if (!cJSON_IsString(v) || strcmp(v->valuestring, "1") != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "version_unsupported", c->file, line, NULL,
+                            "unsupported native format version (this keten reads \"keten\": \"1\")");
+    return KT_OK;
+}
+
+static kt_err load_document(kt_load_ctx *c, const char *text, size_t len)
+{
+    kt_err rc = KT_OK;
+    long *lines = NULL;
+    size_t nlines = 0;
+    cJSON *doc = kt_load_i_json_parse(c, text, len, 1);
+    static const char *keys[2] = {"entities", "relations"};
+
+    if (!doc)
+        return KT_OK;
+    if (!cJSON_IsObject(doc)) {
+        rc = kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, 1, NULL, "document must be a JSON object");
+        goto out;
+    }
+    if ((rc = check_version(c, doc, 1)) != KT_OK || kt_diags_has_errors(c->d))
+        goto out;
+    for (int k = 0; k < 2; k++) {
+        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, keys[k]);
+        if (!arr)
+            continue;
+        if (!cJSON_IsArray(arr)) {
+            rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, 1, NULL, "\"%s\" must be an array", keys[k]);
+            goto out;
+        }
+        free(lines);
+        if (kt_load_i_json_elem_lines(text, len, keys[k], &lines, &nlines) != 0) {
+            rc = KT_ENOMEM;
+            goto out;
+        }
+        size_t i = 0;
+        for (const cJSON *o = arr->child; o; o = o->next, i++) {
+            long line = i < nlines ? lines[i] : 1;
+            if (k == 0 && cJSON_IsObject(o) && cJSON_GetObjectItemCaseSensitive(o, "rel"))
+                rc = kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, line, NULL,
+                                  "a relation in \"entities\"");
+            else if (k == 1 && cJSON_IsObject(o) && !cJSON_GetObjectItemCaseSensitive(o, "rel"))
+                rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
+                                  "relation has no \"rel\"");
+            else
+                rc = load_record(c, o, line);
+            if (rc != KT_OK)
+                goto out;
+        }
+    }
+out:
+    free(lines);
+    cJSON_Delete(doc);
+    return rc;
+}
+
+/* Is the first line a complete JSON object?  Then the input is JSON Lines, unless that one
+ * object is a whole document (it has "entities" or "relations"). */
+static int looks_like_lines(const char *p, size_t n)
+{
+    const char *nl = memchr(p, '\n', n);
+    size_t first = nl ? (size_t)(nl - p) : n;
+    cJSON *o = cJSON_ParseWithLength(p, first);
+    int lines = 0;
+    if (o) {
+        lines = cJSON_IsObject(o) && !cJSON_GetObjectItemCaseSensitive(o, "entities") &&
+                !cJSON_GetObjectItemCaseSensitive(o, "relations");
+        cJSON_Delete(o);
+    }
+    return lines;
+}
+
+kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)
+{
+    const char *p;
+    size_t n = kt_load_i_src_peek(s, 1u << 16, &p);
+    kt_err rc = KT_OK;
+
+    /* skip a UTF-8 byte order mark */
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        s->pos += 3;
+        n = kt_load_i_src_peek(s, 1u << 16, &p);
+    }
+    if (n == 0)
+        return kt_diags_add(c->d, KT_SEV_WARNING, "file_empty", c->file, 0, NULL, "file is empty");
+    if (!looks_like_lines(p, n)) {
+        const char *text;
+        size_t len;
+        if (kt_load_i_src_all(s, &text, &len) != 0)
+            return KT_ENOMEM;
+        return load_document(c, text, len);
+    }
+    char *line;
+    size_t len;
+    int r;
+    while ((r = kt_load_i_src_line(s, &line, &len)) == 1) {
+        const char *q = line;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (!*q)
+            continue;
+        cJSON *o = kt_load_i_json_parse(c, line, len, s->lineno);
+        if (!o)
+            continue;
+        if (cJSON_IsObject(o) && cJSON_GetObjectItemCaseSensitive(o, "keten") &&
+            !cJSON_GetObjectItemCaseSensitive(o, "rel") && !cJSON_GetObjectItemCaseSensitive(o, "type"))
+            rc = check_version(c, o, s->lineno);
+        else
+            rc = load_record(c, o, s->lineno);
+        cJSON_Delete(o);
+        if (rc != KT_OK)
+            return rc;
+    }
+    return r < 0 ? KT_ENOMEM : KT_OK;
+}

@@ -1,0 +1,122 @@
+/* graph.c: the model and the native loader.
+ *
+ * Cases and their hand-worked expectations:
+ * 1. JSON Lines: 3 entities, 2 relations; a relation may name an entity declared later.
+ * 2. Document form: records get the line their object starts on (entities on lines 3 and 4,
+ *    the relation on line 6).
+ * 3. Identifier merge: "acme" and "acme-bv" carry lei X; they are one vertex, relations to
+ *    either land on it; the country conflict (NL vs BE) is a warning naming line 1.
+ * 4. Errors: undeclared endpoint, share 140, min > max, bad country, duplicate id with
+ *    another type, owners' shares 60 + 50 = 110 > 100, contains cycle a -> b -> a.
+ * 5. Warnings: isolated entity, owns self-loop, item with no origin.
+ * 6. Ranges and votes: share {25, 50} stays [25, 50]; votes default to share; given votes kept.
+ */
+#include <math.h>
+
+#include "test_util.h"
+
+static void print_graph(const kt_graph *g)
+{
+    for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
+        printf("  v%ld %s %s \"%s\" %s\n", (long)v, kt_graph_entity_id(g, v),
+               kt_etype_name(kt_graph_entity_type(g, v)), kt_graph_entity_name(g, v),
+               kt_graph_entity_country(g, v)[0] ? kt_graph_entity_country(g, v) : "-");
+    for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++) {
+        char where[300];
+        kt_ival s = kt_graph_rel_share(g, e), vo = kt_graph_rel_votes(g, e);
+        printf("  e%ld %s %s -> %s", (long)e, kt_rtype_name(kt_graph_rel_type(g, e)),
+               kt_graph_entity_id(g, kt_graph_rel_from(g, e)), kt_graph_entity_id(g, kt_graph_rel_to(g, e)));
+        if (!kt_ival_is_unknown(s))
+            printf(" share [%g, %g] votes [%g, %g]", s.min, s.max, vo.min, vo.max);
+        printf(" at %s\n", kt_graph_rel_where(g, e, where, sizeof where));
+    }
+}
+
+int main(void)
+{
+    kt_graph *g;
+    kt_graph_init_library();
+
+    printf("1. json lines\n");
+    g = test_load("lines.jsonl",
+                  "{\"id\":\"a\",\"type\":\"company\",\"name\":\"A\",\"country\":\"NL\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"p\",\"to\":\"a\",\"share\":60,\"source\":\"kvk-1\"}\n"
+                  "{\"id\":\"p\",\"type\":\"person\",\"name\":\"P\"}\n"
+                  "{\"rel\":\"supplies\",\"from\":\"a\",\"to\":\"q\"}\n"
+                  "{\"id\":\"q\",\"type\":\"company\",\"country\":\"DE\"}\n",
+                  1);
+    print_graph(g);
+    kt_graph_free(g);
+
+    printf("2. document form\n");
+    g = test_load("doc.json",
+                  "{\"keten\": \"1\",\n"
+                  " \"entities\": [\n"
+                  "  {\"id\": \"x\", \"type\": \"company\"},\n"
+                  "  {\"id\": \"y\", \"type\": \"company\"}\n"
+                  " ], \"relations\": [\n"
+                  "  {\"rel\": \"controls\", \"from\": \"x\", \"to\": \"y\", \"basis\": \"board\"}\n"
+                  " ]}\n",
+                  1);
+    print_graph(g);
+    printf("  basis %s\n", kt_basis_name(kt_graph_rel_basis(g, 0)));
+    kt_graph_free(g);
+
+    printf("3. identifier merge\n");
+    g = test_load("merge.jsonl",
+                  "{\"id\":\"acme\",\"type\":\"company\",\"country\":\"NL\",\"identifiers\":{\"lei\":\"X\"}}\n"
+                  "{\"rel\":\"owns\",\"from\":\"p\",\"to\":\"acme-bv\",\"share\":30}\n"
+                  "{\"id\":\"p\",\"type\":\"person\"}\n"
+                  "{\"id\":\"acme-bv\",\"type\":\"company\",\"name\":\"Acme\",\"country\":\"BE\",\"identifiers\":{\"lei\":\"X\"}}\n",
+                  1);
+    print_graph(g);
+    printf("  find acme-bv -> v%ld, name \"%s\"\n", (long)kt_graph_find(g, "acme-bv"),
+           kt_graph_entity_name(g, kt_graph_find(g, "acme-bv")));
+    kt_graph_free(g);
+
+    printf("4. errors\n");
+    g = test_load("bad.jsonl",
+                  "{\"id\":\"a\",\"type\":\"company\"}\n"
+                  "{\"id\":\"b\",\"type\":\"company\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"ghost\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":140}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":{\"min\":50,\"max\":20}}\n"
+                  "{\"id\":\"c\",\"type\":\"company\",\"country\":\"XX\"}\n"
+                  "{\"id\":\"a\",\"type\":\"person\"}\n",
+                  1);
+    printf("  graph %s\n", g ? "built" : "refused");
+    g = test_load("bad2.jsonl",
+                  "{\"id\":\"a\",\"type\":\"company\"}\n"
+                  "{\"id\":\"b\",\"type\":\"company\"}\n"
+                  "{\"id\":\"c\",\"type\":\"person\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":60}\n"
+                  "{\"rel\":\"owns\",\"from\":\"c\",\"to\":\"b\",\"share\":50}\n"
+                  "{\"id\":\"i\",\"type\":\"product\",\"country\":\"NL\"}\n"
+                  "{\"id\":\"j\",\"type\":\"component\",\"country\":\"NL\"}\n"
+                  "{\"rel\":\"contains\",\"from\":\"i\",\"to\":\"j\"}\n"
+                  "{\"rel\":\"contains\",\"from\":\"j\",\"to\":\"i\"}\n",
+                  1);
+    printf("  graph %s\n", g ? "built" : "refused");
+
+    printf("5. warnings\n");
+    g = test_load("warn.jsonl",
+                  "{\"id\":\"a\",\"type\":\"company\"}\n"
+                  "{\"id\":\"lonely\",\"type\":\"company\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"a\",\"share\":5}\n"
+                  "{\"id\":\"cam\",\"type\":\"product\"}\n"
+                  "{\"rel\":\"made_by\",\"from\":\"cam\",\"to\":\"a\"}\n",
+                  1);
+    printf("  graph %s\n", g ? "built" : "refused");
+    kt_graph_free(g);
+
+    printf("6. ranges and votes\n");
+    g = test_load("ranges.jsonl",
+                  "{\"id\":\"a\",\"type\":\"company\"}\n"
+                  "{\"id\":\"b\",\"type\":\"company\"}\n"
+                  "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":{\"min\":25,\"max\":50}}\n"
+                  "{\"rel\":\"owns\",\"from\":\"b\",\"to\":\"a\",\"share\":10,\"votes\":30}\n",
+                  1);
+    print_graph(g);
+    kt_graph_free(g);
+    return 0;
+}

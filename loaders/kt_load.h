@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "../graph/kt_graph.h"
+#include "../graph/kt_policy.h"
 
 typedef enum {
     KT_FMT_AUTO = 0,
@@ -47,5 +48,10 @@ kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len
 
 /* Guess the format from the first bytes of the input and its name. */
 kt_format kt_load_detect(const char *head, size_t len, const char *name);
+
+/* Read a policy file (see loaders/policy.c for the format).  On success *out belongs to the
+ * caller (kt_policy_free); on failure ei says file:line: what is wrong. */
+kt_err kt_load_policy(const char *path, kt_policy **out, kt_errinfo *ei);
+kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_policy **out, kt_errinfo *ei);
 
 #endif

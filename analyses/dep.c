@@ -1,0 +1,84 @@
+/* dep.c: dependency steps (see kt_dep.h). */
+#include <math.h>
+
+#include "kt_dep.h"
+
+static const char *via_names[KT_VIA__COUNT] = {"membership", "supply", "subcontract", "component", "ownership",
+                                               "control"};
+
+const char *kt_via_name(kt_via v)
+{
+    return (unsigned)v < KT_VIA__COUNT ? via_names[v] : "?";
+}
+
+int kt_dep_owns_counts(const kt_graph *g, igraph_integer_t e, double owner_share)
+{
+    /* Wet vifo counts votes; an unknown share is followed so that it is reported, not hidden */
+    kt_ival votes = kt_graph_rel_votes(g, e);
+    if (kt_graph_rel_from(g, e) == kt_graph_rel_to(g, e))
+        return 0;
+    return kt_ival_is_unknown(votes) || votes.max >= owner_share;
+}
+
+/* Is an edge of type t, seen from its "from" end (forward=1) or "to" end, a step?
+ * Returns the via, or -1. */
+static int classify(const kt_graph *g, igraph_integer_t e, int from_end, double owner_share)
+{
+    switch (kt_graph_rel_type(g, e)) {
+    case KT_REL_MEMBER_OF: return from_end ? -1 : KT_VIA_MEMBERSHIP;
+    case KT_REL_SUPPLIES: return from_end ? -1 : KT_VIA_SUPPLY;
+    case KT_REL_SUBCONTRACTS: return from_end ? KT_VIA_SUBCONTRACT : -1;
+    case KT_REL_OFFERS: return from_end ? KT_VIA_SUPPLY : -1;
+    case KT_REL_CONTAINS: return from_end ? KT_VIA_COMPONENT : -1;
+    case KT_REL_MADE_BY: return from_end ? KT_VIA_SUPPLY : -1;
+    case KT_REL_OWNS: return !from_end && kt_dep_owns_counts(g, e, owner_share) ? KT_VIA_OWNERSHIP : -1;
+    case KT_REL_CONTROLS: return from_end ? -1 : KT_VIA_CONTROL;
+    default: return -1;
+    }
+}
+
+static void init(kt_dep_iter *it, const kt_graph *g, igraph_integer_t v, double owner_share, int reverse)
+{
+    it->g = g;
+    it->v = v;
+    it->owner_share = owner_share;
+    it->nout = kt_graph_out(g, v, &it->out);
+    it->nin = kt_graph_in(g, v, &it->in);
+    it->i = 0;
+    it->reverse = reverse;
+}
+
+void kt_dep_iter_init(kt_dep_iter *it, const kt_graph *g, igraph_integer_t v, double owner_share)
+{
+    init(it, g, v, owner_share, 0);
+}
+
+void kt_dep_iter_init_reverse(kt_dep_iter *it, const kt_graph *g, igraph_integer_t v, double owner_share)
+{
+    init(it, g, v, owner_share, 1);
+}
+
+int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step)
+{
+    /* forward: out-edges seen from their from-end, then in-edges from their to-end.
+     * reverse: the same relations seen from the other end: a step u -> v exists when the
+     * edge classified from u's end reaches v, so at v we look at in-edges classified from
+     * their from-end and out-edges classified from their to-end. */
+    while (it->i < it->nout + it->nin) {
+        igraph_integer_t k = it->i++;
+        int is_out = k < it->nout;
+        igraph_integer_t e = is_out ? it->out[k] : it->in[k - it->nout];
+        int from_end = it->reverse ? !is_out : is_out;
+        int via = classify(it->g, e, from_end, it->owner_share);
+        if (via < 0)
+            continue;
+        igraph_integer_t other = is_out ? kt_graph_rel_to(it->g, e) : kt_graph_rel_from(it->g, e);
+        if (other == it->v)
+            continue; /* self-loops carry nothing */
+        step->edge = e;
+        step->next = other;
+        step->via = (kt_via)via;
+        return 1;
+    }
+    return 0;
+}

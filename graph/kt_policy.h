@@ -1,0 +1,75 @@
+/* kt_policy.h: the user's screening policy, as data.
+ *
+ * keten names no country: which countries count for consideration C1 (laws obliging
+ * cooperation with intelligence or military services), C2 (an offensive intelligence
+ * programme against the Netherlands), the WTO GPA (Aanbestedingswet 2012 route) or the EU
+ * (ADV route) comes from the policy file the user supplies (loaders/policy.c reads it;
+ * samples/policy.json is an example with its public sources).
+ *
+ * Ownership: kt_policy_new() results belong to the caller (kt_policy_free() accepts NULL).
+ * Strings returned are owned by the policy. */
+#ifndef KT_POLICY_H
+#define KT_POLICY_H
+
+#include <stdint.h>
+
+#include "kt_country.h"
+#include "kt_graph.h"
+
+/* Reasons a node is marked.  C1, C2 and STATE_OWNED make a finding; NON_GPA and NON_EU
+ * say which exclusion route the node's country would open and annotate findings and
+ * bidders' members. */
+enum {
+    KT_REASON_C1 = 1u << 0,
+    KT_REASON_C2 = 1u << 1,
+    KT_REASON_STATE_OWNED = 1u << 2, /* state_owned entities and state entities: C1 whatever the country */
+    KT_REASON_NON_GPA = 1u << 3,
+    KT_REASON_NON_EU = 1u << 4,
+    KT_REASON__COUNT = 5
+};
+#define KT_REASON_RISK (KT_REASON_C1 | KT_REASON_C2 | KT_REASON_STATE_OWNED)
+
+typedef enum { KT_SET_C1 = 0, KT_SET_C2, KT_SET_GPA, KT_SET_EU, KT_SET__COUNT } kt_policy_set;
+
+typedef struct kt_policy kt_policy;
+
+kt_policy *kt_policy_new(void);
+void kt_policy_free(kt_policy *p);
+
+/* Building (loaders/policy.c). */
+void kt_policy_set_add(kt_policy *p, kt_policy_set s, unsigned country_index);
+void kt_policy_set_given(kt_policy *p, kt_policy_set s); /* the set was named in the file */
+kt_err kt_policy_set_text(kt_policy *p, const char *name, const char *file);
+
+/* Thresholds: owner_share (percent of votes from which an owner's origin counts; default
+ * 10, Wet vifo significant influence), control (default 50, majority), max_depth (default
+ * 25 steps). */
+typedef struct {
+    double owner_share;
+    double control;
+    int max_depth;
+} kt_policy_thresholds;
+
+kt_policy_thresholds *kt_policy_thresholds_mut(kt_policy *p);
+const kt_policy_thresholds *kt_policy_thresholds_get(const kt_policy *p);
+
+int kt_policy_in_set(const kt_policy *p, kt_policy_set s, unsigned country_index);
+int kt_policy_set_was_given(const kt_policy *p, kt_policy_set s);
+const char *kt_policy_name(const kt_policy *p); /* "" when none */
+const char *kt_policy_file(const kt_policy *p);
+
+/* The reasons for one country alone (C1, C2, NON_GPA, NON_EU); 0 for country index 0. */
+unsigned kt_policy_country_reasons(const kt_policy *p, unsigned country_index);
+
+/* The origin country of vertex v: an item's own country, else the country on its made_by, else
+ * its manufacturer's country; any other entity's own country.  0 when unknown. */
+unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v);
+
+/* The reasons vertex v is marked: from its origin country, plus STATE_OWNED for state_owned
+ * entities and state entities.  Complexity: O(out-degree of v) for items, O(1) otherwise. */
+unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v);
+
+/* "C1", "C2", "state_owned", "non_gpa", "non_eu" for one reason bit. */
+const char *kt_reason_name(unsigned bit);
+
+#endif

@@ -1,0 +1,127 @@
+/* policy.c: the screening policy as data (see kt_policy.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kt_policy.h"
+
+struct kt_policy {
+    uint8_t sets[KT_SET__COUNT][KT_COUNTRY_MAX / 8]; /* bitmap by country index */
+    unsigned given;                                    /* bit per set named in the file */
+    kt_policy_thresholds thr;
+    char *name, *file;
+};
+
+kt_policy *kt_policy_new(void)
+{
+    kt_policy *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->thr.owner_share = 10; /* Wet vifo: significant influence from 10% of votes */
+    p->thr.control = 50;     /* control: more than half of the votes */
+    p->thr.max_depth = 25;
+    return p;
+}
+
+void kt_policy_free(kt_policy *p)
+{
+    if (!p)
+        return;
+    free(p->name);
+    free(p->file);
+    free(p);
+}
+
+void kt_policy_set_add(kt_policy *p, kt_policy_set s, unsigned c)
+{
+    if (c && c < KT_COUNTRY_MAX)
+        p->sets[s][c / 8] |= (uint8_t)(1u << (c % 8));
+}
+
+void kt_policy_set_given(kt_policy *p, kt_policy_set s) { p->given |= 1u << s; }
+
+kt_err kt_policy_set_text(kt_policy *p, const char *name, const char *file)
+{
+    char *n = name ? strdup(name) : NULL, *f = file ? strdup(file) : NULL;
+    if ((name && !n) || (file && !f)) {
+        free(n);
+        free(f);
+        return KT_ENOMEM;
+    }
+    free(p->name);
+    free(p->file);
+    p->name = n;
+    p->file = f;
+    return KT_OK;
+}
+
+kt_policy_thresholds *kt_policy_thresholds_mut(kt_policy *p) { return &p->thr; }
+const kt_policy_thresholds *kt_policy_thresholds_get(const kt_policy *p) { return &p->thr; }
+
+int kt_policy_in_set(const kt_policy *p, kt_policy_set s, unsigned c)
+{
+    return c && c < KT_COUNTRY_MAX && (p->sets[s][c / 8] >> (c % 8)) & 1u;
+}
+
+int kt_policy_set_was_given(const kt_policy *p, kt_policy_set s) { return (p->given >> s) & 1u; }
+const char *kt_policy_name(const kt_policy *p) { return p->name ? p->name : ""; }
+const char *kt_policy_file(const kt_policy *p) { return p->file ? p->file : ""; }
+
+unsigned kt_policy_country_reasons(const kt_policy *p, unsigned c)
+{
+    unsigned r = 0;
+    if (!c)
+        return 0;
+    if (kt_policy_in_set(p, KT_SET_C1, c))
+        r |= KT_REASON_C1;
+    if (kt_policy_in_set(p, KT_SET_C2, c))
+        r |= KT_REASON_C2;
+    if (kt_policy_set_was_given(p, KT_SET_GPA) && !kt_policy_in_set(p, KT_SET_GPA, c))
+        r |= KT_REASON_NON_GPA;
+    if (kt_policy_set_was_given(p, KT_SET_EU) && !kt_policy_in_set(p, KT_SET_EU, c))
+        r |= KT_REASON_NON_EU;
+    return r;
+}
+
+unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v)
+{
+    unsigned c = kt_graph_entity_country_index(g, v);
+    if (c || !kt_etype_is_item(kt_graph_entity_type(g, v)))
+        return c;
+    /* an item's place of production: its made_by's country, else its manufacturer's; with
+     * several made_by, the first in edge order that says one */
+    const igraph_integer_t *eids;
+    igraph_integer_t n = kt_graph_out(g, v, &eids);
+    unsigned maker = 0;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        if (kt_graph_rel_type(g, eids[i]) != KT_REL_MADE_BY)
+            continue;
+        unsigned rc = kt_country_index(kt_graph_rel_country(g, eids[i]));
+        if (rc)
+            return rc;
+        if (!maker)
+            maker = kt_graph_entity_country_index(g, kt_graph_rel_to(g, eids[i]));
+    }
+    return maker;
+}
+
+unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v)
+{
+    unsigned r = kt_policy_country_reasons(p, kt_policy_origin(g, v));
+    kt_etype t = kt_graph_entity_type(g, v);
+    /* consideration 1: a state-owned enterprise counts whatever its country; so does a state */
+    if (t == KT_ENT_STATE || (kt_graph_entity_flags(g, v) & KT_EF_STATE_OWNED))
+        r |= KT_REASON_STATE_OWNED;
+    return r;
+}
+
+const char *kt_reason_name(unsigned bit)
+{
+    switch (bit) {
+    case KT_REASON_C1: return "C1";
+    case KT_REASON_C2: return "C2";
+    case KT_REASON_STATE_OWNED: return "state_owned";
+    case KT_REASON_NON_GPA: return "non_gpa";
+    case KT_REASON_NON_EU: return "non_eu";
+    }
+    return "?";
+}

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "fields.h"
 
 /* ---- reader ---- */
 
@@ -262,62 +262,18 @@ int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, lon
 
 const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || cJSON_IsNull(v))
-        return NULL;
-    if (!cJSON_IsString(v)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be a string", key);
-        *bad = 1;
-        return NULL;
-    }
-    return v->valuestring;
+    return kt_load_i_v_str(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
 int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad,
                    int *value)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || cJSON_IsNull(v))
-        return 0;
-    if (!cJSON_IsBool(v)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be true or false",
-                     key);
-        *bad = 1;
-        return 0;
-    }
-    *value = cJSON_IsTrue(v);
-    return 1;
+    return kt_load_i_v_bool(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad, value);
 }
 
 kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    kt_ival iv = kt_ival_unknown();
-    if (!v || cJSON_IsNull(v))
-        return iv;
-    if (cJSON_IsNumber(v)) {
-        iv.min = iv.max = v->valuedouble;
-    } else if (cJSON_IsObject(v)) {
-        const cJSON *mn = cJSON_GetObjectItemCaseSensitive(v, "min");
-        const cJSON *mx = cJSON_GetObjectItemCaseSensitive(v, "max");
-        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx))
-            goto wrong;
-        iv.min = mn->valuedouble;
-        iv.max = mx->valuedouble;
-    } else {
-        goto wrong;
-    }
-    if (!isfinite(iv.min) || !isfinite(iv.max)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "share_out_of_range", c->file, line, record, "%s is not a finite number", key);
-        *bad = 1;
-        return kt_ival_unknown();
-    }
-    return iv;
-wrong:
-    kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record,
-                 "field \"%s\" must be a number or {\"min\": a, \"max\": b}", key);
-    *bad = 1;
-    return kt_ival_unknown();
+    return kt_load_i_v_share(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
 /* ---- formats ---- */

@@ -15,7 +15,8 @@ if [ "${VALGRIND:-0}" = 1 ]; then
 else
     RUN=""
 fi
-export KETEN_BIN="$KETEN" KETEN_RUN="$RUN" ROOT
+KETEN_SHARED=${KETEN_SHARED:-$ROOT/../shared}
+export KETEN_BIN="$KETEN" KETEN_RUN="$RUN" ROOT KETEN_SHARED
 pass=0
 fail=0
 tmp=$(mktemp -d)

@@ -80,6 +80,14 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
 {
     for (;;) {
         const char *data = src_data(s);
+        if (!data) {
+            /* nothing read yet (no peek came first): read, or end when there is nothing */
+            if (s->eof || !s->in)
+                return 0;
+            if (fill(s, 1) != 0)
+                return -1;
+            continue;
+        }
         const char *start = data + s->pos;
         const char *nl = memchr(start, '\n', s->len - s->pos);
         if (nl || (s->eof && s->pos < s->len)) {

@@ -80,6 +80,14 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
 {
     for (;;) {
         const char *data = src_data(s);
+        if (!data) {
+            /* nothing read yet (no peek came first): read, or end when there is nothing */
+            if (s->eof || !s->in)
+                return 0;
+            if (fill(s, 1) != 0)
+                return -1;
+            continue;
+        }
         const char *start = data + s->pos;
         const char *nl = memchr(start, '\n', s->len - s->pos);
         if (nl || (s->eof && s->pos < s->len)) {
@@ -295,12 +303,44 @@ int kt_format_parse(const char *s, kt_format *out)
     return -1;
 }
 
+static int has(const char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
 kt_format kt_load_detect(const char *head, size_t len, const char *name)
 {
-    (void)name;
-    (void)head;
-    (void)len;
-    /* more formats register here as their loaders arrive (issue 7) */
+    size_t i = 0;
+    (void)name; /* content decides: file names in the wild say little */
+    if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    head += i;
+    len -= i;
+    if (len && (head[0] == '{' || head[0] == '[')) {
+        const char *nl = memchr(head, '\n', len);
+        size_t first = nl ? (size_t)(nl - head) : len;
+        if (has(head, len, "\"bomFormat\"") && has(head, len, "CycloneDX"))
+            return KT_FMT_CYCLONEDX;
+        if (has(head, len, "\"spdxVersion\""))
+            return KT_FMT_SPDX;
+        if (has(head, len, "\"statementID\"") || has(head, len, "\"statementId\"") ||
+            has(head, len, "\"statementType\"") || has(head, len, "\"recordDetails\""))
+            return KT_FMT_BODS;
+        /* FollowTheMoney: one {"id", "schema", "properties"} per line */
+        if (head[0] == '{' && has(head, first, "\"schema\"") && has(head, first, "\"properties\""))
+            return KT_FMT_FTM;
+        return KT_FMT_NATIVE;
+    }
+    if (len) {
+        const char *nl = memchr(head, '\n', len);
+        size_t first = nl ? (size_t)(nl - head) : len;
+        if (has(head, first, "Relationship.StartNode.NodeID") || has(head, first, "Entity.LegalName"))
+            return KT_FMT_GLEIF;
+        if (memchr(head, ',', first))
+            return KT_FMT_CSV;
+    }
     return KT_FMT_NATIVE;
 }
 
@@ -314,14 +354,18 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
     kt_load_i_src_file(&s, in);
     if (fmt == KT_FMT_AUTO) {
-        const char *p;
+        const char *p = "";
         size_t n = kt_load_i_src_peek(&s, 1u << 16, &p);
         fmt = kt_load_detect(p, n, name);
     }
     switch (fmt) {
-    case KT_FMT_NATIVE:
-        rc = kt_load_i_native(&c, &s);
-        break;
+    case KT_FMT_NATIVE: rc = kt_load_i_native(&c, &s); break;
+    case KT_FMT_BODS: rc = kt_load_i_bods(&c, &s); break;
+    case KT_FMT_CYCLONEDX: rc = kt_load_i_cyclonedx(&c, &s); break;
+    case KT_FMT_SPDX: rc = kt_load_i_spdx(&c, &s); break;
+    case KT_FMT_GLEIF: rc = kt_load_i_gleif(&c, &s); break;
+    case KT_FMT_FTM: rc = kt_load_i_ftm(&c, &s); break;
+    case KT_FMT_CSV: rc = kt_load_i_csv(&c, &s); break;
     default:
         kt_load_i_src_destroy(&s);
         return kt_errinfo_set(ei, KT_EUSAGE, name, 0, "format %s is not supported yet", kt_format_name(fmt));

@@ -198,6 +198,11 @@ static kt_err load_record(kt_load_ctx *c, const cJSON *o, long line)
                         "record has neither \"rel\" (a relation) nor \"type\" (an entity)");
 }
 
+kt_err kt_load_i_native_record(kt_load_ctx *c, const cJSON *o, long line)
+{
+    return load_record(c, o, line);
+}
+
 static kt_err check_version(kt_load_ctx *c, const cJSON *o, long line)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "keten");

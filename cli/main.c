@@ -14,13 +14,14 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
+    {"screen", kt_cmd_screen, "screen a tender's bidders: verdict and evidence per bidder"},
 };
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: keten COMMAND [OPTIONS] FILE...\n\n"
                "keten analyses supplier chains, ownership and control for procurement screening.\n"
-               "Example: keten check samples/anpr-tender/data.jsonl\n\nCommands:\n");
+               "Example: keten screen samples/anpr-tender/tender.json\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\n'keten COMMAND --help' tells more about a command.\n"

@@ -24,6 +24,7 @@ static const char help[] =
     "  --policy FILE    use this policy file instead of the tender's\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --quiet          no warnings or progress on stderr\n"
+    "  --timings        print how long loading, the searches, the bidders and the output took\n"
     "  -h, --help       this help\n\n"
     "keten supports the assessor's risk analysis; it does not replace it.\n"
     "Exit status: 0 screened; 1 screened and a bidder reached --fail-on; 2 could not screen.\n";
@@ -56,9 +57,11 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"policy", required_argument, NULL, 'p'},
                                          {"excel", no_argument, NULL, 'x'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"timings", no_argument, NULL, 'T'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0;
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
+    double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
     kt_tender *t = NULL;
@@ -85,6 +88,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'p': policy_path = optarg; break;
         case 'x': excel = 1; break;
         case 'q': quiet = 1; break;
+        case 'T': timings = 1; break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error("screen", "bad option");
         }
@@ -108,10 +112,12 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
+    t_loaded = now();
     if ((rc = kt_screen_new(g, p, &s)) != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
+    t_searched = now();
     res = calloc(t->nbidders ? t->nbidders : 1, sizeof *res);
     if (!res) {
         kt_cli_msg("out of memory");
@@ -143,6 +149,7 @@ int kt_cmd_screen(int argc, char **argv)
         fprintf(stderr, "\rketen: screened %zu of %zu bidders\n", t->nbidders, t->nbidders);
     if (bad)
         goto out;
+    t_screened = now();
 
     kt_screen_report rep = {g, p, t, res, excel};
     kt_cli_out o;
@@ -159,6 +166,9 @@ int kt_cmd_screen(int argc, char **argv)
     if (kt_cli_out_close(&o, wrc == 0) != 0)
         goto out;
     code = KT_EXIT_OK;
+    if (timings)
+        kt_cli_msg("timings: load %.2f s, searches %.2f s, %zu bidders %.2f s, output %.2f s", t_loaded - t_start,
+                   t_searched - t_loaded, t->nbidders, t_screened - t_searched, now() - t_screened);
     if (fail_set)
         for (size_t b = 0; b < t->nbidders; b++)
             if (res[b].verdict >= fail_on)

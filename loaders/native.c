@@ -129,7 +129,7 @@ static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
 static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
 {
     static const char *const known[] = {"rel", "from", "to", "source", "since", "until", "share", "votes", "basis",
-                                        "item", "sole_source", "scope", "qty", "country", "role", NULL};
+                                        "item", "sole_source", "scope", "qty", "country", "role", "declared", NULL};
     kt_rel_in r;
     int bad = 0, b;
     const char *rel, *from, *to, *basis, *role;
@@ -160,6 +160,9 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     role = kt_load_i_str(c, o, "role", line, NULL, &bad);
     if (kt_load_i_bool(c, o, "sole_source", line, NULL, &bad, &b) && b)
         r.flags |= KT_RF_SOLE_SOURCE;
+    /* a declared indirect summary (as BODS primary indirect, GLEIF ultimate parent) */
+    if (kt_load_i_bool(c, o, "declared", line, NULL, &bad, &b) && b)
+        r.flags |= KT_RF_DECLARED;
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(o, "qty");
     if (q && !cJSON_IsNull(q)) {
         if (!cJSON_IsNumber(q) || !isfinite(q->valuedouble)) {

@@ -116,11 +116,11 @@ static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
     return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
 }
 
-enum { R_BASIS, R_COUNTRY, R_FROM, R_ITEM, R_QTY, R_REL, R_ROLE, R_SCOPE, R_SHARE, R_SINCE, R_SOLE_SOURCE,
-       R_SOURCE, R_TO, R_UNTIL, R_VOTES, R__N };
-static const char *const rel_keys[R__N] = {"basis", "country", "from",        "item",   "qty",
-                                           "rel",   "role",    "scope",       "share",  "since",
-                                           "sole_source",      "source",      "to",     "until", "votes"}; /* sorted */
+enum { R_BASIS, R_COUNTRY, R_DECLARED, R_FROM, R_ITEM, R_QTY, R_REL, R_ROLE, R_SCOPE, R_SHARE, R_SINCE,
+       R_SOLE_SOURCE, R_SOURCE, R_TO, R_UNTIL, R_VOTES, R__N };
+static const char *const rel_keys[R__N] = {"basis", "country", "declared", "from",   "item",   "qty",
+                                           "rel",   "role",    "scope",    "share",  "since",  "sole_source",
+                                           "source", "to",     "until",    "votes"}; /* sorted */
 
 static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
 {
@@ -156,6 +156,9 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     role = kt_load_i_v_str(c, f[R_ROLE], "role", line, NULL, &bad);
     if (kt_load_i_v_bool(c, f[R_SOLE_SOURCE], "sole_source", line, NULL, &bad, &b) && b)
         r.flags |= KT_RF_SOLE_SOURCE;
+    /* a declared indirect summary (as BODS primary indirect, GLEIF ultimate parent) */
+    if (kt_load_i_v_bool(c, f[R_DECLARED], "declared", line, NULL, &bad, &b) && b)
+        r.flags |= KT_RF_DECLARED;
     const cJSON *q = f[R_QTY];
     if (q && !cJSON_IsNull(q)) {
         if (!cJSON_IsNumber(q) || !isfinite(q->valuedouble)) {

@@ -93,8 +93,13 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
 
-bench: $(KETEN)
+bench: $(KETEN) $(BUILD)/bench/queries
 	@sh bench/run.sh
+
+$(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 demo: deps-check $(KETEN)
 	./$(KETEN) check samples/anpr-tender/data.jsonl

@@ -38,6 +38,26 @@ static int classify(const kt_graph *g, igraph_integer_t e, int from_end, double 
     }
 }
 
+int kt_dep_edge(const kt_graph *g, igraph_integer_t e, double owner_share, igraph_integer_t *dependent,
+                igraph_integer_t *dependency, kt_via *via)
+{
+    igraph_integer_t from = kt_graph_rel_from(g, e), to = kt_graph_rel_to(g, e);
+    int v;
+    if (from == to)
+        return 0;
+    if ((v = classify(g, e, 1, owner_share)) >= 0) {
+        *dependent = from;
+        *dependency = to;
+    } else if ((v = classify(g, e, 0, owner_share)) >= 0) {
+        *dependent = to;
+        *dependency = from;
+    } else {
+        return 0;
+    }
+    *via = (kt_via)v;
+    return 1;
+}
+
 static void init(kt_dep_iter *it, const kt_graph *g, igraph_integer_t v, double owner_share, int reverse)
 {
     it->g = g;

@@ -77,6 +77,12 @@ kt_unknown_why kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owne
 const char *kt_unknown_name(kt_unknown_why w);        /* "placeholder", "no_country", ... */
 const char *kt_unknown_text(kt_unknown_why w);        /* a phrase for people */
 
+/* Relation e seen as one dependency step: 1 with *dependent (who depends), *dependency (on
+ * whom) and *via filled, or 0 when e is no step.  The same rule as the iterators, for passes
+ * that read the relations in order.  Complexity: O(1). */
+int kt_dep_edge(const kt_graph *g, igraph_integer_t e, double owner_share, igraph_integer_t *dependent,
+                igraph_integer_t *dependency, kt_via *via);
+
 /* Whether the owns relation e counts as an ownership step under threshold owner_share. */
 int kt_dep_owns_counts(const kt_graph *g, igraph_integer_t e, double owner_share);
 

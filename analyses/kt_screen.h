@@ -8,7 +8,8 @@
  * those tables at its own parties and items and walking the recorded relations: its cost is
  * the length of the paths it reports.
  *
- * Complexity: kt_screen_new() O(K (|V| + |E|)) for K = 5 searches, each bounded by the
+ * Complexity: kt_screen_new() O(|V| + |E|) to index who depends on whom (two passes over the
+ * relations in order), then O(K (|V| + |E|)) for K = 5 searches, each bounded by the
  * policy's max_depth; kt_screen_bidder() O(s K d) for s starting points and paths of length
  * d <= max_depth.  Memory: 8 K bytes per vertex.
  *

@@ -16,6 +16,11 @@ struct kt_screen {
     igraph_integer_t nv;
     uint8_t *reasons;      /* per vertex: KT_REASON_* */
     uint8_t *unknown;      /* per vertex: kt_unknown_why */
+    /* who depends on each vertex, as a compact adjacency built in two passes over the
+     * relations in order (sequential reads beat per-vertex iteration at 10M relations):
+     * rev_off[v]..rev_off[v+1] index rev_node (the dependent), rev_edge and rev_ctrl */
+    int32_t *rev_off, *rev_node, *rev_edge;
+    uint8_t *rev_ctrl;     /* the step is an explicit control relation */
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source */
 };
@@ -32,14 +37,12 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
 }
 
 /* One multi-source breadth-first search backwards along dependency steps.  Sources enter
- * in vertex order and steps in adjacency order, so ties resolve the same way every run.
+ * in vertex order and steps in relation order, so ties resolve the same way every run.
  * Complexity: O(|V| + |E|), each vertex expanded once, only up to max_depth. */
 static void search(kt_screen *s, int cls, int32_t *queue)
 {
     int32_t *dist = s->dist[cls], *next = s->next[cls];
     igraph_integer_t head = 0, tail = 0;
-    kt_dep_iter it;
-    kt_dep_step st;
 
     for (igraph_integer_t v = 0; v < s->nv; v++) {
         next[v] = -1;
@@ -54,17 +57,51 @@ static void search(kt_screen *s, int cls, int32_t *queue)
         int32_t v = queue[head++];
         if (dist[v] >= s->max_depth)
             continue;
-        kt_dep_iter_init_reverse(&it, s->g, v, s->owner_share);
-        while (kt_dep_iter_next(&it, &st)) {
-            if (cls == CL_CONTROL && st.via != KT_VIA_CONTROL)
+        for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
+            int32_t u = s->rev_node[k];
+            if (dist[u] >= 0 || (cls == CL_CONTROL && !s->rev_ctrl[k]))
                 continue;
-            if (dist[st.next] >= 0)
-                continue;
-            dist[st.next] = dist[v] + 1;
-            next[st.next] = (int32_t)st.edge;
-            queue[tail++] = (int32_t)st.next;
+            dist[u] = dist[v] + 1;
+            next[u] = s->rev_edge[k];
+            queue[tail++] = u;
         }
     }
+}
+
+/* The reverse dependency adjacency: count, prefix-sum, fill.  Complexity: O(|V| + |E|). */
+static kt_err build_reverse(kt_screen *s)
+{
+    const kt_graph *g = s->g;
+    igraph_integer_t ne = kt_graph_edge_count(g), a, b;
+    kt_via via;
+    int32_t *fill = NULL;
+
+    if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
+        return KT_ENOMEM;
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (kt_dep_edge(g, e, s->owner_share, &a, &b, &via))
+            s->rev_off[b + 1]++;
+    for (igraph_integer_t v = 0; v < s->nv; v++)
+        s->rev_off[v + 1] += s->rev_off[v];
+    size_t m = (size_t)s->rev_off[s->nv] + 1;
+    s->rev_node = malloc(m * sizeof *s->rev_node);
+    s->rev_edge = malloc(m * sizeof *s->rev_edge);
+    s->rev_ctrl = malloc(m);
+    fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
+    if (!s->rev_node || !s->rev_edge || !s->rev_ctrl || !fill) {
+        free(fill);
+        return KT_ENOMEM;
+    }
+    memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (kt_dep_edge(g, e, s->owner_share, &a, &b, &via)) {
+            int32_t k = fill[b]++;
+            s->rev_node[k] = (int32_t)a;
+            s->rev_edge[k] = (int32_t)e;
+            s->rev_ctrl[k] = via == KT_VIA_CONTROL;
+        }
+    free(fill);
+    return KT_OK;
 }
 
 kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
@@ -105,6 +142,8 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
         s->reasons[v] = (uint8_t)kt_policy_reasons(p, g, v);
         s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
     }
+    if ((rc = build_reverse(s)) != KT_OK)
+        goto out;
     for (int c = 0; c < CL__N; c++)
         search(s, c, queue);
     *out = s;
@@ -121,6 +160,10 @@ void kt_screen_free(kt_screen *s)
         return;
     free(s->reasons);
     free(s->unknown);
+    free(s->rev_off);
+    free(s->rev_node);
+    free(s->rev_edge);
+    free(s->rev_ctrl);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);

@@ -27,3 +27,8 @@ for s in $sizes; do
     rels=$(grep -c '"rel"' "$f")
     echo "check $s: $rels relations, $(du -m "$f" | cut -f1) MB, best of $RUNS: ${best} s, peak $((mem / 1024)) MB"
 done
+# The analyses after loading (owners, owned, screening of 10,000 bidders), one load per size.
+for s in $sizes; do
+    f=bench/data/r$s.jsonl
+    build/bench/queries "$f" bench/data/t$s.json samples/policy.json
+done

@@ -281,6 +281,8 @@ static int cmp_report(const void *a, const void *b, void *graph)
 static void dedupe(const kt_graph *g, item_list *l)
 {
     size_t k = 0;
+    if (l->n == 0)
+        return; /* qsort wants a valid pointer even for no elements */
     qsort(l->v, l->n, sizeof *l->v, cmp_dedupe);
     for (size_t i = 0; i < l->n; i++) {
         if (k > 0 && l->v[k - 1].node == l->v[i].node) {

@@ -14,6 +14,7 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
+    {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
 };
 
 static void usage(FILE *f)

@@ -291,7 +291,8 @@ kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_e
     if ((rc = build(d, g, gn, &b, ei)) != KT_OK)
         goto out;
     if (fmt == KT_VIZ_DOT) {
-        if (agwrite(g, out) != 0 || fflush(out) != 0 || ferror(out))
+        /* agwrite ends without a newline; text files end with one */
+        if (agwrite(g, out) != 0 || fputc('\n', out) == EOF || fflush(out) != 0 || ferror(out))
             rc = kt_errinfo_set(ei, KT_EIO, "", 0, "cannot write the diagram");
         goto out;
     }

@@ -90,7 +90,9 @@ static void put_escaped(kt_viz_i_buf *b, const char *s, int html)
         switch (*p) {
         case '&': put(b, "&amp;", 5); break;
         case '\n': html ? put(b, "<BR/>", 5) : put(b, "\\n", 2); break;
-        case '\\': html ? put(b, "\\", 1) : put(b, "&#92;&#92;", 10); break;
+        /* Graphviz applies its escString rules (\N is the node name, \\ a backslash) to
+         * label text after decoding entities, in HTML-like labels too */
+        case '\\': put(b, "&#92;&#92;", 10); break;
         case '<': html ? put(b, "&lt;", 4) : put(b, "<", 1); break;
         case '>': html ? put(b, "&gt;", 4) : put(b, ">", 1); break;
         case '"': html ? put(b, "&quot;", 6) : put(b, "\"", 1); break;

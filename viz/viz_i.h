@@ -21,7 +21,7 @@ typedef struct {
 void kt_viz_i_buf_init(kt_viz_i_buf *b);
 void kt_viz_i_buf_destroy(kt_viz_i_buf *b);
 void kt_viz_i_puts(kt_viz_i_buf *b, const char *s); /* raw */
-/* Text for an HTML-like label: & < > " ' as entities, newline as <BR/>. */
+/* Text for an HTML-like label: & < > " ' as entities, a backslash as &#92;&#92;, newline as <BR/>. */
 void kt_viz_i_put_html(kt_viz_i_buf *b, const char *s);
 /* Text for a plain label: & and \ as entities (so escString cannot act on them), newline as
  * the \n escape. */

@@ -23,8 +23,9 @@
  * reason codes written in its label, so the diagram works in black and white.
  *
  * Labels: node labels are HTML-like labels built with entity escaping (& < > " '); edge,
- * summary, unknown and graph labels are plain labels set with agsafeset, with & and \
- * written as entities so that Graphviz's escString rules (\N, \n, \l) cannot touch a name.
+ * summary, unknown and graph labels are plain labels set with agsafeset (agwrite quotes
+ * them).  In both, & is &amp; and a backslash is &#92;&#92;, because Graphviz applies its
+ * escString rules (\N is the node name, \\ a backslash) after decoding entities.
  * Invalid UTF-8 becomes U+FFFD and control characters become spaces, so SVG stays well-formed.
  *
  * Determinism: kt_viz_render sorts nodes by name and edges by (from, to, kind, label) before

@@ -34,7 +34,8 @@
  * Ownership: a kt_viz_diagram is a plain struct the caller owns: kt_viz_diagram_init() it,
  * fill it, kt_viz_diagram_destroy() it (NULL-safe).  Every string in it is a private copy.
  * Graph strings are borrowed only while an adapter runs.  Nothing here prints: errors come
- * back as kt_err with a kt_errinfo message.
+ * back as kt_err with a kt_errinfo message.  kt_viz_render keeps one Graphviz context for
+ * the life of the process (Graphviz is not thread-safe: render from one thread at a time).
  *
  * Example (what `keten diagram ownership acme data.jsonl -o acme.svg` does):
  *     kt_viz_diagram d;

@@ -96,6 +96,12 @@ static int edge_cmp(const void *a, const void *b)
 
 static char gv_msg[256];
 
+/* One Graphviz context for the whole process, made on first use and kept: Graphviz 2.43's
+ * pango plugin caches the last font name in a static that a freed context leaves dangling,
+ * so a second gvContext after gvFreeContext reads freed memory.  Reusing it also saves
+ * reading the plugin configuration for every bidder's diagram. */
+static GVC_t *gv_context;
+
 static int gv_err(char *msg)
 {
     size_t n = strlen(gv_msg);
@@ -296,7 +302,9 @@ kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_e
             rc = kt_errinfo_set(ei, KT_EIO, "", 0, "cannot write the diagram");
         goto out;
     }
-    if (!(gvc = gvContext())) {
+    if (!gv_context)
+        gv_context = gvContext();
+    if (!(gvc = gv_context)) {
         rc = kt_errinfo_set(ei, KT_ENOMEM, "", 0, "cannot start Graphviz");
         goto out;
     }
@@ -317,8 +325,6 @@ out:
         gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, g);
-    if (gvc)
-        gvFreeContext(gvc);
     if (g)
         agclose(g);
     kt_viz_i_buf_destroy(&b);

@@ -190,7 +190,7 @@ int main(void)
         kt_viz_node_add(&d, KT_VIZ_N_COMPANY, "r", "Root", "NL", &r);
         d.nodes[r].flags |= KT_VIZ_NF_ROOT;
         for (int i = 0; i < 10; i++) {
-            char name[8];
+            char name[16];
             snprintf(name, sizeof name, "o%d", i);
             kt_viz_node_add(&d, KT_VIZ_N_PERSON, name, NULL, "NL", &o);
             if (i == 9)

@@ -37,20 +37,26 @@ all: keten
 keten: $(KETEN)
 	@ln -sf $(KETEN) keten
 
+# V=1 shows the full compiler lines
+Q = $(if $(V),,@)
+
 $(KETEN): $(CLI_OBJ) $(BUILD)/libketen.a
-	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libketen.a $(LDLIBS_ALL)
+	@echo "  LD  $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 $(BUILD)/libketen.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libketen.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
 

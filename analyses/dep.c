@@ -1,6 +1,7 @@
 /* dep.c: dependency steps (see kt_dep.h). */
 #include <math.h>
 
+#include "../graph/kt_policy.h"
 #include "kt_dep.h"
 
 static const char *via_names[KT_VIA__COUNT] = {"membership", "supply", "subcontract", "component", "ownership",
@@ -81,4 +82,39 @@ int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step)
         return 1;
     }
     return 0;
+}
+
+kt_unknown_why kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)
+{
+    kt_etype t = kt_graph_entity_type(g, v);
+    kt_dep_iter it;
+    kt_dep_step st;
+
+    if (t == KT_ENT_UNKNOWN)
+        return KT_UNK_PLACEHOLDER;
+    if (t == KT_ENT_STATE)
+        return KT_UNK_NONE;
+    if ((t == KT_ENT_COMPANY || t == KT_ENT_PERSON) && !kt_graph_entity_country_index(g, v))
+        return KT_UNK_NO_COUNTRY;
+    if (kt_etype_is_item(t) && !kt_policy_origin(g, v))
+        return KT_UNK_NO_ORIGIN;
+    if (t == KT_ENT_PERSON || (kt_graph_entity_flags(g, v) & KT_EF_COMPLETE))
+        return KT_UNK_NONE;
+    kt_dep_iter_init(&it, g, v, owner_share);
+    if (kt_dep_iter_next(&it, &st))
+        return KT_UNK_NONE;
+    return kt_etype_is_item(t) ? KT_UNK_NO_PARTS : KT_UNK_NO_SOURCES;
+}
+
+const char *kt_unknown_name(kt_unknown_why w)
+{
+    static const char *names[] = {"", "placeholder", "no_country", "no_origin", "no_sources", "no_parts"};
+    return (unsigned)w < sizeof names / sizeof names[0] ? names[w] : "?";
+}
+
+const char *kt_unknown_text(kt_unknown_why w)
+{
+    static const char *text[] = {"", "owner not identified", "country not known", "origin not known",
+                                 "suppliers and owners not known", "parts and manufacturer not known"};
+    return (unsigned)w < sizeof text / sizeof text[0] ? text[w] : "?";
 }

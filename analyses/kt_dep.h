@@ -55,6 +55,28 @@ void kt_dep_iter_init_reverse(kt_dep_iter *it, const kt_graph *g, igraph_integer
 /* 1 and *step filled while steps remain, then 0. */
 int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step);
 
+/* Why the data stops at v, for "unknown beyond this point" (0: it does not).
+ *   PLACEHOLDER  an explicit unknown-owner entity (type unknown)
+ *   NO_COUNTRY   a company or person whose country is not known: C1/C2 cannot be judged
+ *   NO_ORIGIN    an item with no known origin (kt_policy_origin)
+ *   NO_SOURCES   a company (or consortium) not marked complete with no suppliers, members,
+ *                subcontractors or owners in the data
+ *   NO_PARTS     an item not marked complete with no parts and no manufacturer
+ * Persons and states are terminal by nature: they have no suppliers to miss.
+ * Complexity: O(degree of v). */
+typedef enum {
+    KT_UNK_NONE = 0,
+    KT_UNK_PLACEHOLDER,
+    KT_UNK_NO_COUNTRY,
+    KT_UNK_NO_ORIGIN,
+    KT_UNK_NO_SOURCES,
+    KT_UNK_NO_PARTS
+} kt_unknown_why;
+
+kt_unknown_why kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share);
+const char *kt_unknown_name(kt_unknown_why w);        /* "placeholder", "no_country", ... */
+const char *kt_unknown_text(kt_unknown_why w);        /* a phrase for people */
+
 /* Whether the owns relation e counts as an ownership step under threshold owner_share. */
 int kt_dep_owns_counts(const kt_graph *g, igraph_integer_t e, double owner_share);
 

@@ -22,6 +22,10 @@ typedef int (*kt_cmd_fn)(int argc, char **argv);
 
 /* Commands, one file each (cli/cmd_NAME.c). */
 int kt_cmd_check(int argc, char **argv);
+int kt_cmd_owners(int argc, char **argv);
+int kt_cmd_owned(int argc, char **argv);
+int kt_cmd_paths(int argc, char **argv);
+int kt_cmd_screen(int argc, char **argv);
 int kt_cmd_diagram(int argc, char **argv);
 
 /* Print "keten: " and a message to stderr. */

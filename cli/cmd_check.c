@@ -155,6 +155,15 @@ int kt_cmd_check(int argc, char **argv)
         goto out;
     }
     int valid = code == KT_EXIT_OK;
+    if (valid) {
+        /* name-only matches are listed, never merged */
+        if (kt_graph_find_duplicates(g, d) != KT_OK) {
+            kt_cli_msg("out of memory");
+            code = KT_EXIT_FAIL;
+            goto out;
+        }
+        kt_diags_sort(d);
+    }
     if (valid)
         count(g, c);
     if (json) {

@@ -14,6 +14,10 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
+    {"screen", kt_cmd_screen, "screen a tender's bidders: verdict and evidence per bidder"},
+    {"owners", kt_cmd_owners, "who owns and controls an entity: interests, controllers, beneficial owners"},
+    {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
+    {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
     {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
 };
 
@@ -21,7 +25,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: keten COMMAND [OPTIONS] FILE...\n\n"
                "keten analyses supplier chains, ownership and control for procurement screening.\n"
-               "Example: keten check samples/anpr-tender/data.jsonl\n\nCommands:\n");
+               "Example: keten screen samples/anpr-tender/tender.json\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\n'keten COMMAND --help' tells more about a command.\n"

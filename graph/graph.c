@@ -10,12 +10,14 @@ int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)
         return 0;
+    /* grow by half: the big arrays (relations, edges) should not carry 2x slack at 10M */
     size_t nc = *cap ? *cap : 64;
     while (nc < need)
-        nc *= 2;
+        nc += nc / 2;
     void *q = realloc(*p, nc * sz);
     if (!q)
         return -1;
+    kt_graph_i_hint_huge(q, nc * sz);
     *p = q;
     *cap = nc;
     return 0;
@@ -84,6 +86,8 @@ void kt_graph_free(kt_graph *g)
 
 uint32_t kt_graph_add_file(kt_graph *g, const char *path)
 {
+    if (g->files.n >= UINT16_MAX)
+        return NONE; /* relations store the file in 16 bits */
     uint32_t f = kt_graph_i_intern_add(&g->files, path, strlen(path), NULL);
     return f == KT_INTERN_ENOMEM ? NONE : f;
 }
@@ -104,6 +108,14 @@ static uint32_t str_add(kt_graph *g, const char *s)
     if (!s)
         return NONE;
     return kt_graph_i_intern_add(&g->strs, s, strlen(s), NULL);
+}
+
+/* Names are seldom repeated: store them without hashing. */
+static uint32_t str_append(kt_graph *g, const char *s)
+{
+    if (!s)
+        return NONE;
+    return kt_graph_i_intern_append(&g->strs, s, strlen(s));
 }
 
 /* The slot of entity id s, made when new (referenced but not yet declared). */
@@ -237,7 +249,7 @@ static kt_err merge_into(kt_graph *g, uint32_t t, const kt_entity_in *e, uint32_
             return KT_OK; /* keep the first declaration whole */
     }
     /* fill what the earlier declaration left out */
-    if (x->name == NONE && e->name && (x->name = str_add(g, e->name)) == KT_INTERN_ENOMEM)
+    if (x->name == NONE && e->name && (x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
     if (!x->country && e->country)
         x->country = (uint8_t)kt_country_index(e->country);
@@ -312,7 +324,7 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         x->file = file;
         x->line = (uint32_t)line;
         x->country = (uint8_t)kt_country_index(e->country);
-        if ((x->name = str_add(g, e->name)) == KT_INTERN_ENOMEM ||
+        if ((x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM ||
             (x->source = str_add(g, e->source)) == KT_INTERN_ENOMEM)
             return KT_ENOMEM;
     } else {
@@ -380,21 +392,26 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         return KT_ENOMEM;
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
         return KT_ENOMEM;
+    if (igraph_vector_int_size(&g->edges) == igraph_vector_int_capacity(&g->edges)) {
+        /* grow by half ourselves, so the slack stays small and the block gets huge pages */
+        igraph_integer_t cap = igraph_vector_int_capacity(&g->edges);
+        if (igraph_vector_int_reserve(&g->edges, cap < 1024 ? 1024 : cap + cap / 2) != IGRAPH_SUCCESS)
+            return KT_ENOMEM;
+        kt_graph_i_hint_huge(VECTOR(g->edges), (size_t)igraph_vector_int_capacity(&g->edges) * sizeof(igraph_integer_t));
+    }
     if (igraph_vector_int_push_back(&g->edges, from) != IGRAPH_SUCCESS ||
         igraph_vector_int_push_back(&g->edges, to) != IGRAPH_SUCCESS)
         return KT_ENOMEM;
     kt_graph_i_rel *x = &g->rels[g->nrels];
     x->smin = (float)r->share.min;
     x->smax = (float)r->share.max;
-    x->vmin = (float)r->votes.min;
-    x->vmax = (float)r->votes.max;
-    x->file = file;
+    x->file = (uint16_t)file;
     x->line = (uint32_t)line;
     x->type = (uint8_t)r->type;
     x->flags = (uint8_t)(r->flags | (kt_ival_is_unknown(r->votes) ? 0 : KT_RF_VOTES_GIVEN));
     x->extra = NONE;
     if (r->item || !isnan(r->qty) || r->country || r->scope || r->since || r->until || r->source ||
-        r->basis != KT_BASIS_NONE) {
+        r->basis != KT_BASIS_NONE || !kt_ival_is_unknown(r->votes)) {
         kt_graph_i_extra *ex;
         uint32_t item = NONE;
         if (r->item && (item = slot_add(g, r->item)) == KT_INTERN_ENOMEM)
@@ -404,6 +421,8 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         ex = &g->extras[g->nextras];
         ex->item = item;
         ex->qty = (float)r->qty;
+        ex->vmin = (float)r->votes.min;
+        ex->vmax = (float)r->votes.max;
         ex->basis = (uint8_t)r->basis;
         ex->country = (uint8_t)kt_country_index(r->country);
         if ((ex->scope = str_add(g, r->scope)) == KT_INTERN_ENOMEM ||
@@ -511,8 +530,10 @@ kt_ival kt_graph_rel_share(const kt_graph *g, igraph_integer_t e)
 kt_ival kt_graph_rel_votes(const kt_graph *g, igraph_integer_t e)
 {
     const kt_graph_i_rel *r = &g->rels[e];
-    kt_ival iv = {r->vmin, r->vmax};
-    return (r->flags & KT_RF_VOTES_GIVEN) ? iv : kt_graph_rel_share(g, e);
+    if (!(r->flags & KT_RF_VOTES_GIVEN))
+        return kt_graph_rel_share(g, e);
+    kt_ival iv = {g->extras[r->extra].vmin, g->extras[r->extra].vmax};
+    return iv;
 }
 unsigned kt_graph_rel_flags(const kt_graph *g, igraph_integer_t e) { return g->rels[e].flags; }
 

@@ -19,11 +19,11 @@ typedef struct {
     uint8_t flags;   /* KT_EF_* */
 } kt_graph_i_ent;
 
-typedef struct {
+typedef struct { /* 20 bytes: this is the array that grows with the data */
     float smin, smax; /* share; NaN unknown */
-    float vmin, vmax; /* votes; NaN = as share */
-    uint32_t file, line;
+    uint32_t line;
     uint32_t extra;   /* index into g->extras, NONE */
+    uint16_t file;
     uint8_t type;     /* kt_rtype */
     uint8_t flags;    /* KT_RF_* */
 } kt_graph_i_rel;
@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
     uint32_t item;   /* entity slot until build, then vertex; NONE */
     float qty;       /* NaN none */
+    float vmin, vmax; /* owns votes when given apart from the share (KT_RF_VOTES_GIVEN) */
     uint32_t scope, since, until, source; /* strs numbers, NONE */
     uint8_t country; /* as in kt_graph_i_ent */
     uint8_t basis;

@@ -2,9 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/mman.h>
+
 #include "intern.h"
 
-#define BLOCK_SIZE (1u << 20)
+#define BLOCK_SIZE (8u << 20) /* large enough for huge pages */
 
 static uint32_t hash_bytes(const char *s, size_t len)
 {
@@ -33,7 +35,6 @@ void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
         free(t->blocks[i]);
     free(t->blocks);
     free(t->str);
-    free(t->hash);
     free(t->slots);
     memset(t, 0, sizeof *t);
 }
@@ -53,6 +54,7 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
         char *blk = malloc(cap);
         if (!blk)
             return NULL;
+        kt_graph_i_hint_huge(blk, cap);
         t->blocks[t->nblocks++] = blk;
         t->block = blk;
         t->block_used = 0;
@@ -66,22 +68,50 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
     return p;
 }
 
+void kt_graph_i_hint_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t page = 4096;
+    if (!p || bytes < (4u << 20))
+        return;
+    uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t b = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 static int grow_slots(kt_graph_i_intern *t)
 {
     uint32_t ns = t->nslots ? t->nslots * 2 : 1024;
-    uint32_t *slots = calloc(ns, sizeof *slots);
+    uint64_t *slots = calloc(ns, sizeof *slots);
     if (!slots)
         return -1;
-    for (uint32_t i = 0; i < t->n; i++) {
-        uint32_t j = t->hash[i] & (ns - 1);
+    kt_graph_i_hint_huge(slots, (size_t)ns * sizeof *slots);
+    for (uint32_t k = 0; k < t->nslots; k++) {
+        uint64_t x = t->slots[k];
+        if (!x)
+            continue;
+        uint32_t j = (uint32_t)(x >> 32) & (ns - 1);
         while (slots[j])
             j = (j + 1) & (ns - 1);
-        slots[j] = i + 1;
+        slots[j] = x;
     }
     free(t->slots);
     t->slots = slots;
     t->nslots = ns;
     return 0;
+}
+
+static int same(const kt_graph_i_intern *t, uint64_t x, uint32_t h, const char *s, size_t len)
+{
+    if ((uint32_t)(x >> 32) != h)
+        return 0;
+    const char *u = t->str[(uint32_t)x - 1];
+    return memcmp(u, s, len) == 0 && u[len] == '\0';
 }
 
 uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_t len)
@@ -90,13 +120,35 @@ uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_
         return KT_INTERN_NONE;
     uint32_t h = hash_bytes(s, len);
     uint32_t j = h & (t->nslots - 1);
-    while (t->slots[j]) {
-        uint32_t i = t->slots[j] - 1;
-        if (t->hash[i] == h && strncmp(t->str[i], s, len) == 0 && t->str[i][len] == '\0')
-            return i;
-        j = (j + 1) & (t->nslots - 1);
-    }
+    for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
+        if (same(t, t->slots[j], h, s, len))
+            return (uint32_t)t->slots[j] - 1;
     return KT_INTERN_NONE;
+}
+
+static uint32_t push(kt_graph_i_intern *t, const char *s, size_t len)
+{
+    if (t->n >= KT_INTERN_ENOMEM - 1)
+        return KT_INTERN_ENOMEM;
+    if (t->n == t->cap) {
+        uint32_t cap = t->cap ? t->cap + t->cap / 2 : 1024;
+        char **str = realloc(t->str, (size_t)cap * sizeof *str);
+        if (!str)
+            return KT_INTERN_ENOMEM;
+        t->str = str;
+        t->cap = cap;
+        kt_graph_i_hint_huge(str, (size_t)cap * sizeof *str);
+    }
+    char *p = arena_copy(t, s, len);
+    if (!p)
+        return KT_INTERN_ENOMEM;
+    t->str[t->n] = p;
+    return t->n++;
+}
+
+uint32_t kt_graph_i_intern_append(kt_graph_i_intern *t, const char *s, size_t len)
+{
+    return push(t, s, len);
 }
 
 uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, int *added)
@@ -107,39 +159,19 @@ uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, 
         return KT_INTERN_ENOMEM;
     uint32_t h = hash_bytes(s, len);
     uint32_t j = h & (t->nslots - 1);
-    while (t->slots[j]) {
-        uint32_t i = t->slots[j] - 1;
-        if (t->hash[i] == h && strncmp(t->str[i], s, len) == 0 && t->str[i][len] == '\0')
-            return i;
-        j = (j + 1) & (t->nslots - 1);
-    }
-    if (t->n >= KT_INTERN_ENOMEM - 1)
-        return KT_INTERN_ENOMEM;
-    if (t->n == t->cap) {
-        uint32_t cap = t->cap ? t->cap * 2 : 1024;
-        char **str = realloc(t->str, (size_t)cap * sizeof *str);
-        if (!str)
-            return KT_INTERN_ENOMEM;
-        t->str = str;
-        uint32_t *hh = realloc(t->hash, (size_t)cap * sizeof *hh);
-        if (!hh)
-            return KT_INTERN_ENOMEM;
-        t->hash = hh;
-        t->cap = cap;
-    }
-    char *p = arena_copy(t, s, len);
-    if (!p)
-        return KT_INTERN_ENOMEM;
-    t->str[t->n] = p;
-    t->hash[t->n] = h;
-    t->slots[j] = t->n + 1;
+    for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
+        if (same(t, t->slots[j], h, s, len))
+            return (uint32_t)t->slots[j] - 1;
+    uint32_t i = push(t, s, len);
+    if (i == KT_INTERN_ENOMEM)
+        return i;
+    t->slots[j] = ((uint64_t)h << 32) | (i + 1);
     if (added)
         *added = 1;
-    return t->n++;
+    return i;
 }
 
 size_t kt_graph_i_intern_memory(const kt_graph_i_intern *t)
 {
-    return t->bytes + (size_t)t->cap * (sizeof(char *) + sizeof(uint32_t)) +
-           (size_t)t->nslots * sizeof(uint32_t);
+    return t->bytes + (size_t)t->cap * sizeof(char *) + (size_t)t->nslots * sizeof *t->slots;
 }

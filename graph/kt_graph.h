@@ -170,6 +170,14 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d);
  * out and returns nonzero.  Every test runs it. */
 int kt_graph_check(const kt_graph *g, FILE *out);
 
+/* Add a likely_duplicate warning to d for each entity whose normalised name (lower case,
+ * punctuation and legal forms such as "Ltd", "B.V." dropped) equals that of an earlier
+ * entity of the same kind (organisation, person, item) with which it shares no identifier.
+ * Such entities are never merged: the warning names both places for the user to decide.
+ * Call after kt_graph_build.  Complexity: O(|V| log |V|) (one sort), not quadratic: each
+ * entity is compared with the first of its run of equal names. */
+kt_err kt_graph_find_duplicates(const kt_graph *g, kt_diags *d);
+
 /* ---- reading (after kt_graph_build) ---- */
 
 const igraph_t *kt_graph_igraph(const kt_graph *g);

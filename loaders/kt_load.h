@@ -20,6 +20,7 @@
 
 #include "../graph/kt_graph.h"
 #include "../graph/kt_policy.h"
+#include "../graph/kt_tender.h"
 
 typedef enum {
     KT_FMT_AUTO = 0,
@@ -53,5 +54,10 @@ kt_format kt_load_detect(const char *head, size_t len, const char *name);
  * caller (kt_policy_free); on failure ei says file:line: what is wrong. */
 kt_err kt_load_policy(const char *path, kt_policy **out, kt_errinfo *ei);
 kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_policy **out, kt_errinfo *ei);
+
+/* Read a tender file (see loaders/tender.c for the format); data and policy paths come back
+ * resolved against the tender's folder.  *out belongs to the caller (kt_tender_free). */
+kt_err kt_load_tender(const char *path, kt_tender **out, kt_errinfo *ei);
+kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_tender **out, kt_errinfo *ei);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "fields.h"
 
 /* ---- reader ---- */
 
@@ -80,6 +80,14 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
 {
     for (;;) {
         const char *data = src_data(s);
+        if (!data) {
+            /* nothing read yet (no peek came first): read, or end when there is nothing */
+            if (s->eof || !s->in)
+                return 0;
+            if (fill(s, 1) != 0)
+                return -1;
+            continue;
+        }
         const char *start = data + s->pos;
         const char *nl = memchr(start, '\n', s->len - s->pos);
         if (nl || (s->eof && s->pos < s->len)) {
@@ -262,62 +270,18 @@ int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, lon
 
 const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || cJSON_IsNull(v))
-        return NULL;
-    if (!cJSON_IsString(v)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be a string", key);
-        *bad = 1;
-        return NULL;
-    }
-    return v->valuestring;
+    return kt_load_i_v_str(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
 int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad,
                    int *value)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || cJSON_IsNull(v))
-        return 0;
-    if (!cJSON_IsBool(v)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record, "field \"%s\" must be true or false",
-                     key);
-        *bad = 1;
-        return 0;
-    }
-    *value = cJSON_IsTrue(v);
-    return 1;
+    return kt_load_i_v_bool(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad, value);
 }
 
 kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    kt_ival iv = kt_ival_unknown();
-    if (!v || cJSON_IsNull(v))
-        return iv;
-    if (cJSON_IsNumber(v)) {
-        iv.min = iv.max = v->valuedouble;
-    } else if (cJSON_IsObject(v)) {
-        const cJSON *mn = cJSON_GetObjectItemCaseSensitive(v, "min");
-        const cJSON *mx = cJSON_GetObjectItemCaseSensitive(v, "max");
-        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx))
-            goto wrong;
-        iv.min = mn->valuedouble;
-        iv.max = mx->valuedouble;
-    } else {
-        goto wrong;
-    }
-    if (!isfinite(iv.min) || !isfinite(iv.max)) {
-        kt_diags_add(c->d, KT_SEV_ERROR, "share_out_of_range", c->file, line, record, "%s is not a finite number", key);
-        *bad = 1;
-        return kt_ival_unknown();
-    }
-    return iv;
-wrong:
-    kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, record,
-                 "field \"%s\" must be a number or {\"min\": a, \"max\": b}", key);
-    *bad = 1;
-    return kt_ival_unknown();
+    return kt_load_i_v_share(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
 /* ---- formats ---- */
@@ -339,12 +303,44 @@ int kt_format_parse(const char *s, kt_format *out)
     return -1;
 }
 
+static int has(const char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
 kt_format kt_load_detect(const char *head, size_t len, const char *name)
 {
-    (void)name;
-    (void)head;
-    (void)len;
-    /* more formats register here as their loaders arrive (issue 7) */
+    size_t i = 0;
+    (void)name; /* content decides: file names in the wild say little */
+    if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    head += i;
+    len -= i;
+    if (len && (head[0] == '{' || head[0] == '[')) {
+        const char *nl = memchr(head, '\n', len);
+        size_t first = nl ? (size_t)(nl - head) : len;
+        if (has(head, len, "\"bomFormat\"") && has(head, len, "CycloneDX"))
+            return KT_FMT_CYCLONEDX;
+        if (has(head, len, "\"spdxVersion\""))
+            return KT_FMT_SPDX;
+        if (has(head, len, "\"statementID\"") || has(head, len, "\"statementId\"") ||
+            has(head, len, "\"statementType\"") || has(head, len, "\"recordDetails\""))
+            return KT_FMT_BODS;
+        /* FollowTheMoney: one {"id", "schema", "properties"} per line */
+        if (head[0] == '{' && has(head, first, "\"schema\"") && has(head, first, "\"properties\""))
+            return KT_FMT_FTM;
+        return KT_FMT_NATIVE;
+    }
+    if (len) {
+        const char *nl = memchr(head, '\n', len);
+        size_t first = nl ? (size_t)(nl - head) : len;
+        if (has(head, first, "Relationship.StartNode.NodeID") || has(head, first, "Entity.LegalName"))
+            return KT_FMT_GLEIF;
+        if (memchr(head, ',', first))
+            return KT_FMT_CSV;
+    }
     return KT_FMT_NATIVE;
 }
 
@@ -358,14 +354,18 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
     kt_load_i_src_file(&s, in);
     if (fmt == KT_FMT_AUTO) {
-        const char *p;
+        const char *p = "";
         size_t n = kt_load_i_src_peek(&s, 1u << 16, &p);
         fmt = kt_load_detect(p, n, name);
     }
     switch (fmt) {
-    case KT_FMT_NATIVE:
-        rc = kt_load_i_native(&c, &s);
-        break;
+    case KT_FMT_NATIVE: rc = kt_load_i_native(&c, &s); break;
+    case KT_FMT_BODS: rc = kt_load_i_bods(&c, &s); break;
+    case KT_FMT_CYCLONEDX: rc = kt_load_i_cyclonedx(&c, &s); break;
+    case KT_FMT_SPDX: rc = kt_load_i_spdx(&c, &s); break;
+    case KT_FMT_GLEIF: rc = kt_load_i_gleif(&c, &s); break;
+    case KT_FMT_FTM: rc = kt_load_i_ftm(&c, &s); break;
+    case KT_FMT_CSV: rc = kt_load_i_csv(&c, &s); break;
     default:
         kt_load_i_src_destroy(&s);
         return kt_errinfo_set(ei, KT_EUSAGE, name, 0, "format %s is not supported yet", kt_format_name(fmt));

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
+#include "../graph/kt_country.h"
 #include "kt_load.h"
 
 typedef struct {
@@ -59,7 +60,77 @@ int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line,
 /* A share: a number, or {"min": a, "max": b}; unknown when absent. */
 kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad);
 
-/* The native loader's entry points, used by kt_load_stream. */
+/* ---- shared by the real-data loaders (lutil.c) ---- */
+
+/* A string -> size_t map (open addressing); keys are copied.  kt_load_i_map_get returns the
+ * value slot of key (a new one holds KT_MAP_NEW when create), or NULL when absent (create 0)
+ * or out of memory (create 1).  Complexity: O(key length) expected. */
+#define KT_MAP_NEW ((size_t)-1)
+typedef struct {
+    char **keys;
+    size_t *vals;
+    size_t n, cap;
+    size_t *slots; /* index + 1; 0 empty */
+    size_t nslots;
+} kt_load_map;
+void kt_load_i_map_init(kt_load_map *m);
+void kt_load_i_map_destroy(kt_load_map *m);
+size_t *kt_load_i_map_get(kt_load_map *m, const char *key, int create);
+
+/* A growable string for building entity ids; free(b.s) when done. */
+typedef struct {
+    char *s;
+    size_t cap;
+} kt_load_buf;
+int kt_load_i_buf_printf(kt_load_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* A plain decimal number, the whole string (spaces around allowed), finite; 0 on success. */
+int kt_load_i_number(const char *s, double *out);
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+int kt_load_i_is_date(const char *s);
+/* s as an ISO date in out (a date-time keeps its date), or NULL with a date_invalid warning. */
+const char *kt_load_i_date(kt_load_ctx *c, const char *s, char out[11], long line, const char *record);
+/* A country in the wild -> alpha-2 (kt_country_normalise), or NULL with a warning code. */
+const char *kt_load_i_country(kt_load_ctx *c, const char *s, const char *code, long line, const char *record);
+const char *kt_load_i_basename(const char *path);
+/* The string at key, NULL when absent or not a string. */
+const char *kt_load_i_jstr(const cJSON *o, const char *key);
+
+/* RFC 4180 rows: kt_load_i_csv_row returns 1 with a row (fields in r, r->line its first line),
+ * 0 at end of input, 2 after a csv_malformed error (the row is skipped), -1 out of memory. */
+typedef struct {
+    char *text;      /* the fields, NUL-separated */
+    size_t len, cap;
+    size_t *fields;  /* start of each field in text */
+    size_t n, fcap;
+    long line;
+} kt_load_csv;
+void kt_load_i_csv_init(kt_load_csv *r);
+void kt_load_i_csv_destroy(kt_load_csv *r);
+int kt_load_i_csv_row(kt_load_csv *r, kt_src *s, kt_load_ctx *c);
+const char *kt_load_i_csv_field(const kt_load_csv *r, size_t i); /* "" past the end */
+
+/* Records of a JSON array document (or, when key is given, of the array under that key of a
+ * top-level object) or of JSON Lines: fn gets each record (it owns it: cJSON_Delete) and the
+ * line it starts on.  Malformed input becomes diagnostics. */
+typedef kt_err (*kt_load_rec_fn)(kt_load_ctx *c, cJSON *rec, long line, void *ud);
+kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud);
+/* The whole input parsed as one JSON document (BOM skipped); NULL after a diagnostic. */
+cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len);
+
+/* The loaders' entry points, used by kt_load_stream. */
 kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s);
+/* One native record (entity or relation object) at line: the CSV loader builds these. */
+kt_err kt_load_i_native_record(kt_load_ctx *c, const cJSON *o, long line);
+kt_err kt_load_i_bods(kt_load_ctx *c, kt_src *s);
+kt_err kt_load_i_cyclonedx(kt_load_ctx *c, kt_src *s);
+kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s);
+kt_err kt_load_i_gleif(kt_load_ctx *c, kt_src *s);
+kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s);
+kt_err kt_load_i_csv(kt_load_ctx *c, kt_src *s);
 
 #endif

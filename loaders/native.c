@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "fields.h"
 
 #define MAX_LIST 64 /* identifiers and tags kept per entity */
 
@@ -39,81 +39,72 @@ static int is_date(const char *s)
     return 1;
 }
 
-static void unknown_fields(kt_load_ctx *c, const cJSON *obj, const char *const *known, long line)
-{
-    for (const cJSON *f = obj->child; f; f = f->next) {
-        int ok = 0;
-        for (const char *const *k = known; *k && !ok; k++)
-            ok = strcmp(*k, f->string) == 0;
-        if (!ok)
-            kt_diags_add(c->d, KT_SEV_WARNING, "field_unknown", c->file, line, NULL,
-                         "unknown field \"%s\" is ignored", f->string);
-    }
-}
+enum { E_COMPLETE, E_COUNTRY, E_ID, E_IDENTIFIERS, E_LISTED, E_NAME, E_SOURCE, E_STATE_OWNED, E_TAGS, E_TYPE, E__N };
+static const char *const ent_keys[E__N] = {"complete", "country",     "id",   "identifiers", "listed",
+                                           "name",     "source",      "state_owned", "tags", "type"}; /* sorted */
 
 static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
 {
-    static const char *const known[] = {"id", "type", "name", "country", "state_owned", "listed", "identifiers",
-                                        "tags", "complete", "source", NULL};
     kt_entity_in e;
     int bad = 0, b;
     const char *type;
     const char *schemes[MAX_LIST], *values[MAX_LIST], *tags[MAX_LIST];
+    const cJSON *f[E__N];
 
+    kt_load_i_fields(c, o, ent_keys, E__N, f, 1, line, NULL);
     memset(&e, 0, sizeof e);
-    e.id = kt_load_i_str(c, o, "id", line, NULL, &bad);
-    type = kt_load_i_str(c, o, "type", line, NULL, &bad);
+    e.id = kt_load_i_v_str(c, f[E_ID], "id", line, NULL, &bad);
+    type = kt_load_i_v_str(c, f[E_TYPE], "type", line, NULL, &bad);
     if (bad)
         return KT_OK;
     if (!e.id || !e.id[0])
-        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
-                            "entity has no \"id\"");
-    if (kt_etype_parse(type, &e.type) != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "entity has no \"id\"");
+    if (!type || kt_etype_parse(type, &e.type) != 0)
         return kt_diags_add(c->d, KT_SEV_ERROR, "type_unknown", c->file, line, NULL,
                             "unknown entity type \"%s\" (company, person, state, product, component, consortium)",
-                            type);
-    e.name = kt_load_i_str(c, o, "name", line, NULL, &bad);
-    e.country = kt_load_i_str(c, o, "country", line, NULL, &bad);
-    e.source = kt_load_i_str(c, o, "source", line, NULL, &bad);
-    if (kt_load_i_bool(c, o, "state_owned", line, NULL, &bad, &b))
+                            type ? type : "");
+    e.name = kt_load_i_v_str(c, f[E_NAME], "name", line, NULL, &bad);
+    e.country = kt_load_i_v_str(c, f[E_COUNTRY], "country", line, NULL, &bad);
+    e.source = kt_load_i_v_str(c, f[E_SOURCE], "source", line, NULL, &bad);
+    if (kt_load_i_v_bool(c, f[E_STATE_OWNED], "state_owned", line, NULL, &bad, &b))
         e.flags |= KT_EF_STATE_OWNED_SET | (b ? KT_EF_STATE_OWNED : 0);
-    if (kt_load_i_bool(c, o, "listed", line, NULL, &bad, &b))
+    if (kt_load_i_v_bool(c, f[E_LISTED], "listed", line, NULL, &bad, &b))
         e.flags |= KT_EF_LISTED_SET | (b ? KT_EF_LISTED : 0);
-    if (kt_load_i_bool(c, o, "complete", line, NULL, &bad, &b))
+    if (kt_load_i_v_bool(c, f[E_COMPLETE], "complete", line, NULL, &bad, &b))
         e.flags |= KT_EF_COMPLETE_SET | (b ? KT_EF_COMPLETE : 0);
 
-    const cJSON *ids = cJSON_GetObjectItemCaseSensitive(o, "identifiers");
+    const cJSON *ids = f[E_IDENTIFIERS];
     if (ids && !cJSON_IsNull(ids)) {
         if (!cJSON_IsObject(ids)) {
             kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL,
                          "field \"identifiers\" must be an object of scheme: value");
             bad = 1;
         } else {
-            for (const cJSON *f = ids->child; f && e.n_ident < MAX_LIST; f = f->next) {
-                if (!cJSON_IsString(f)) {
+            for (const cJSON *x = ids->child; x && e.n_ident < MAX_LIST; x = x->next) {
+                if (!cJSON_IsString(x)) {
                     kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL,
-                                 "identifier \"%s\" must be a string", f->string);
+                                 "identifier \"%s\" must be a string", x->string);
                     bad = 1;
                     continue;
                 }
-                schemes[e.n_ident] = f->string;
-                values[e.n_ident++] = f->valuestring;
+                schemes[e.n_ident] = x->string;
+                values[e.n_ident++] = x->valuestring;
             }
         }
     }
-    const cJSON *tl = cJSON_GetObjectItemCaseSensitive(o, "tags");
+    const cJSON *tl = f[E_TAGS];
     if (tl && !cJSON_IsNull(tl)) {
         if (!cJSON_IsArray(tl)) {
             kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "field \"tags\" must be an array");
             bad = 1;
         } else {
-            for (const cJSON *f = tl->child; f && e.n_tags < MAX_LIST; f = f->next) {
-                if (!cJSON_IsString(f)) {
+            for (const cJSON *x = tl->child; x && e.n_tags < MAX_LIST; x = x->next) {
+                if (!cJSON_IsString(x)) {
                     kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "tags must be strings");
                     bad = 1;
                     break;
                 }
-                tags[e.n_tags++] = f->valuestring;
+                tags[e.n_tags++] = x->valuestring;
             }
         }
     }
@@ -122,45 +113,53 @@ static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
     e.ident_scheme = schemes;
     e.ident_value = values;
     e.tags = tags;
-    unknown_fields(c, o, known, line);
     return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
 }
 
+enum { R_BASIS, R_COUNTRY, R_DECLARED, R_FROM, R_ITEM, R_QTY, R_REL, R_ROLE, R_SCOPE, R_SHARE, R_SINCE,
+       R_SOLE_SOURCE, R_SOURCE, R_TO, R_UNTIL, R_VOTES, R__N };
+static const char *const rel_keys[R__N] = {"basis", "country", "declared", "from",   "item",   "qty",
+                                           "rel",   "role",    "scope",    "share",  "since",  "sole_source",
+                                           "source", "to",     "until",    "votes"}; /* sorted */
+
 static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
 {
-    static const char *const known[] = {"rel", "from", "to", "source", "since", "until", "share", "votes", "basis",
-                                        "item", "sole_source", "scope", "qty", "country", "role", NULL};
     kt_rel_in r;
     int bad = 0, b;
     const char *rel, *from, *to, *basis, *role;
+    const cJSON *f[R__N];
 
-    rel = kt_load_i_str(c, o, "rel", line, NULL, &bad);
-    from = kt_load_i_str(c, o, "from", line, NULL, &bad);
-    to = kt_load_i_str(c, o, "to", line, NULL, &bad);
+    kt_load_i_fields(c, o, rel_keys, R__N, f, 1, line, NULL);
+    rel = kt_load_i_v_str(c, f[R_REL], "rel", line, NULL, &bad);
+    from = kt_load_i_v_str(c, f[R_FROM], "from", line, NULL, &bad);
+    to = kt_load_i_v_str(c, f[R_TO], "to", line, NULL, &bad);
     if (bad)
         return KT_OK;
     kt_rel_in_init(&r, KT_REL_OWNS, from, to);
-    if (kt_rtype_parse(rel, &r.type) != 0)
+    if (!rel || kt_rtype_parse(rel, &r.type) != 0)
         return kt_diags_add(c->d, KT_SEV_ERROR, "rel_unknown", c->file, line, NULL,
                             "unknown relation \"%s\" (owns, controls, supplies, subcontracts, contains, made_by, "
                             "member_of, offers)",
-                            rel);
+                            rel ? rel : "");
     if (!from || !from[0] || !to || !to[0])
         return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
                             "%s relation needs \"from\" and \"to\"", rel);
-    r.source = kt_load_i_str(c, o, "source", line, NULL, &bad);
-    r.since = kt_load_i_str(c, o, "since", line, NULL, &bad);
-    r.until = kt_load_i_str(c, o, "until", line, NULL, &bad);
-    r.share = kt_load_i_share(c, o, "share", line, NULL, &bad);
-    r.votes = kt_load_i_share(c, o, "votes", line, NULL, &bad);
-    r.item = kt_load_i_str(c, o, "item", line, NULL, &bad);
-    r.scope = kt_load_i_str(c, o, "scope", line, NULL, &bad);
-    r.country = kt_load_i_str(c, o, "country", line, NULL, &bad);
-    basis = kt_load_i_str(c, o, "basis", line, NULL, &bad);
-    role = kt_load_i_str(c, o, "role", line, NULL, &bad);
-    if (kt_load_i_bool(c, o, "sole_source", line, NULL, &bad, &b) && b)
+    r.source = kt_load_i_v_str(c, f[R_SOURCE], "source", line, NULL, &bad);
+    r.since = kt_load_i_v_str(c, f[R_SINCE], "since", line, NULL, &bad);
+    r.until = kt_load_i_v_str(c, f[R_UNTIL], "until", line, NULL, &bad);
+    r.share = kt_load_i_v_share(c, f[R_SHARE], "share", line, NULL, &bad);
+    r.votes = kt_load_i_v_share(c, f[R_VOTES], "votes", line, NULL, &bad);
+    r.item = kt_load_i_v_str(c, f[R_ITEM], "item", line, NULL, &bad);
+    r.scope = kt_load_i_v_str(c, f[R_SCOPE], "scope", line, NULL, &bad);
+    r.country = kt_load_i_v_str(c, f[R_COUNTRY], "country", line, NULL, &bad);
+    basis = kt_load_i_v_str(c, f[R_BASIS], "basis", line, NULL, &bad);
+    role = kt_load_i_v_str(c, f[R_ROLE], "role", line, NULL, &bad);
+    if (kt_load_i_v_bool(c, f[R_SOLE_SOURCE], "sole_source", line, NULL, &bad, &b) && b)
         r.flags |= KT_RF_SOLE_SOURCE;
-    const cJSON *q = cJSON_GetObjectItemCaseSensitive(o, "qty");
+    /* a declared indirect summary (as BODS primary indirect, GLEIF ultimate parent) */
+    if (kt_load_i_v_bool(c, f[R_DECLARED], "declared", line, NULL, &bad, &b) && b)
+        r.flags |= KT_RF_DECLARED;
+    const cJSON *q = f[R_QTY];
     if (q && !cJSON_IsNull(q)) {
         if (!cJSON_IsNumber(q) || !isfinite(q->valuedouble)) {
             kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "field \"qty\" must be a number");
@@ -187,7 +186,6 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
             return kt_diags_add(c->d, KT_SEV_ERROR, "role_unknown", c->file, line, NULL,
                                 "unknown role \"%s\" (lead, member)", role);
     }
-    unknown_fields(c, o, known, line);
     return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
 }
 
@@ -201,6 +199,11 @@ static kt_err load_record(kt_load_ctx *c, const cJSON *o, long line)
         return load_entity(c, o, line);
     return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
                         "record has neither \"rel\" (a relation) nor \"type\" (an entity)");
+}
+
+kt_err kt_load_i_native_record(kt_load_ctx *c, const cJSON *o, long line)
+{
+    return load_record(c, o, line);
 }
 
 static kt_err check_version(kt_load_ctx *c, const cJSON *o, long line)

@@ -1,0 +1,204 @@
+/* kt_own.h: ownership and control: integrated ownership, controllers, ultimate controllers,
+ * beneficial owners, state influence, and the paths that prove them.
+ *
+ * Relations used: owns (owner -> owned; capital share and votes, intervals in percent, NaN =
+ * unknown) and controls (controller -> controlled, with a basis).  Owns self-loops (treasury
+ * shares) are ignored.  Relations flagged KT_RF_DECLARED are declared indirect summaries
+ * (BODS primary indirect, GLEIF ultimate parent): they are followed for control (a declared
+ * controls relation, or a declared interest above the control threshold, makes a controller)
+ * and reported beside the computed interest as a cross-check, but never multiplied into
+ * integrated ownership and never added to a vote sum.
+ *
+ * Integrated ownership (Brioschi et al. 1989; Orbis; AMLR 2024/1624 art. 52 "indirect"):
+ * the sum over every ownership walk from owner to subject of the product of the shares on
+ * it, i.e. a column (upstream) or row (downstream) of A (I - A)^-1 for the direct share
+ * matrix A.  Cross-holdings are solved, not enumerated: strongly connected components of the
+ * reached subgraph are solved by Gauss-Seidel iteration to 1e-9 in topological order; the
+ * acyclic part is one dynamic-programming pass.  Lower bounds use each share's min (unknown:
+ * 0), upper bounds its max (unknown: 100), both clamped at 100%.  The status says whether an
+ * unknown share lies on some walk (KT_OWN_PARTIAL) or on every walk (KT_OWN_UNKNOWN).
+ *
+ * Control: A controls B when A holds, itself or through entities A controls, more than
+ * opts.control percent of B's votes (majority aggregation, computed to a fixed point, also
+ * around cycles), or holds a controls relation (declared or not) to B, or holds a declared
+ * interest in B with more than opts.control percent of the votes.  Control is transitive.
+ * Computed twice: with the lower bounds of the vote shares (unknown: 0) -> KT_OWN_YES
+ * ("controls"), and with the upper bounds (unknown: 100) -> KT_OWN_MAY ("may control":
+ * only the upper bounds give control).  KT_OWN_NO: not even the upper bounds give control.
+ *
+ * Ultimate controllers of the subject: the controllers of the subject that no one controls
+ * (walking up control; in a control cycle, every member of a top cycle).  Persons, states and
+ * companies whose owners are unknown can all be ultimate controllers.
+ * Beneficial owners: persons whose integrated capital or vote interest reaches opts.bo
+ * (opts.bo_gt = 0: "25% or more", AMLR 2024/1624 art. 52(1); 1: "more than 25%", directive
+ * 2015/849 art. 3(6)(a)(i)), or who control the subject.  KT_OWN_F_BO with the lower bounds
+ * and definite control; KT_OWN_F_BO_MAY when only the upper bounds or "may control" qualify.
+ * State influence: parties that are states (KT_ENT_STATE), flagged state_owned, or
+ * controlled (yes or may) by one of those.
+ *
+ * Strongest path of a party: the path (owns and controls relations) between the party and
+ * the subject that ranks first by (fewest weak steps, largest product of the min shares,
+ * fewest steps), where a weak step is an owns relation whose min share is unknown or 0, a
+ * controls relation, or a declared summary.  The same ranking orders kt_own_paths_find.
+ *
+ * Ownership: results are structs the caller allocates; kt_own_upstream/kt_own_downstream/
+ * kt_own_paths_find fill them and the caller releases them with kt_own_result_destroy /
+ * kt_own_paths_destroy (both accept a zeroed or already destroyed struct).  Results borrow
+ * the graph (vertex and edge ids); the graph must outlive them.
+ *
+ * Example:
+ *     kt_own_opts o; kt_own_result r; kt_errinfo ei;
+ *     kt_own_opts_init(&o);
+ *     if (kt_own_upstream(g, kt_graph_find(g, "acme"), &o, &r, &ei) == KT_OK) {
+ *         for (size_t i = 0; i < r.n; i++) {
+ *             const kt_own_party *p = &r.parties[i];
+ *             printf("%s %g-%g%% controls: %s\n", kt_graph_entity_id(g, p->v),
+ *                    p->capital.min, p->capital.max, kt_own_ctrl_name(p->controls));
+ *             igraph_integer_t path[64];   // or p->path_len ids from malloc
+ *             size_t len = kt_own_party_path(&r, i, path, 64);
+ *         }
+ *     }
+ *     kt_own_result_destroy(&r);
+ */
+#ifndef KT_OWN_H
+#define KT_OWN_H
+
+#include <stddef.h>
+
+#include "../graph/kt_graph.h"
+
+typedef struct {
+    double control; /* control: more than this % of votes; default 50 */
+    double bo;      /* beneficial ownership threshold in %; default 25 */
+    int bo_gt;      /* 0: interest >= bo (AMLR 2024/1624 art. 52, default); 1: > bo (2015/849) */
+    long max_paths; /* kt_own_paths_find: at most this many paths; default 100 */
+    long max_depth; /* kt_own_paths_find: at most this many steps; 0 (default): no limit */
+    long budget;    /* kt_own_paths_find: partial paths explored before giving up; default 1000000 */
+} kt_own_opts;
+
+void kt_own_opts_init(kt_own_opts *o);
+
+typedef enum { KT_OWN_NO = 0, KT_OWN_MAY = 1, KT_OWN_YES = 2 } kt_own_ctrl;
+const char *kt_own_ctrl_name(kt_own_ctrl c); /* "no", "may", "yes" */
+
+/* What is known about an integrated interest. */
+typedef enum {
+    KT_OWN_KNOWN = 0, /* every ownership walk has known shares */
+    KT_OWN_PARTIAL,   /* some walks have an unknown share: the bounds widen accordingly */
+    KT_OWN_UNKNOWN,   /* every ownership walk has an unknown share */
+    KT_OWN_NONE       /* no ownership walk at all (a controller through controls relations only) */
+} kt_own_status;
+const char *kt_own_status_name(kt_own_status s); /* "known", "partial", "unknown", "none" */
+
+/* Party flags. */
+enum {
+    KT_OWN_F_BO = 1u << 0,          /* beneficial owner (lower bounds, definite control) */
+    KT_OWN_F_BO_MAY = 1u << 1,      /* beneficial owner by the upper bounds or "may control" only */
+    KT_OWN_F_ULTIMATE = 1u << 2,    /* ultimate controller (definite control) */
+    KT_OWN_F_ULTIMATE_MAY = 1u << 3, /* ultimate controller when "may control" counts */
+    KT_OWN_F_STATE = 1u << 4,       /* state influence: a state, state_owned, or controlled by one */
+    KT_OWN_F_STATE_MAY = 1u << 5,   /* state influence only through "may control" */
+    KT_OWN_F_STATEISH = 1u << 6,    /* the party itself is a state or flagged state_owned */
+    KT_OWN_F_DECLARED_CTRL = 1u << 7 /* holds a controls relation or a declared controlling interest
+                                      * in the subject (upstream) / is held so (downstream) */
+};
+
+/* One party upstream (an owner or controller of the subject) or downstream (an entity the
+ * subject owns or controls).  Intervals in percent. */
+typedef struct {
+    igraph_integer_t v;
+    int has_direct;        /* a direct owns relation (not declared) between party and subject */
+    kt_ival direct;        /* sum of those relations' capital shares (unknown parts: 0 / 100) */
+    kt_ival direct_votes;
+    kt_ival capital;       /* integrated capital interest */
+    kt_ival votes;         /* integrated vote interest */
+    kt_own_status status;  /* unknown shares on the walks (same for capital and votes) */
+    int has_declared;      /* a declared (KT_RF_DECLARED) owns relation between party and subject */
+    kt_ival declared;      /* its capital share (sum when several) */
+    kt_own_ctrl controls;  /* upstream: the party controls the subject; downstream: the subject
+                            * controls the party */
+    unsigned flags;        /* KT_OWN_F_* */
+    /* Strongest path, as a tree towards the subject: path_edge is the first relation from this
+     * party towards the subject, path_next the index in parties[] of the entity it leads to,
+     * or -1 when that is the subject.  path_len: number of relations. */
+    igraph_integer_t path_edge;
+    long path_next;
+    size_t path_len;
+} kt_own_party;
+
+typedef struct {
+    igraph_integer_t subject; /* the target (upstream) or the source (downstream) */
+    int downstream;
+    kt_own_opts opts;         /* the thresholds in force */
+    kt_own_party *parties;    /* every entity reached, subject excluded; sorted by capital.min
+                               * descending, capital.max descending, then entity id */
+    size_t n;
+    size_t *ultimate;         /* upstream: indexes into parties[] of the ultimate controllers
+                               * (KT_OWN_F_ULTIMATE), sorted by entity id */
+    size_t n_ultimate;
+    size_t *ultimate_may;     /* the same when "may control" counts (KT_OWN_F_ULTIMATE_MAY) */
+    size_t n_ultimate_may;
+    int subject_state;        /* the subject is a state, state_owned, or controlled (yes) by one */
+    long sweeps;              /* Gauss-Seidel sweeps spent on cycles (0: acyclic) */
+} kt_own_result;
+
+/* Owners and controllers of target: everything that reaches it by owns and controls
+ * relations, with integrated interests, control, ultimate controllers, beneficial owners,
+ * state influence and strongest paths.  Fails with KT_ENOMEM, or KT_EINVALID when a cycle
+ * does not converge (ei says which entity).
+ * Complexity: O((|U| + |E_U|) log |U|) for the upstream subgraph U of target (one
+ * reverse traversal, Tarjan, one DP pass, a Dijkstra for the paths), plus
+ * O(sweeps x |E_C|) for each cycle C, plus the control walks: each minority vote holder of
+ * an entity walks up the control relation until it meets a controller, O(|U| x |E_U|) in
+ * contrived worst cases but O(|E_U|) when every entity has a majority holder or none.
+ * Never touches the rest of the graph. */
+kt_err kt_own_upstream(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_result *out,
+                       kt_errinfo *ei);
+
+/* The group below source: every entity it reaches by owns and controls relations, with the
+ * source's integrated interest in each and whether the source controls it (parties[i].controls).
+ * Complexity: O((|D| + |E_D|) log |D|) for the downstream subgraph D, plus cycle sweeps. */
+kt_err kt_own_downstream(const kt_graph *g, igraph_integer_t source, const kt_own_opts *opts, kt_own_result *out,
+                         kt_errinfo *ei);
+
+void kt_own_result_destroy(kt_own_result *r);
+
+/* The index of v in r->parties, or -1.  Complexity: O(n) */
+long kt_own_result_find(const kt_own_result *r, igraph_integer_t v);
+
+/* The strongest path of party i as relation ids in order from the party towards the subject
+ * (upstream) or from the subject towards the party (downstream): fills up to cap ids into
+ * edges and returns path_len.  Complexity: O(path_len). */
+size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edges, size_t cap);
+
+/* ---- paths between two entities ---- */
+
+typedef struct {
+    igraph_integer_t *edges; /* relations in order from `from` to `to` */
+    size_t len;
+    kt_ival product;         /* product of the capital shares (unknown share or controls step:
+                              * counted as 0-100) */
+    int weak;                /* steps with an unknown or zero min share, controls, or declared */
+} kt_own_path;
+
+typedef struct {
+    igraph_integer_t from, to;
+    kt_own_path *paths;      /* strongest first (see "Strongest path" above), then by relation ids */
+    size_t n;
+    int cut_max_paths;       /* more paths exist than opts.max_paths */
+    int cut_max_depth;       /* a path was not followed beyond opts.max_depth steps */
+    int cut_budget;          /* the search stopped after opts.budget partial paths */
+} kt_own_paths;
+
+/* Every simple path from `from` to `to` along owns and controls relations (declared ones
+ * included), strongest first, bounded by opts->max_paths and opts->max_depth.  Best-first
+ * search with an explicit priority queue of partial paths restricted to the entities that
+ * can reach `to`; the first paths completed are the strongest because no step strengthens
+ * a path.  Complexity: O(|U| + |E_U|) for the restriction, then O(P log P x depth) for the P
+ * partial paths explored (P <= opts->budget). */
+kt_err kt_own_paths_find(const kt_graph *g, igraph_integer_t from, igraph_integer_t to, const kt_own_opts *opts,
+                         kt_own_paths *out, kt_errinfo *ei);
+
+void kt_own_paths_destroy(kt_own_paths *p);
+
+#endif

@@ -1,0 +1,81 @@
+/* own_i.h: what the ownership files share: the reached subgraph in local numbering, and
+ * strongly connected components.  Internal to analyses/own*.c.
+ *
+ * Ownership: kt_own_i_sub_build() fills a caller-allocated struct whose arrays belong to it
+ * until kt_own_i_sub_destroy(); kt_own_i_scc() likewise for kt_own_i_comps. */
+#ifndef KT_OWN_I_H
+#define KT_OWN_I_H
+
+#include "kt_own.h"
+
+#define KT_OWN_EPS 1e-9 /* tolerance for comparing sums of percentages with thresholds */
+
+/* The subgraph reached from the subject by owns and controls relations (self-loops left out),
+ * walking away from the subject: upstream along in-edges (towards owners), downstream along
+ * out-edges.  Local vertex 0 is the subject. */
+typedef struct {
+    const kt_graph *g;
+    int down;
+    igraph_integer_t n;      /* local vertices */
+    igraph_integer_t *vert;  /* local -> global vertex */
+    igraph_integer_t *hkey;  /* open-addressing map global -> local: keys (-1 empty) */
+    igraph_integer_t *hval;
+    size_t hcap;             /* a power of two, at least 2n */
+    igraph_integer_t m;      /* relations in the subgraph */
+    /* away[x]: relations leading from x away from the subject (upstream: x's in-edges) */
+    igraph_integer_t *aoff, *aedge, *anb; /* anb: local id at the far end */
+    /* toward[x]: relations leading from x towards the subject (upstream: x's out-edges) */
+    igraph_integer_t *toff, *tedge, *tnb;
+} kt_own_i_sub;
+
+/* Whether relation e belongs to ownership subgraphs at all: owns or controls, not a self-loop. */
+int kt_own_i_rel_used(const kt_graph *g, igraph_integer_t e);
+/* Whether e counts in integrated ownership: owns, not declared, not a self-loop. */
+int kt_own_i_rel_capital(const kt_graph *g, igraph_integer_t e);
+
+/* Collect the subgraph by one iterative breadth-first traversal.
+ * Complexity: O(|U| + |E_U|) expected (hashing), plus the degrees of the reached vertices. */
+kt_err kt_own_i_sub_build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down);
+void kt_own_i_sub_destroy(kt_own_i_sub *s);
+igraph_integer_t kt_own_i_sub_local(const kt_own_i_sub *s, igraph_integer_t v); /* -1 when absent */
+
+/* Strongly connected components of a graph given as CSR (off[n+1], nb), reached from roots
+ * (all vertices when roots is NULL) -- iterative Tarjan.  Components come out in Tarjan's
+ * order: a component is emitted after every component reachable from it.  order[] lists the
+ * vertices component by component; comp_off[c]..comp_off[c+1] delimit component c; comp[x]
+ * is x's component, -1 when not reached.  Complexity: O(n + |edges|). */
+typedef struct {
+    igraph_integer_t ncomp;
+    igraph_integer_t *comp, *order, *comp_off;
+    igraph_integer_t nreached;
+} kt_own_i_comps;
+kt_err kt_own_i_scc(igraph_integer_t n, const igraph_integer_t *off, const igraph_integer_t *nb,
+                    const igraph_integer_t *roots, igraph_integer_t nroots, kt_own_i_comps *c);
+void kt_own_i_comps_destroy(kt_own_i_comps *c);
+
+/* Integrated interests of every local vertex (see kt_own.h): u[k][x] for k = capital min,
+ * capital max, votes min, votes max, as fractions (u of the subject is 1 + its self-interest);
+ * status[x] a kt_own_status.  comps: components of the away graph.
+ * Complexity: O(|U| + |E_U|) plus sweeps x |E_C| on each cycle C. */
+kt_err kt_own_i_integrated(const kt_own_i_sub *s, const kt_own_i_comps *c, double *u[4], unsigned char *status,
+                           long *sweeps, kt_errinfo *ei);
+
+/* Control.  Upstream: ctrl[x] = KT_OWN_YES / MAY / NO: x controls the subject; ult[x] bits 1
+ * (ultimate, definite) and 2 (ultimate, may); state[x] bits 1 (state influence, definite)
+ * and 2 (may).  Downstream: ctrl[x]: the subject controls x; ult and state unused.
+ * Complexity: see kt_own_upstream. */
+kt_err kt_own_i_control(const kt_own_i_sub *s, const kt_own_i_comps *c, double threshold, unsigned char *ctrl,
+                        unsigned char *ult, unsigned char *state);
+
+/* Ranking of paths: fewer weak steps first, then larger product of min shares (smaller
+ * cost = -sum log), then fewer steps. */
+typedef struct {
+    long weak;
+    double cost;
+    long len;
+} kt_own_i_key;
+int kt_own_i_key_cmp(const kt_own_i_key *a, const kt_own_i_key *b);
+/* Add relation e to key k (the step's weakness and cost). */
+void kt_own_i_key_step(const kt_graph *g, igraph_integer_t e, kt_own_i_key *k);
+
+#endif

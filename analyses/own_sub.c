@@ -1,0 +1,306 @@
+/* own_sub.c: the reached ownership subgraph in local numbering, strongly connected components
+ * (iterative Tarjan), and the ranking of paths.  See own_i.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "own_i.h"
+
+int kt_own_i_rel_used(const kt_graph *g, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(g, e);
+    return (t == KT_REL_OWNS || t == KT_REL_CONTROLS) && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
+}
+
+int kt_own_i_rel_capital(const kt_graph *g, igraph_integer_t e)
+{
+    return kt_graph_rel_type(g, e) == KT_REL_OWNS && !(kt_graph_rel_flags(g, e) & KT_RF_DECLARED) &&
+           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
+}
+
+static size_t hslot(igraph_integer_t v, size_t cap)
+{
+    /* Fibonacci hashing: vertex ids are dense, so spread them */
+    return (size_t)(((uint64_t)v * 0x9E3779B97F4A7C15ull) >> 17) & (cap - 1);
+}
+
+igraph_integer_t kt_own_i_sub_local(const kt_own_i_sub *s, igraph_integer_t v)
+{
+    for (size_t i = hslot(v, s->hcap);; i = (i + 1) & (s->hcap - 1)) {
+        if (s->hkey[i] == v)
+            return s->hval[i];
+        if (s->hkey[i] < 0)
+            return -1;
+    }
+}
+
+static kt_err hgrow(kt_own_i_sub *s)
+{
+    size_t ncap = s->hcap ? s->hcap * 2 : 64;
+    igraph_integer_t *k = malloc(ncap * sizeof *k), *val = malloc(ncap * sizeof *val);
+    if (!k || !val) {
+        free(k);
+        free(val);
+        return KT_ENOMEM;
+    }
+    for (size_t i = 0; i < ncap; i++)
+        k[i] = -1;
+    for (size_t j = 0; j < s->hcap; j++) {
+        if (s->hkey[j] < 0)
+            continue;
+        size_t i = hslot(s->hkey[j], ncap);
+        while (k[i] >= 0)
+            i = (i + 1) & (ncap - 1);
+        k[i] = s->hkey[j];
+        val[i] = s->hval[j];
+    }
+    free(s->hkey);
+    free(s->hval);
+    s->hkey = k;
+    s->hval = val;
+    s->hcap = ncap;
+    return KT_OK;
+}
+
+/* Add v if new; *local gets its local id. */
+static kt_err hadd(kt_own_i_sub *s, igraph_integer_t v, igraph_integer_t *local, size_t *vcap, int *added)
+{
+    kt_err rc;
+    *added = 0;
+    if ((size_t)(s->n + 1) * 2 > s->hcap && (rc = hgrow(s)) != KT_OK)
+        return rc;
+    size_t i = hslot(v, s->hcap);
+    while (s->hkey[i] >= 0) {
+        if (s->hkey[i] == v) {
+            *local = s->hval[i];
+            return KT_OK;
+        }
+        i = (i + 1) & (s->hcap - 1);
+    }
+    if ((size_t)s->n == *vcap) {
+        size_t nc = *vcap ? *vcap * 2 : 64;
+        igraph_integer_t *nv = realloc(s->vert, nc * sizeof *nv);
+        if (!nv)
+            return KT_ENOMEM;
+        s->vert = nv;
+        *vcap = nc;
+    }
+    s->hkey[i] = v;
+    s->hval[i] = s->n;
+    s->vert[s->n] = v;
+    *local = s->n++;
+    *added = 1;
+    return KT_OK;
+}
+
+static igraph_integer_t away(const kt_own_i_sub *s, igraph_integer_t v, const igraph_integer_t **eids)
+{
+    return s->down ? kt_graph_out(s->g, v, eids) : kt_graph_in(s->g, v, eids);
+}
+
+static igraph_integer_t far_end(const kt_own_i_sub *s, igraph_integer_t e)
+{
+    return s->down ? kt_graph_rel_to(s->g, e) : kt_graph_rel_from(s->g, e);
+}
+
+kt_err kt_own_i_sub_build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down)
+{
+    kt_err rc = KT_OK;
+    size_t vcap = 0;
+    igraph_integer_t local;
+    int added;
+    const igraph_integer_t *eids;
+
+    memset(s, 0, sizeof *s);
+    s->g = g;
+    s->down = down;
+    if ((rc = hadd(s, subject, &local, &vcap, &added)) != KT_OK)
+        goto out;
+    /* breadth-first: s->vert doubles as the queue */
+    s->m = 0;
+    for (igraph_integer_t head = 0; head < s->n; head++) {
+        igraph_integer_t deg = away(s, s->vert[head], &eids);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            if (!kt_own_i_rel_used(g, eids[i]))
+                continue;
+            s->m++;
+            if ((rc = hadd(s, far_end(s, eids[i]), &local, &vcap, &added)) != KT_OK)
+                goto out;
+        }
+    }
+    igraph_integer_t n = s->n, m = s->m;
+    s->aoff = calloc((size_t)n + 1, sizeof *s->aoff);
+    s->toff = calloc((size_t)n + 2, sizeof *s->toff);
+    s->aedge = malloc(((size_t)m + 1) * sizeof *s->aedge);
+    s->anb = malloc(((size_t)m + 1) * sizeof *s->anb);
+    s->tedge = malloc(((size_t)m + 1) * sizeof *s->tedge);
+    s->tnb = malloc(((size_t)m + 1) * sizeof *s->tnb);
+    if (!s->aoff || !s->toff || !s->aedge || !s->anb || !s->tedge || !s->tnb) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    /* away lists in local order; count toward lists on the way */
+    igraph_integer_t k = 0;
+    for (igraph_integer_t x = 0; x < n; x++) {
+        s->aoff[x] = k;
+        igraph_integer_t deg = away(s, s->vert[x], &eids);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            if (!kt_own_i_rel_used(g, eids[i]))
+                continue;
+            igraph_integer_t y = kt_own_i_sub_local(s, far_end(s, eids[i]));
+            s->aedge[k] = eids[i];
+            s->anb[k] = y;
+            s->toff[y + 2]++;
+            k++;
+        }
+    }
+    s->aoff[n] = k;
+    /* toward[y] holds the relation and the near end x, for each away relation x -> y */
+    for (igraph_integer_t x = 0; x < n; x++)
+        s->toff[x + 2] += s->toff[x + 1];
+    for (igraph_integer_t x = 0; x < n; x++)
+        for (igraph_integer_t i = s->aoff[x]; i < s->aoff[x + 1]; i++) {
+            igraph_integer_t y = s->anb[i], p = s->toff[y + 1]++;
+            s->tedge[p] = s->aedge[i];
+            s->tnb[p] = x;
+        }
+out:
+    if (rc != KT_OK)
+        kt_own_i_sub_destroy(s);
+    return rc;
+}
+
+void kt_own_i_sub_destroy(kt_own_i_sub *s)
+{
+    if (!s)
+        return;
+    free(s->vert);
+    free(s->hkey);
+    free(s->hval);
+    free(s->aoff);
+    free(s->aedge);
+    free(s->anb);
+    free(s->toff);
+    free(s->tedge);
+    free(s->tnb);
+    memset(s, 0, sizeof *s);
+}
+
+kt_err kt_own_i_scc(igraph_integer_t n, const igraph_integer_t *off, const igraph_integer_t *nb,
+                    const igraph_integer_t *roots, igraph_integer_t nroots, kt_own_i_comps *c)
+{
+    kt_err rc = KT_OK;
+    igraph_integer_t *index = NULL, *low = NULL, *stack = NULL, *fv = NULL, *fit = NULL;
+    unsigned char *on = NULL;
+    igraph_integer_t counter = 0, sp = 0, fp = 0, out_pos = 0;
+
+    memset(c, 0, sizeof *c);
+    size_t sz = (size_t)n + 1;
+    c->comp = malloc(sz * sizeof *c->comp);
+    c->order = malloc(sz * sizeof *c->order);
+    c->comp_off = malloc((sz + 1) * sizeof *c->comp_off);
+    index = malloc(sz * sizeof *index);
+    low = malloc(sz * sizeof *low);
+    stack = malloc(sz * sizeof *stack);
+    fv = malloc(sz * sizeof *fv);
+    fit = malloc(sz * sizeof *fit);
+    on = calloc(sz, 1);
+    if (!c->comp || !c->order || !c->comp_off || !index || !low || !stack || !fv || !fit || !on) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (igraph_integer_t x = 0; x < n; x++) {
+        index[x] = -1;
+        c->comp[x] = -1;
+    }
+    igraph_integer_t nr = roots ? nroots : n;
+    for (igraph_integer_t r = 0; r < nr; r++) {
+        igraph_integer_t root = roots ? roots[r] : r;
+        if (index[root] >= 0)
+            continue;
+        index[root] = low[root] = counter++;
+        stack[sp++] = root;
+        on[root] = 1;
+        fv[fp] = root;
+        fit[fp++] = off[root];
+        while (fp > 0) {
+            igraph_integer_t v = fv[fp - 1];
+            if (fit[fp - 1] < off[v + 1]) {
+                igraph_integer_t w = nb[fit[fp - 1]++];
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    stack[sp++] = w;
+                    on[w] = 1;
+                    fv[fp] = w;
+                    fit[fp++] = off[w];
+                } else if (on[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            fp--;
+            if (low[v] == index[v]) {
+                c->comp_off[c->ncomp] = out_pos;
+                igraph_integer_t w;
+                do {
+                    w = stack[--sp];
+                    on[w] = 0;
+                    c->comp[w] = c->ncomp;
+                    c->order[out_pos++] = w;
+                } while (w != v);
+                c->ncomp++;
+            }
+            if (fp > 0 && low[v] < low[fv[fp - 1]])
+                low[fv[fp - 1]] = low[v];
+        }
+    }
+    c->comp_off[c->ncomp] = out_pos;
+    c->nreached = out_pos;
+out:
+    free(index);
+    free(low);
+    free(stack);
+    free(fv);
+    free(fit);
+    free(on);
+    if (rc != KT_OK)
+        kt_own_i_comps_destroy(c);
+    return rc;
+}
+
+void kt_own_i_comps_destroy(kt_own_i_comps *c)
+{
+    if (!c)
+        return;
+    free(c->comp);
+    free(c->order);
+    free(c->comp_off);
+    memset(c, 0, sizeof *c);
+}
+
+int kt_own_i_key_cmp(const kt_own_i_key *a, const kt_own_i_key *b)
+{
+    if (a->weak != b->weak)
+        return a->weak < b->weak ? -1 : 1;
+    /* costs are sums of logs: compare with a tolerance so equal products tie exactly */
+    if (fabs(a->cost - b->cost) > 1e-12)
+        return a->cost < b->cost ? -1 : 1;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return 0;
+}
+
+void kt_own_i_key_step(const kt_graph *g, igraph_integer_t e, kt_own_i_key *k)
+{
+    k->len++;
+    if (!kt_own_i_rel_capital(g, e)) {
+        k->weak++; /* controls relation or declared summary */
+        return;
+    }
+    kt_ival sh = kt_graph_rel_share(g, e);
+    if (kt_ival_is_unknown(sh) || !(sh.min > 0)) {
+        k->weak++;
+        return;
+    }
+    k->cost -= log(sh.min / 100.0);
+}

@@ -1,0 +1,242 @@
+/* cmd_owners.c: keten owners ENTITY FILE...: who owns and controls an entity.  The printing
+ * of a kt_own_result here serves keten owned (cmd_owned.c) too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "own_cli.h"
+
+static const char help_owners[] =
+    "usage: keten owners [OPTIONS] ENTITY FILE...\n"
+    "Example: keten owners acme tests/cli/owners/fixture.jsonl\n\n"
+    "Everyone upstream of ENTITY through owns and controls relations: direct shares, integrated\n"
+    "interest in capital and votes (the sum over every chain of the product of the shares,\n"
+    "cross-holdings solved), whether each controls ENTITY, the ultimate controllers, the\n"
+    "beneficial owners, state influence (states, state-owned entities and what they control),\n"
+    "and for each owner its strongest path with the source of every relation on it.\n\n" KT_OWN_CLI_OPTIONS;
+
+static cJSON *ids(const kt_graph *g, const kt_own_result *r, unsigned flag)
+{
+    cJSON *a = cJSON_CreateArray();
+    /* sorted by id: parties are sorted by interest, so collect and sort */
+    size_t k = 0, *idx = malloc((r->n + 1) * sizeof *idx);
+    if (!idx)
+        return a;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->parties[i].flags & flag)
+            idx[k++] = i;
+    for (size_t x = 1; x < k; x++)
+        for (size_t y = x; y > 0 && strcmp(kt_graph_entity_id(g, r->parties[idx[y - 1]].v),
+                                           kt_graph_entity_id(g, r->parties[idx[y]].v)) > 0;
+             y--) {
+            size_t t = idx[y];
+            idx[y] = idx[y - 1];
+            idx[y - 1] = t;
+        }
+    for (size_t i = 0; i < k; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(kt_graph_entity_id(g, r->parties[idx[i]].v)));
+    free(idx);
+    return a;
+}
+
+static const char *yes_may(unsigned flags, unsigned yes, unsigned may)
+{
+    return (flags & yes) ? "yes" : (flags & may) ? "may" : "no";
+}
+
+static cJSON *result_json(const kt_graph *g, const kt_own_result *r, igraph_integer_t *path)
+{
+    cJSON *doc = kt_own_cli_doc(g), *arr;
+    int down = r->downstream;
+    cJSON_AddStringToObject(doc, down ? "source" : "target", kt_graph_entity_id(g, r->subject));
+    cJSON_AddStringToObject(doc, "name", kt_graph_entity_name(g, r->subject));
+    cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(&r->opts));
+    arr = cJSON_AddArrayToObject(doc, down ? "owned" : "owners");
+    for (size_t i = 0; i < r->n; i++) {
+        const kt_own_party *p = &r->parties[i];
+        cJSON *o = cJSON_CreateObject(), *pa, *ev;
+        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p->v));
+        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, p->v));
+        cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, p->v)));
+        cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, p->v));
+        cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_own_cli_ival(p->direct) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_own_cli_ival(p->direct_votes) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "integrated", kt_own_cli_ival(p->capital));
+        cJSON_AddItemToObject(o, "integrated_votes", kt_own_cli_ival(p->votes));
+        cJSON_AddStringToObject(o, "integrated_status", kt_own_status_name(p->status));
+        cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_own_cli_ival(p->declared) : cJSON_CreateNull());
+        cJSON_AddBoolToObject(o, "controls", p->controls == KT_OWN_YES);
+        cJSON_AddStringToObject(o, "control", kt_own_ctrl_name(p->controls));
+        cJSON_AddBoolToObject(o, "control_declared", (p->flags & KT_OWN_F_DECLARED_CTRL) != 0);
+        if (!down) {
+            cJSON_AddStringToObject(o, "beneficial_owner", yes_may(p->flags, KT_OWN_F_BO, KT_OWN_F_BO_MAY));
+            cJSON_AddStringToObject(o, "ultimate_controller",
+                                    yes_may(p->flags, KT_OWN_F_ULTIMATE, KT_OWN_F_ULTIMATE_MAY));
+            cJSON_AddStringToObject(o, "state_influence", yes_may(p->flags, KT_OWN_F_STATE, KT_OWN_F_STATE_MAY));
+        }
+        cJSON_AddBoolToObject(o, "state_or_state_owned", (p->flags & KT_OWN_F_STATEISH) != 0);
+        size_t len = kt_own_party_path(r, i, path, r->n + 1);
+        pa = cJSON_AddArrayToObject(o, "path");
+        ev = cJSON_CreateArray();
+        for (size_t k = 0; k < len; k++) {
+            if (k == 0)
+                cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_from(g, path[k]))));
+            cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_to(g, path[k]))));
+            cJSON_AddItemToArray(ev, kt_own_cli_step_json(g, path[k]));
+        }
+        cJSON_AddItemToObject(o, "evidence", ev);
+        cJSON_AddItemToArray(arr, o);
+    }
+    if (!down) {
+        cJSON_AddItemToObject(doc, "ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE));
+        cJSON_AddItemToObject(doc, "possible_ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE_MAY));
+        cJSON_AddItemToObject(doc, "beneficial_owners", ids(g, r, KT_OWN_F_BO));
+        cJSON_AddItemToObject(doc, "possible_beneficial_owners", ids(g, r, KT_OWN_F_BO_MAY));
+        cJSON_AddItemToObject(doc, "state_influence", ids(g, r, KT_OWN_F_STATE));
+        cJSON_AddItemToObject(doc, "possible_state_influence", ids(g, r, KT_OWN_F_STATE_MAY));
+        cJSON_AddBoolToObject(doc, "target_state_influence", r->subject_state != 0);
+    }
+    return doc;
+}
+
+static void list_text(const kt_graph *g, const kt_own_result *r, const char *label, unsigned flag, const char *none)
+{
+    cJSON *a = ids(g, r, flag), *x;
+    printf("%s:", label);
+    if (!cJSON_GetArraySize(a))
+        printf(" %s", none);
+    cJSON_ArrayForEach(x, a) printf(" %s", x->valuestring);
+    printf("\n");
+    cJSON_Delete(a);
+}
+
+/* Print a table row without trailing blanks. */
+static void row_end(FILE *m, char **buf, size_t *len)
+{
+    fclose(m);
+    size_t n = strlen(*buf);
+    while (n > 0 && (*buf)[n - 1] == ' ')
+        n--;
+    printf("%.*s\n", (int)n, *buf);
+    free(*buf);
+    *buf = NULL;
+}
+
+static void result_text(const kt_graph *g, const kt_own_result *r, igraph_integer_t *path)
+{
+    char *buf = NULL;
+    size_t blen = 0;
+    char d[64], c[64], v[64];
+    int down = r->downstream;
+    const char *name = kt_graph_entity_name(g, r->subject);
+    printf("%s %s%s%s%s\n", down ? "owned or controlled by" : "owners and controllers of",
+           kt_graph_entity_id(g, r->subject), name[0] ? " (" : "", name, name[0] ? ")" : "");
+    kt_own_cli_thresholds_text(stdout, &r->opts);
+    printf("\n");
+    if (r->n == 0) {
+        printf("%s\n", down ? "owns and controls nothing in the data" : "no owner or controller in the data");
+        return;
+    }
+    printf("%-20s %-10s %-10s %-12s %-12s %-8s %s\n", "ENTITY", "TYPE", "DIRECT", "INTEGRATED", "VOTES", "KNOWN",
+           down ? "CONTROLLED" : "CONTROLS  NOTES");
+    for (size_t i = 0; i < r->n; i++) {
+        const kt_own_party *p = &r->parties[i];
+        FILE *m = open_memstream(&buf, &blen);
+        if (!m)
+            return;
+        fprintf(m, "%-20s %-10s %-10s %-12s %-12s %-8s %s", kt_graph_entity_id(g, p->v),
+               kt_etype_name(kt_graph_entity_type(g, p->v)),
+               p->has_direct ? kt_own_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_pct(p->capital, c, sizeof c),
+               kt_own_cli_pct(p->votes, v, sizeof v), kt_own_status_name(p->status),
+               p->controls == KT_OWN_YES ? "yes" : p->controls == KT_OWN_MAY ? "may" : "no ");
+        if (!down) {
+            if (p->flags & KT_OWN_F_ULTIMATE)
+                fprintf(m, "       ultimate");
+            else if (p->flags & KT_OWN_F_ULTIMATE_MAY)
+                fprintf(m, "       may-be-ultimate");
+            else
+                fprintf(m, "      ");
+            if (p->flags & KT_OWN_F_BO)
+                fprintf(m, " beneficial-owner");
+            else if (p->flags & KT_OWN_F_BO_MAY)
+                fprintf(m, " may-be-beneficial-owner");
+            if (p->flags & KT_OWN_F_STATE)
+                fprintf(m, " state-influence");
+            else if (p->flags & KT_OWN_F_STATE_MAY)
+                fprintf(m, " may-be-state-influence");
+            if (p->has_declared)
+                fprintf(m, " declared:%s", kt_own_cli_pct(p->declared, d, sizeof d));
+        }
+        row_end(m, &buf, &blen);
+    }
+    if (!down) {
+        printf("\n");
+        list_text(g, r, "ultimate controllers", KT_OWN_F_ULTIMATE, "none found in the data");
+        list_text(g, r, "possible ultimate controllers (upper bounds)", KT_OWN_F_ULTIMATE_MAY, "none");
+        list_text(g, r, "beneficial owners", KT_OWN_F_BO, "none found in the data");
+        list_text(g, r, "possible beneficial owners (upper bounds)", KT_OWN_F_BO_MAY, "none");
+        list_text(g, r, "state influence", KT_OWN_F_STATE, "none found in the data");
+        list_text(g, r, "possible state influence (upper bounds)", KT_OWN_F_STATE_MAY, "none");
+    }
+    printf("\nstrongest paths, with the source of each relation:\n");
+    for (size_t i = 0; i < r->n; i++) {
+        size_t len = kt_own_party_path(r, i, path, r->n + 1);
+        printf("%s:\n", kt_graph_entity_id(g, r->parties[i].v));
+        for (size_t k = 0; k < len; k++) {
+            printf("  ");
+            kt_own_cli_step_text(stdout, g, path[k]);
+        }
+    }
+}
+
+int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, char **argv)
+{
+    kt_own_cli c;
+    kt_graph *g = NULL;
+    kt_own_result r;
+    kt_errinfo ei;
+    igraph_integer_t *path = NULL;
+    int code = kt_own_cli_parse(cmd, help, argc, argv, &c);
+    kt_err rc;
+
+    memset(&r, 0, sizeof r);
+    if (code >= 0)
+        return code;
+    if (argc - optind < 2)
+        return kt_cli_usage_error(cmd, argc - optind < 1 ? "no entity given" : "no input files");
+    const char *id = argv[optind];
+    if ((code = kt_cli_load(argv + optind + 1, argc - optind - 1, c.fmt, 0, &g, NULL)) != KT_EXIT_OK)
+        goto out;
+    igraph_integer_t v = kt_cli_entity(g, id);
+    if (v < 0) {
+        code = KT_EXIT_FAIL;
+        goto out;
+    }
+    rc = down ? kt_own_downstream(g, v, &c.o, &r, &ei) : kt_own_upstream(g, v, &c.o, &r, &ei);
+    if (rc != KT_OK) {
+        kt_cli_msg("%s", rc == KT_ENOMEM ? "out of memory" : ei.msg);
+        code = KT_EXIT_FAIL;
+        goto out;
+    }
+    /* a path visits each party at most once */
+    if (!(path = malloc((r.n + 1) * sizeof *path))) {
+        kt_cli_msg("out of memory");
+        code = KT_EXIT_FAIL;
+        goto out;
+    }
+    if (c.json) {
+        if (kt_cli_print_json(stdout, result_json(g, &r, path)) != 0)
+            code = KT_EXIT_FAIL;
+    } else {
+        result_text(g, &r, path);
+    }
+out:
+    free(path);
+    kt_own_result_destroy(&r);
+    kt_graph_free(g);
+    return code;
+}
+
+int kt_cmd_owners(int argc, char **argv)
+{
+    return kt_own_cli_parties("owners", help_owners, 0, argc, argv);
+}

@@ -1,0 +1,186 @@
+/* cmd_screen.c: keten screen TENDER: every bidder of a tender, with a verdict and its evidence. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../analyses/kt_screen.h"
+#include "cli.h"
+#include "screen_out.h"
+
+static const char help[] =
+    "usage: keten screen TENDER [--format table|json|jsonl|csv|md] [-o FILE] [--fail-on VERDICT]\n"
+    "                    [--policy FILE] [--excel] [--quiet]\n"
+    "Example: keten screen samples/anpr-tender/tender.json\n\n"
+    "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
+    "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
+    "tender file names the regime (aw2012 or adv), the access the contract opens, the\n"
+    "assessor's answer on mitigation, the data files and the policy file.\n\n"
+    "  --format F       table (default), json, jsonl (one bidder per line), csv (one row per\n"
+    "                   bidder and finding), md (a report to read)\n"
+    "  -o FILE          write to FILE, whole or not at all (default: standard output)\n"
+    "  --fail-on V      exit 1 when any bidder is at verdict V or worse; from least to most\n"
+    "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible\n"
+    "  --policy FILE    use this policy file instead of the tender's\n"
+    "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
+    "  --quiet          no warnings or progress on stderr\n"
+    "  --timings        print how long loading, the searches, the bidders and the output took\n"
+    "  -h, --help       this help\n\n"
+    "keten supports the assessor's risk analysis; it does not replace it.\n"
+    "Exit status: 0 screened; 1 screened and a bidder reached --fail-on; 2 could not screen.\n";
+
+enum { FMT_TABLE, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_MD };
+
+static int parse_format(const char *s, int *out)
+{
+    static const char *names[] = {"table", "json", "jsonl", "csv", "md"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    return -1;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int kt_cmd_screen(int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         {"fail-on", required_argument, NULL, 'F'},
+                                         {"policy", required_argument, NULL, 'p'},
+                                         {"excel", no_argument, NULL, 'x'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"timings", no_argument, NULL, 'T'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
+    double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
+    const char *out_path = NULL, *policy_path = NULL;
+    kt_verdict fail_on = KT_VERDICT_CLEAR;
+    kt_tender *t = NULL;
+    kt_policy *p = NULL;
+    kt_graph *g = NULL;
+    kt_screen *s = NULL;
+    kt_screen_result *res = NULL;
+    kt_errinfo ei;
+    kt_err rc;
+
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'f':
+            if (parse_format(optarg, &fmt) != 0)
+                return kt_cli_usage_error("screen", "unknown format \"%s\"", optarg);
+            break;
+        case 'o': out_path = optarg; break;
+        case 'F':
+            if (kt_verdict_parse(optarg, &fail_on) != 0)
+                return kt_cli_usage_error("screen", "unknown verdict \"%s\"", optarg);
+            fail_set = 1;
+            break;
+        case 'p': policy_path = optarg; break;
+        case 'x': excel = 1; break;
+        case 'q': quiet = 1; break;
+        case 'T': timings = 1; break;
+        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        default: return kt_cli_usage_error("screen", "bad option");
+        }
+    }
+    if (optind != argc - 1)
+        return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
+
+    if (kt_load_tender(argv[optind], &t, &ei) != KT_OK) {
+        kt_cli_msg("%s%s%.0ld: %s", ei.file, ei.line ? ":" : "", ei.line, ei.msg);
+        goto out;
+    }
+    if (!policy_path)
+        policy_path = t->policy;
+    if (!policy_path) {
+        kt_cli_msg("%s: the tender names no \"policy\" file; give one with --policy", t->path);
+        goto out;
+    }
+    if (kt_load_policy(policy_path, &p, &ei) != KT_OK) {
+        kt_cli_msg("%s%s%.0ld: %s", ei.file, ei.line ? ":" : "", ei.line, ei.msg);
+        goto out;
+    }
+    if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
+        goto out;
+    t_loaded = now();
+    if ((rc = kt_screen_new(g, p, &s)) != KT_OK) {
+        kt_cli_msg("%s", kt_err_str(rc));
+        goto out;
+    }
+    t_searched = now();
+    res = calloc(t->nbidders ? t->nbidders : 1, sizeof *res);
+    if (!res) {
+        kt_cli_msg("out of memory");
+        goto out;
+    }
+    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation};
+    int bad = 0, progress = !quiet && kt_cli_progress_ok(), shown = 0;
+    double t0 = now(), last = t0;
+    for (size_t b = 0; b < t->nbidders; b++) {
+        rc = kt_screen_bidder(s, &ctx, &t->bidders[b], &res[b], &ei);
+        if (rc == KT_ENOTFOUND) {
+            /* every unknown id, each with the bidder's line in the tender file */
+            fprintf(stderr, "%s:%ld: %s\n", t->path, ei.line, ei.msg);
+            bad = 1;
+        } else if (rc != KT_OK) {
+            kt_cli_msg("%s", kt_err_str(rc));
+            goto out;
+        }
+        if (progress && (b & 255) == 0) {
+            double n = now();
+            if (n - t0 > 1 && n - last > 0.2) {
+                fprintf(stderr, "\rketen: screened %zu of %zu bidders", b, t->nbidders);
+                last = n;
+                shown = 1;
+            }
+        }
+    }
+    if (shown)
+        fprintf(stderr, "\rketen: screened %zu of %zu bidders\n", t->nbidders, t->nbidders);
+    if (bad)
+        goto out;
+    t_screened = now();
+
+    kt_screen_report rep = {g, p, t, res, excel};
+    kt_cli_out o;
+    if (kt_cli_out_open(&o, out_path) != 0)
+        goto out;
+    int wrc;
+    switch (fmt) {
+    case FMT_JSON: wrc = kt_screen_out_json(o.f, &rep); break;
+    case FMT_JSONL: wrc = kt_screen_out_jsonl(o.f, &rep); break;
+    case FMT_CSV: wrc = kt_screen_out_csv(o.f, &rep); break;
+    case FMT_MD: wrc = kt_screen_out_md(o.f, &rep); break;
+    default: wrc = kt_screen_out_table(o.f, &rep); break;
+    }
+    if (kt_cli_out_close(&o, wrc == 0) != 0)
+        goto out;
+    code = KT_EXIT_OK;
+    if (timings)
+        kt_cli_msg("timings: load %.2f s, searches %.2f s, %zu bidders %.2f s, output %.2f s", t_loaded - t_start,
+                   t_searched - t_loaded, t->nbidders, t_screened - t_searched, now() - t_screened);
+    if (fail_set)
+        for (size_t b = 0; b < t->nbidders; b++)
+            if (res[b].verdict >= fail_on)
+                code = KT_EXIT_THRESHOLD;
+out:
+    if (res)
+        for (size_t b = 0; b < t->nbidders; b++)
+            kt_screen_result_destroy(&res[b]);
+    free(res);
+    kt_screen_free(s);
+    kt_graph_free(g);
+    kt_policy_free(p);
+    kt_tender_free(t);
+    return code;
+}

@@ -1,0 +1,181 @@
+/* own_cli.c: options, formatting and evidence shared by keten owners, owned and paths. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "own_cli.h"
+
+int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c)
+{
+    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
+                                         {"control", required_argument, NULL, 'c'},
+                                         {"bo", required_argument, NULL, 'b'},
+                                         {"bo-rule", required_argument, NULL, 'r'},
+                                         {"max-paths", required_argument, NULL, 'p'},
+                                         {"max-depth", required_argument, NULL, 'd'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int opt;
+    long l;
+    memset(c, 0, sizeof *c);
+    c->fmt = KT_FMT_AUTO;
+    kt_own_opts_init(&c->o);
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': c->json = 1; break;
+        case 'c':
+            if (kt_cli_parse_double(optarg, 0, 100, &c->o.control) != 0 || c->o.control >= 100)
+                return kt_cli_usage_error(cmd, "--control must be a percentage from 0 to below 100, not \"%s\"",
+                                          optarg);
+            break;
+        case 'b':
+            if (kt_cli_parse_double(optarg, 0, 100, &c->o.bo) != 0)
+                return kt_cli_usage_error(cmd, "--bo must be a percentage from 0 to 100, not \"%s\"", optarg);
+            break;
+        case 'r':
+            if (strcmp(optarg, "ge") == 0)
+                c->o.bo_gt = 0;
+            else if (strcmp(optarg, "gt") == 0)
+                c->o.bo_gt = 1;
+            else
+                return kt_cli_usage_error(cmd, "--bo-rule must be ge or gt, not \"%s\"", optarg);
+            break;
+        case 'p':
+            if (kt_cli_parse_long(optarg, 1, 1000000, &l) != 0)
+                return kt_cli_usage_error(cmd, "--max-paths must be a whole number from 1 to 1000000, not \"%s\"",
+                                          optarg);
+            c->o.max_paths = l;
+            break;
+        case 'd':
+            if (kt_cli_parse_long(optarg, 1, 1000000000, &l) != 0)
+                return kt_cli_usage_error(cmd, "--max-depth must be a whole number from 1, not \"%s\"", optarg);
+            c->o.max_depth = l;
+            break;
+        case 'f':
+            if (kt_format_parse(optarg, &c->fmt) != 0)
+                return kt_cli_usage_error(cmd, "unknown format \"%s\"", optarg);
+            break;
+        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        default: return kt_cli_usage_error(cmd, "bad option");
+        }
+    }
+    return -1;
+}
+
+static void num(char *buf, size_t len, double x)
+{
+    /* two decimals, trailing zeros dropped: 52, 47.62, 0.5 */
+    snprintf(buf, len, "%.2f", x);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf) - 1;
+        while (e > dot && *e == '0')
+            *e-- = 0;
+        if (e == dot)
+            *e = 0;
+    }
+}
+
+const char *kt_own_cli_pct(kt_ival iv, char *buf, size_t len)
+{
+    char a[32], b[32];
+    if (kt_ival_is_unknown(iv)) {
+        snprintf(buf, len, "unknown");
+        return buf;
+    }
+    num(a, sizeof a, iv.min);
+    num(b, sizeof b, iv.max);
+    if (strcmp(a, b) == 0)
+        snprintf(buf, len, "%s%%", a);
+    else
+        snprintf(buf, len, "%s-%s%%", a, b);
+    return buf;
+}
+
+static double round9(double x)
+{
+    /* JSON numbers: nine decimals are enough and keep 47.619047619 from printing 17 digits */
+    return round(x * 1e9) / 1e9;
+}
+
+cJSON *kt_own_cli_ival(kt_ival iv)
+{
+    if (kt_ival_is_unknown(iv))
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "min", round9(iv.min));
+    cJSON_AddNumberToObject(o, "max", round9(iv.max));
+    return o;
+}
+
+cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e)
+{
+    char where[512];
+    cJSON *o = cJSON_CreateObject();
+    kt_rtype t = kt_graph_rel_type(g, e);
+    cJSON_AddStringToObject(o, "from", kt_graph_entity_id(g, kt_graph_rel_from(g, e)));
+    cJSON_AddStringToObject(o, "to", kt_graph_entity_id(g, kt_graph_rel_to(g, e)));
+    cJSON_AddStringToObject(o, "relation", kt_rtype_name(t));
+    if (t == KT_REL_OWNS) {
+        cJSON_AddItemToObject(o, "share", kt_own_cli_ival(kt_graph_rel_share(g, e)));
+        cJSON_AddItemToObject(o, "votes", kt_own_cli_ival(kt_graph_rel_votes(g, e)));
+    } else {
+        cJSON_AddStringToObject(o, "basis", kt_basis_name(kt_graph_rel_basis(g, e)));
+    }
+    cJSON_AddBoolToObject(o, "declared", (kt_graph_rel_flags(g, e) & KT_RF_DECLARED) != 0);
+    cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, e, where, sizeof where));
+    return o;
+}
+
+void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e)
+{
+    char where[512], p[64];
+    kt_rtype t = kt_graph_rel_type(g, e);
+    fprintf(f, "%s -%s", kt_graph_entity_id(g, kt_graph_rel_from(g, e)),
+            (kt_graph_rel_flags(g, e) & KT_RF_DECLARED) ? "declared " : "");
+    if (t == KT_REL_OWNS)
+        fprintf(f, "owns %s", kt_own_cli_pct(kt_graph_rel_share(g, e), p, sizeof p));
+    else
+        fprintf(f, "controls (%s)", kt_basis_name(kt_graph_rel_basis(g, e)));
+    fprintf(f, "-> %s  [%s]\n", kt_graph_entity_id(g, kt_graph_rel_to(g, e)), kt_graph_rel_where(g, e, where, sizeof where));
+}
+
+cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o)
+{
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddNumberToObject(t, "control", o->control);
+    cJSON_AddNumberToObject(t, "bo", o->bo);
+    cJSON_AddStringToObject(t, "bo_rule", o->bo_gt ? "gt" : "ge");
+    cJSON_AddNumberToObject(t, "max_paths", (double)o->max_paths);
+    if (o->max_depth > 0)
+        cJSON_AddNumberToObject(t, "max_depth", (double)o->max_depth);
+    else
+        cJSON_AddNullToObject(t, "max_depth");
+    return t;
+}
+
+void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o)
+{
+    char c[32], b[32];
+    num(c, sizeof c, o->control);
+    num(b, sizeof b, o->bo);
+    fprintf(f,
+            "rules: control = more than %s%% of the votes, held directly or through controlled entities,\n"
+            "       or a controls relation; beneficial owner = a person holding %s%s%%%s of capital or votes\n"
+            "       (%s), or who controls\n",
+            c, o->bo_gt ? "more than " : "", b, o->bo_gt ? "" : " or more",
+            o->bo_gt ? "directive 2015/849" : "EU AMLR 2024/1624 art. 52");
+}
+
+cJSON *kt_own_cli_doc(const kt_graph *g)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "keten", KT_VERSION);
+    cJSON *files = cJSON_AddArrayToObject(doc, "files");
+    for (uint32_t f = 0; f < kt_graph_file_count(g); f++)
+        cJSON_AddItemToArray(files, cJSON_CreateString(kt_graph_file_name(g, f)));
+    return doc;
+}

@@ -1,0 +1,57 @@
+/* own_cli.h: what keten owners, owned and paths share: options, number formatting, and the
+ * evidence (each relation on a path with its type, share and source) in text and JSON.
+ * Ownership: JSON builders return new cJSON items owned by the caller (or by the parent
+ * they are added to). */
+#ifndef KT_OWN_CLI_H
+#define KT_OWN_CLI_H
+
+#include <getopt.h>
+
+#include "../analyses/kt_own.h"
+#include "cli.h"
+
+typedef struct {
+    int json;
+    kt_format fmt;
+    kt_own_opts o;
+} kt_own_cli;
+
+/* Parse the shared options; returns -1 to go on with argv[optind..], or an exit code. */
+int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c);
+
+/* "52%", "25-50%", "unknown" into buf. */
+const char *kt_own_cli_pct(kt_ival iv, char *buf, size_t len);
+cJSON *kt_own_cli_ival(kt_ival iv); /* {"min", "max"}, or null when unknown */
+
+/* One relation as evidence: {"from","to","relation","share","votes","declared","basis","source"}. */
+cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e);
+/* "from -owns 80%-> to (source)" */
+void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e);
+
+/* The thresholds in force, as JSON, and as one line of text. */
+cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o);
+void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o);
+
+/* {"keten", "files"} header of every document. */
+cJSON *kt_own_cli_doc(const kt_graph *g);
+
+/* keten owners (down = 0) and keten owned (down = 1): parse, load, analyse, print. */
+int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, char **argv);
+
+#define KT_OWN_CLI_OPTIONS                                                                                  \
+    "  --json            print one JSON document\n"                                                       \
+    "  --control PCT     control: more than PCT% of the votes (default 50)\n"                              \
+    "  --bo PCT          beneficial ownership threshold (default 25)\n"                                   \
+    "  --bo-rule ge|gt   ge: PCT% or more (EU AMLR 2024/1624 art. 52, default);\n"                        \
+    "                    gt: more than PCT% (directive 2015/849)\n"                                       \
+    "  --max-paths N     paths: at most N paths, strongest first (default 100)\n"                         \
+    "  --max-depth N     paths: at most N relations per path (default: no limit)\n"                       \
+    "  --from FORMAT     read every file as FORMAT (native, bods, cyclonedx, spdx, gleif, ftm, csv)\n"   \
+    "  -h, --help        this help\n\n"                                                                   \
+    "Words: \"controls\" means the lower bounds of the shares already give control (or a controls\n"     \
+    "relation says so); \"may control\" means only the upper bounds (unknown shares counted as\n"         \
+    "100%) do.  Integrated interests are intervals: unknown shares count 0 in the lower bound and\n"     \
+    "100 in the upper; \"partial\" and \"unknown\" say an unknown share lies on some or every chain.\n"  \
+    "Exit status: 0 answered; 2 could not answer (usage, unknown entity, bad input, I/O).\n"
+
+#endif

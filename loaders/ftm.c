@@ -1,0 +1,251 @@
+/* ftm.c: FollowTheMoney entities as JSON Lines (the OpenSanctions export form).
+ *
+ * Each line is {"id", "schema", "properties"}, every property an array of strings.
+ * Mapping (docs/loaders.md has the table):
+ *   Company, Organization, LegalEntity -> company; PublicBody -> state; Person -> person;
+ *     id "ftm:" + id, identifier ("ftm", id), leiCode -> lei, innCode -> inn, ogrnCode -> ogrn,
+ *     wikidataId -> wikidata; name (else caption); country from jurisdiction / country /
+ *     mainCountry (persons: nationality / citizenship / country), lower-case codes normalised;
+ *     topics become tags, and topic gov.soe sets state_owned
+ *   Ownership owner -> asset        -> owns, percentage -> share, startDate -> since
+ *   Directorship director -> organization -> controls, basis board: a director sits on the
+ *     board, and a hostile state's director is what a buyer must see; it is read as a board
+ *     seat, not as majority control
+ *   an Ownership or Directorship with an endDate has ended and is left out (ftm_relation_ended)
+ *   Sanction, Family, Associate, Address, Passport and other schemas are not supply or
+ *     control relations and are left out (sanctioned entities carry the topic "sanction")
+ *   a relation to an entity not in the file gets a placeholder entity of type unknown and the
+ *     warning ftm_ref_unknown, so the relation is kept and the gap is visible
+ * Complexity: O(input size) expected; streams line by line, keeping only the ids it has seen. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_i.h"
+
+#define MAX_LIST 16
+
+typedef struct {
+    kt_load_map declared; /* ftm id -> 1 */
+    kt_load_map refs;     /* ftm id -> line of its first reference */
+    char **order;         /* referenced ids in order of first reference (for stable output) */
+    size_t nref, refcap;
+    kt_load_buf b1, b2, b3;
+} ftm;
+
+/* The first string of property key; a wrong type is a field_type error (*bad). */
+static const char *prop(kt_load_ctx *c, const cJSON *props, const char *key, long line, int *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(props, key);
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    if (!cJSON_IsArray(v) || (v->child && !cJSON_IsString(v->child))) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL,
+                     "property \"%s\" must be an array of strings", key);
+        *bad = 1;
+        return NULL;
+    }
+    return v->child ? v->child->valuestring : NULL;
+}
+
+static kt_err reference(ftm *f, const char *id, long line)
+{
+    size_t *r = kt_load_i_map_get(&f->refs, id, 1);
+    if (!r)
+        return KT_ENOMEM;
+    if (*r != KT_MAP_NEW)
+        return KT_OK;
+    *r = (size_t)line;
+    if (f->nref == f->refcap) {
+        size_t nc = f->refcap ? f->refcap * 2 : 64;
+        char **o = realloc(f->order, nc * sizeof *o);
+        if (!o)
+            return KT_ENOMEM;
+        f->order = o;
+        f->refcap = nc;
+    }
+    size_t n = strlen(id) + 1;
+    if (!(f->order[f->nref] = malloc(n)))
+        return KT_ENOMEM;
+    memcpy(f->order[f->nref++], id, n);
+    return KT_OK;
+}
+
+static kt_err entity(kt_load_ctx *c, ftm *f, const cJSON *o, const cJSON *props, const char *id, const char *schema,
+                     long line)
+{
+    static const char *idprops[4][2] = {{"leiCode", "lei"}, {"innCode", "inn"}, {"ogrnCode", "ogrn"},
+                                        {"wikidataId", "wikidata"}};
+    const char *schemes[5], *values[5], *tags[MAX_LIST];
+    kt_entity_in e;
+    int bad = 0, person = strcmp(schema, "Person") == 0;
+    const char *cty = NULL;
+
+    memset(&e, 0, sizeof e);
+    if (kt_load_i_buf_printf(&f->b1, "ftm:%s", id) != 0)
+        return KT_ENOMEM;
+    e.id = f->b1.s;
+    e.type = person ? KT_ENT_PERSON : strcmp(schema, "PublicBody") == 0 ? KT_ENT_STATE : KT_ENT_COMPANY;
+    e.name = prop(c, props, "name", line, &bad);
+    if (!e.name)
+        e.name = kt_load_i_jstr(o, "caption");
+    static const char *pc[3] = {"nationality", "citizenship", "country"};
+    static const char *oc[3] = {"jurisdiction", "country", "mainCountry"};
+    for (int k = 0; k < 3 && !cty; k++)
+        cty = prop(c, props, person ? pc[k] : oc[k], line, &bad);
+    e.country = kt_load_i_country(c, cty, "ftm_country_unrecognised", line, NULL);
+    schemes[0] = "ftm";
+    values[0] = id;
+    e.n_ident = 1;
+    for (int k = 0; k < 4; k++) {
+        const char *v = prop(c, props, idprops[k][0], line, &bad);
+        if (v && *v) {
+            schemes[e.n_ident] = idprops[k][1];
+            values[e.n_ident++] = v;
+        }
+    }
+    const cJSON *topics = cJSON_GetObjectItemCaseSensitive(props, "topics"), *t;
+    prop(c, props, "topics", line, &bad);
+    cJSON_ArrayForEach(t, topics)
+    {
+        if (!cJSON_IsString(t))
+            continue;
+        if (strcmp(t->valuestring, "gov.soe") == 0)
+            e.flags |= KT_EF_STATE_OWNED | KT_EF_STATE_OWNED_SET;
+        if (e.n_tags < MAX_LIST)
+            tags[e.n_tags++] = t->valuestring;
+    }
+    if (bad)
+        return KT_OK;
+    e.ident_scheme = schemes;
+    e.ident_value = values;
+    e.tags = tags;
+    e.source = id;
+    size_t *dcl = kt_load_i_map_get(&f->declared, id, 1);
+    if (!dcl)
+        return KT_ENOMEM;
+    *dcl = 1;
+    return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
+}
+
+static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *id, int own, long line)
+{
+    int bad = 0;
+    const char *from = prop(c, props, own ? "owner" : "director", line, &bad);
+    const char *to = prop(c, props, own ? "asset" : "organization", line, &bad);
+    const char *pct = own ? prop(c, props, "percentage", line, &bad) : NULL;
+    const char *sd = prop(c, props, "startDate", line, &bad), *ed = prop(c, props, "endDate", line, &bad);
+    char since[11];
+    kt_rel_in r;
+    kt_err rc;
+
+    if (bad)
+        return KT_OK;
+    if (!from || !to)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "%s needs \"%s\" and \"%s\"",
+                            own ? "Ownership" : "Directorship", own ? "owner" : "director",
+                            own ? "asset" : "organization");
+    if (ed && *ed)
+        return kt_diags_add(c->d, KT_SEV_WARNING, "ftm_relation_ended", c->file, line, NULL,
+                            "%s ended on %.20s and is left out", own ? "Ownership" : "Directorship", ed);
+    if ((rc = reference(f, from, line)) != KT_OK || (rc = reference(f, to, line)) != KT_OK)
+        return rc;
+    if (kt_load_i_buf_printf(&f->b2, "ftm:%s", from) != 0 || kt_load_i_buf_printf(&f->b3, "ftm:%s", to) != 0)
+        return KT_ENOMEM;
+    kt_rel_in_init(&r, own ? KT_REL_OWNS : KT_REL_CONTROLS, f->b2.s, f->b3.s);
+    if (!own)
+        r.basis = KT_BASIS_BOARD;
+    if (pct) {
+        char buf[64];
+        double v;
+        size_t n = strlen(pct);
+        snprintf(buf, sizeof buf, "%s", pct);
+        if (n && n < sizeof buf && buf[n - 1] == '%')
+            buf[n - 1] = '\0';
+        if (kt_load_i_number(buf, &v) == 0)
+            r.share.min = r.share.max = v;
+        else if ((rc = kt_diags_add(c->d, KT_SEV_WARNING, "ftm_share_invalid", c->file, line, NULL,
+                                    "percentage \"%.40s\" is not a number: share left unknown", pct)) != KT_OK)
+            return rc;
+    }
+    r.since = kt_load_i_date(c, sd, since, line, NULL);
+    r.source = id;
+    return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
+}
+
+static kt_err record(kt_load_ctx *c, cJSON *o, long line, void *ud)
+{
+    ftm *f = ud;
+    kt_err rc = KT_OK;
+    int bad = 0;
+    const char *id, *schema;
+    const cJSON *props;
+
+    if (!cJSON_IsObject(o)) {
+        rc = kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, line, NULL, "record must be a JSON object");
+        goto out;
+    }
+    id = kt_load_i_str(c, o, "id", line, NULL, &bad);
+    schema = kt_load_i_str(c, o, "schema", line, NULL, &bad);
+    props = cJSON_GetObjectItemCaseSensitive(o, "properties");
+    if (bad)
+        goto out;
+    if (!id || !*id || !schema) {
+        rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "entity needs \"id\" and \"schema\"");
+        goto out;
+    }
+    if (props && !cJSON_IsObject(props)) {
+        rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_type", c->file, line, NULL, "field \"properties\" must be an object");
+        goto out;
+    }
+    if (strcmp(schema, "Company") == 0 || strcmp(schema, "Organization") == 0 || strcmp(schema, "LegalEntity") == 0 ||
+        strcmp(schema, "PublicBody") == 0 || strcmp(schema, "Person") == 0)
+        rc = entity(c, f, o, props, id, schema, line);
+    else if (strcmp(schema, "Ownership") == 0)
+        rc = relation(c, f, props, id, 1, line);
+    else if (strcmp(schema, "Directorship") == 0)
+        rc = relation(c, f, props, id, 0, line);
+out:
+    cJSON_Delete(o);
+    return rc;
+}
+
+kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
+{
+    ftm f;
+    kt_err rc;
+
+    memset(&f, 0, sizeof f);
+    kt_load_i_map_init(&f.declared);
+    kt_load_i_map_init(&f.refs);
+    rc = kt_load_i_json_records(c, s, NULL, record, &f);
+    for (size_t i = 0; i < f.nref && rc == KT_OK; i++) {
+        const char *id = f.order[i];
+        if (kt_load_i_map_get(&f.declared, id, 0))
+            continue;
+        long line = (long)*kt_load_i_map_get(&f.refs, id, 0);
+        kt_entity_in e;
+        if (kt_load_i_buf_printf(&f.b1, "ftm:%s", id) != 0) {
+            rc = KT_ENOMEM;
+            break;
+        }
+        memset(&e, 0, sizeof e);
+        e.id = f.b1.s;
+        e.type = KT_ENT_UNKNOWN;
+        e.name = "(not in the file)";
+        e.source = id;
+        if ((rc = kt_diags_add(c->d, KT_SEV_WARNING, "ftm_ref_unknown", c->file, line, NULL,
+                               "entity \"%s\" is referred to but not in the file: kept as an unknown entity", id)) !=
+                KT_OK ||
+            (rc = kt_graph_add_entity(c->g, &e, c->file, line, c->d)) != KT_OK)
+            break;
+    }
+    for (size_t i = 0; i < f.nref; i++)
+        free(f.order[i]);
+    free(f.order);
+    free(f.b1.s);
+    free(f.b2.s);
+    free(f.b3.s);
+    kt_load_i_map_destroy(&f.declared);
+    kt_load_i_map_destroy(&f.refs);
+    return rc;
+}

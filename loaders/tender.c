@@ -1,0 +1,342 @@
+/* tender.c: reading a tender file (JSON) into a kt_tender.
+ *
+ *   {"keten_tender": "1", "id": "...", "title": "...", "authority": "...",
+ *    "regime": "aw2012" | "adv",
+ *    "access": ["sensitive_locations", "sensitive_ict", "vital_infrastructure"],   (C3A)
+ *    "mitigation": "sufficient" | "insufficient" | "unknown",                      (C3B)
+ *    "data": ["graph.jsonl", ...], "policy": "policy.json",   (relative to the tender file)
+ *    "bidders": [{"id", "name", "consortium": "entity-id"},
+ *                {"id", "name", "members": ["id" | {"id", "lead": true}], "subcontractors": [ids],
+ *                 "offers": [item ids]}]}
+ *
+ * Entity ids are checked against the graph later (analyses/screen.c), with the bidder's line.
+ * Problems: file:line: message, KT_EINVALID.  Complexity: O(file size). */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../graph/kt_tender.h"
+#include "load_i.h"
+
+typedef struct {
+    const char *path, *text;
+    size_t len;
+    kt_errinfo *ei;
+} ctx;
+
+static long line_of_key(const ctx *c, const char *key)
+{
+    char q[128];
+    snprintf(q, sizeof q, "\"%s\"", key);
+    const char *hit = NULL;
+    size_t n = strlen(q);
+    for (size_t i = 0; i + n <= c->len && !hit; i++)
+        if (memcmp(c->text + i, q, n) == 0)
+            hit = c->text + i;
+    long line = 1;
+    for (const char *p = c->text; hit && p < hit; p++)
+        line += *p == '\n';
+    return line;
+}
+
+static kt_err fail(const ctx *c, long line, const char *fmt, const char *a, const char *b)
+{
+    return kt_errinfo_set(c->ei, KT_EINVALID, c->path, line, fmt, a, b);
+}
+
+/* Resolve name against the folder of the tender file. */
+static char *resolve(const char *tender_path, const char *name)
+{
+    if (name[0] == '/')
+        return strdup(name);
+    char *copy = strdup(tender_path);
+    if (!copy)
+        return NULL;
+    const char *dir = dirname(copy);
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *out = malloc(n);
+    if (out) {
+        if (strcmp(dir, ".") == 0)
+            snprintf(out, n, "%s", name);
+        else
+            snprintf(out, n, "%s/%s", dir, name);
+    }
+    free(copy);
+    return out;
+}
+
+static kt_err str_field(const ctx *c, const cJSON *o, const char *key, int required, long line, char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    *out = NULL;
+    if (!v || cJSON_IsNull(v)) {
+        if (required)
+            return fail(c, line, "tender needs \"%s\"%s", key, "");
+        return KT_OK;
+    }
+    if (!cJSON_IsString(v))
+        return fail(c, line, "field \"%s\" must be a string%s", key, "");
+    *out = strdup(v->valuestring);
+    return *out ? KT_OK : KT_ENOMEM;
+}
+
+/* A list of strings (a single string counts as a list of one). */
+static kt_err str_list(const ctx *c, const cJSON *v, const char *key, long line, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!v || cJSON_IsNull(v))
+        return KT_OK;
+    if (cJSON_IsString(v)) {
+        if (!(*out = calloc(1, sizeof **out)) || !((*out)[0] = strdup(v->valuestring)))
+            return KT_ENOMEM;
+        *n = 1;
+        return KT_OK;
+    }
+    if (!cJSON_IsArray(v))
+        return fail(c, line, "field \"%s\" must be a list of strings%s", key, "");
+    size_t cnt = (size_t)cJSON_GetArraySize(v);
+    if (cnt && !(*out = calloc(cnt, sizeof **out)))
+        return KT_ENOMEM;
+    for (const cJSON *x = v->child; x; x = x->next) {
+        if (!cJSON_IsString(x))
+            return fail(c, line, "field \"%s\" must be a list of strings%s", key, "");
+        if (!((*out)[*n] = strdup(x->valuestring)))
+            return KT_ENOMEM;
+        (*n)++;
+    }
+    return KT_OK;
+}
+
+static kt_err read_bidder(const ctx *c, const cJSON *o, long line, kt_tender_bidder *b)
+{
+    kt_err rc;
+    b->line = line;
+    if (!cJSON_IsObject(o))
+        return fail(c, line, "bidder must be an object%s%s", "", "");
+    if ((rc = str_field(c, o, "id", 1, line, &b->id)) != KT_OK || (rc = str_field(c, o, "name", 0, line, &b->name)) != KT_OK ||
+        (rc = str_field(c, o, "consortium", 0, line, &b->consortium)) != KT_OK)
+        return rc;
+    const cJSON *members = cJSON_GetObjectItemCaseSensitive(o, "members");
+    if (b->consortium && members)
+        return fail(c, line, "bidder \"%s\" gives both \"consortium\" and \"members\"%s", b->id, "");
+    if (!b->consortium && !members)
+        return fail(c, line, "bidder \"%s\" needs \"consortium\" (an entity id) or \"members\"%s", b->id, "");
+    if (members) {
+        if (!cJSON_IsArray(members) || cJSON_GetArraySize(members) == 0)
+            return fail(c, line, "bidder \"%s\": \"members\" must be a non-empty list%s", b->id, "");
+        b->members = calloc((size_t)cJSON_GetArraySize(members), sizeof *b->members);
+        if (!b->members)
+            return KT_ENOMEM;
+        for (const cJSON *m = members->child; m; m = m->next) {
+            kt_tender_member *x = &b->members[b->nmembers];
+            const cJSON *id = cJSON_IsString(m) ? m : cJSON_GetObjectItemCaseSensitive(m, "id");
+            if (!cJSON_IsString(id))
+                return fail(c, line, "bidder \"%s\": a member needs an \"id\"%s", b->id, "");
+            if (!(x->id = strdup(id->valuestring)))
+                return KT_ENOMEM;
+            b->nmembers++;
+            if (cJSON_IsObject(m)) {
+                const cJSON *lead = cJSON_GetObjectItemCaseSensitive(m, "lead");
+                if (lead && !cJSON_IsBool(lead))
+                    return fail(c, line, "bidder \"%s\": \"lead\" must be true or false%s", b->id, "");
+                x->lead = cJSON_IsTrue(lead);
+            }
+        }
+    }
+    if ((rc = str_list(c, cJSON_GetObjectItemCaseSensitive(o, "subcontractors"), "subcontractors", line,
+                       &b->subcontractors, &b->nsubcontractors)) != KT_OK ||
+        (rc = str_list(c, cJSON_GetObjectItemCaseSensitive(o, "offers"), "offers", line, &b->offers, &b->noffers)) !=
+            KT_OK)
+        return rc;
+    return KT_OK;
+}
+
+static int cmp_bidder_id(const void *a, const void *b)
+{
+    const kt_tender_bidder *const *x = a, *const *y = b;
+    return strcmp((*x)->id, (*y)->id);
+}
+
+kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_tender **out, kt_errinfo *ei)
+{
+    kt_err rc = KT_OK;
+    const char *end = NULL;
+    cJSON *doc = NULL;
+    kt_tender *t = NULL;
+    long *lines = NULL;
+    size_t nlines = 0;
+    char *s = NULL;
+    kt_tender_bidder **sorted = NULL;
+    ctx c = {path, text, len, ei};
+
+    *out = NULL;
+    doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!doc) {
+        long line = 1;
+        for (const char *q = text; end && q < end && q < text + len; q++)
+            line += *q == '\n';
+        return kt_errinfo_set(ei, KT_EPARSE, path, line, "malformed JSON in tender file");
+    }
+    const cJSON *ver = cJSON_GetObjectItemCaseSensitive(doc, "keten_tender");
+    if (!cJSON_IsObject(doc) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "1") != 0) {
+        rc = fail(&c, 1, "not a keten tender file (needs \"keten_tender\": \"1\")%s%s", "", "");
+        goto out;
+    }
+    if (!(t = calloc(1, sizeof *t)) || !(t->path = strdup(path))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    if ((rc = str_field(&c, doc, "id", 1, 1, &t->id)) != KT_OK ||
+        (rc = str_field(&c, doc, "title", 0, line_of_key(&c, "title"), &t->title)) != KT_OK ||
+        (rc = str_field(&c, doc, "authority", 0, line_of_key(&c, "authority"), &t->authority)) != KT_OK)
+        goto out;
+
+    if ((rc = str_field(&c, doc, "regime", 1, 1, &s)) != KT_OK)
+        goto out;
+    if (strcmp(s, "aw2012") == 0)
+        t->regime = KT_REGIME_AW2012;
+    else if (strcmp(s, "adv") == 0)
+        t->regime = KT_REGIME_ADV;
+    else {
+        rc = fail(&c, line_of_key(&c, "regime"), "unknown regime \"%s\" (aw2012, adv)%s", s, "");
+        goto out;
+    }
+    free(s);
+    s = NULL;
+
+    const cJSON *acc = cJSON_GetObjectItemCaseSensitive(doc, "access");
+    if (acc && !cJSON_IsNull(acc)) {
+        if (!cJSON_IsArray(acc)) {
+            rc = fail(&c, line_of_key(&c, "access"), "\"access\" must be a list%s%s", "", "");
+            goto out;
+        }
+        t->access_given = 1;
+        for (const cJSON *a = acc->child; a; a = a->next) {
+            const char *v = cJSON_IsString(a) ? a->valuestring : "";
+            if (strcmp(v, "sensitive_locations") == 0)
+                t->access |= KT_ACCESS_LOCATIONS;
+            else if (strcmp(v, "sensitive_ict") == 0)
+                t->access |= KT_ACCESS_ICT;
+            else if (strcmp(v, "vital_infrastructure") == 0)
+                t->access |= KT_ACCESS_INFRASTRUCTURE;
+            else {
+                rc = fail(&c, line_of_key(&c, "access"),
+                          "unknown access \"%s\" (sensitive_locations, sensitive_ict, vital_infrastructure)%s", v, "");
+                goto out;
+            }
+        }
+    }
+    if ((rc = str_field(&c, doc, "mitigation", 0, 1, &s)) != KT_OK)
+        goto out;
+    if (!s || strcmp(s, "unknown") == 0)
+        t->mitigation = KT_MITIGATION_UNKNOWN;
+    else if (strcmp(s, "sufficient") == 0)
+        t->mitigation = KT_MITIGATION_SUFFICIENT;
+    else if (strcmp(s, "insufficient") == 0)
+        t->mitigation = KT_MITIGATION_INSUFFICIENT;
+    else {
+        rc = fail(&c, line_of_key(&c, "mitigation"), "unknown mitigation \"%s\" (sufficient, insufficient, unknown)%s",
+                  s, "");
+        goto out;
+    }
+    free(s);
+    s = NULL;
+
+    if ((rc = str_list(&c, cJSON_GetObjectItemCaseSensitive(doc, "data"), "data", line_of_key(&c, "data"), &t->data,
+                       &t->ndata)) != KT_OK)
+        goto out;
+    if (t->ndata == 0) {
+        rc = fail(&c, 1, "tender needs \"data\": the graph files to screen against%s%s", "", "");
+        goto out;
+    }
+    for (size_t i = 0; i < t->ndata; i++) {
+        char *r = resolve(path, t->data[i]);
+        if (!r) {
+            rc = KT_ENOMEM;
+            goto out;
+        }
+        free(t->data[i]);
+        t->data[i] = r;
+    }
+    if ((rc = str_field(&c, doc, "policy", 0, 1, &s)) != KT_OK)
+        goto out;
+    if (s) {
+        if (!(t->policy = resolve(path, s))) {
+            rc = KT_ENOMEM;
+            goto out;
+        }
+        free(s);
+        s = NULL;
+    }
+
+    const cJSON *bidders = cJSON_GetObjectItemCaseSensitive(doc, "bidders");
+    if (!cJSON_IsArray(bidders) || cJSON_GetArraySize(bidders) == 0) {
+        rc = fail(&c, line_of_key(&c, "bidders"), "tender needs a non-empty list \"bidders\"%s%s", "", "");
+        goto out;
+    }
+    if (kt_load_i_json_elem_lines(text, len, "bidders", &lines, &nlines) != 0) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    t->bidders = calloc((size_t)cJSON_GetArraySize(bidders), sizeof *t->bidders);
+    if (!t->bidders) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (const cJSON *b = bidders->child; b; b = b->next) {
+        long line = t->nbidders < nlines ? lines[t->nbidders] : 1;
+        kt_tender_bidder *x = &t->bidders[t->nbidders++];
+        if ((rc = read_bidder(&c, b, line, x)) != KT_OK)
+            goto out;
+    }
+    /* bidder ids must be unique: sort pointers, compare neighbours.  O(n log n) */
+    sorted = malloc(t->nbidders * sizeof *sorted);
+    if (!sorted) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < t->nbidders; i++)
+        sorted[i] = &t->bidders[i];
+    qsort(sorted, t->nbidders, sizeof *sorted, cmp_bidder_id);
+    for (size_t i = 1; i < t->nbidders; i++)
+        if (strcmp(sorted[i - 1]->id, sorted[i]->id) == 0) {
+            const kt_tender_bidder *later = sorted[i - 1]->line > sorted[i]->line ? sorted[i - 1] : sorted[i];
+            rc = fail(&c, later->line, "bidder id \"%s\" is used twice%s", later->id, "");
+            goto out;
+        }
+    *out = t;
+    t = NULL;
+out:
+    if (rc == KT_ENOMEM)
+        kt_errinfo_set(ei, rc, path, 0, "out of memory");
+    free(sorted);
+    free(s);
+    free(lines);
+    kt_tender_free(t);
+    cJSON_Delete(doc);
+    return rc;
+}
+
+kt_err kt_load_tender(const char *path, kt_tender **out, kt_errinfo *ei)
+{
+    kt_src s;
+    const char *text;
+    size_t len;
+    kt_err rc;
+    FILE *in = fopen(path, "rb");
+
+    *out = NULL;
+    if (!in)
+        return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open tender file");
+    kt_load_i_src_file(&s, in);
+    if (kt_load_i_src_all(&s, &text, &len) != 0)
+        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    else if (s.io_error)
+        rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
+    else
+        rc = kt_load_tender_buffer(path, text, len, out, ei);
+    kt_load_i_src_destroy(&s);
+    fclose(in);
+    return rc;
+}

@@ -1,0 +1,1 @@
+cd "$ROOT/tests/cli/owners" && $KETEN_RUN "$KETEN_BIN" owned holding fixture.jsonl

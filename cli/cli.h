@@ -26,6 +26,7 @@ int kt_cmd_owners(int argc, char **argv);
 int kt_cmd_owned(int argc, char **argv);
 int kt_cmd_paths(int argc, char **argv);
 int kt_cmd_screen(int argc, char **argv);
+int kt_cmd_diagram(int argc, char **argv);
 
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)

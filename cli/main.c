@@ -18,6 +18,7 @@ static const struct {
     {"owners", kt_cmd_owners, "who owns and controls an entity: interests, controllers, beneficial owners"},
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
+    {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,30 @@
+/* viz_i.h: what the files of viz/ share.  Not part of the public API.
+ * Ownership: a kt_viz_i_buf owns its text; kt_viz_i_buf_take() hands it to the caller. */
+#ifndef KT_VIZ_I_H
+#define KT_VIZ_I_H
+
+#include <stddef.h>
+
+#include "../graph/kt_country.h"
+#include "kt_viz.h"
+
+char *kt_viz_i_strdup(const char *s); /* NULL for NULL (and when out of memory) */
+const char *kt_viz_i_share_text(kt_ival s, char *buf, size_t len);
+
+/* A growing string; oom is set on the first failed allocation and later appends do nothing. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+    int oom;
+} kt_viz_i_buf;
+
+void kt_viz_i_buf_init(kt_viz_i_buf *b);
+void kt_viz_i_buf_destroy(kt_viz_i_buf *b);
+void kt_viz_i_puts(kt_viz_i_buf *b, const char *s); /* raw */
+/* Text for an HTML-like label: & < > " ' as entities, a backslash as &#92;&#92;, newline as <BR/>. */
+void kt_viz_i_put_html(kt_viz_i_buf *b, const char *s);
+/* Text for a plain label: & and \ as entities (so escString cannot act on them), newline as
+ * the \n escape. */
+void kt_viz_i_put_plain(kt_viz_i_buf *b, const char *s);
+
+#endif

@@ -4,7 +4,11 @@
 #include <string.h>
 #include <time.h>
 
+#include <errno.h>
+#include <sys/stat.h>
+
 #include "../analyses/kt_screen.h"
+#include "../viz/kt_viz.h"
 #include "cli.h"
 #include "screen_out.h"
 
@@ -22,6 +26,9 @@ static const char help[] =
     "  --fail-on V      exit 1 when any bidder is at verdict V or worse; from least to most\n"
     "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible\n"
     "  --policy FILE    use this policy file instead of the tender's\n"
+    "  --diagrams DIR   also draw one evidence diagram per bidder with findings or unknowns into\n"
+    "                   DIR/BIDDER.svg (made when missing)\n"
+    "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --quiet          no warnings or progress on stderr\n"
     "  --timings        print how long loading, the searches, the bidders and the output took\n"
@@ -49,6 +56,56 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A file name for a bidder id: letters, digits, '-', '_' and '.' kept, anything else '_'. */
+static void safe_name(const char *id, char *buf, size_t len)
+{
+    size_t j = 0;
+    for (; *id && j + 1 < len; id++, j++) {
+        int keep = (*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') || (*id >= '0' && *id <= '9') ||
+                   *id == '-' || *id == '_' || (*id == '.' && j > 0);
+        buf[j] = keep ? *id : '_';
+    }
+    buf[j] = '\0';
+}
+
+/* One diagram per bidder with findings or unknowns, each file whole or not at all. */
+static int write_diagrams(const char *dir, kt_viz_format fmt, const kt_graph *g, const kt_policy *p,
+                          const kt_tender *t, const kt_screen_result *res)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        kt_cli_msg("%s: cannot make folder: %s", dir, strerror(errno));
+        return -1;
+    }
+    for (size_t b = 0; b < t->nbidders; b++) {
+        const kt_screen_result *r = &res[b];
+        char name[200], path[4096];
+        kt_errinfo ei = {0};
+        kt_viz_diagram d;
+        kt_cli_out o;
+        if (!r->nfindings && !r->nunknown)
+            continue;
+        safe_name(t->bidders[b].id, name, sizeof name);
+        snprintf(path, sizeof path, "%s/%s.%s", dir, name, kt_viz_format_name(fmt));
+        kt_viz_diagram_init(&d);
+        kt_err rc = kt_viz_screen(&d, g, p, t->bidders[b].id, t->bidders[b].name, r);
+        if (rc == KT_OK)
+            rc = kt_viz_fold(&d, 200);
+        if (rc == KT_OK && kt_cli_out_open(&o, path) == 0) {
+            rc = kt_viz_render(&d, fmt, o.f, &ei);
+            if (kt_cli_out_close(&o, rc == KT_OK) != 0 && rc == KT_OK)
+                rc = KT_EIO;
+        } else if (rc == KT_OK) {
+            rc = KT_EIO;
+        }
+        kt_viz_diagram_destroy(&d);
+        if (rc != KT_OK) {
+            kt_cli_msg("%s: %s", path, ei.msg[0] ? ei.msg : kt_err_str(rc));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int kt_cmd_screen(int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
@@ -58,11 +115,14 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"excel", no_argument, NULL, 'x'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"timings", no_argument, NULL, 'T'},
+                                         {"diagrams", required_argument, NULL, 'D'},
+                                         {"diagram-format", required_argument, NULL, 'G'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
-    const char *out_path = NULL, *policy_path = NULL;
+    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL;
+    kt_viz_format dfmt = KT_VIZ_SVG;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
     kt_tender *t = NULL;
     kt_policy *p = NULL;
@@ -89,6 +149,11 @@ int kt_cmd_screen(int argc, char **argv)
         case 'x': excel = 1; break;
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
+        case 'D': diagrams = optarg; break;
+        case 'G':
+            if (kt_viz_format_parse(optarg, &dfmt) != 0)
+                return kt_cli_usage_error("screen", "unknown diagram format \"%s\"", optarg);
+            break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error("screen", "bad option");
         }
@@ -164,6 +229,8 @@ int kt_cmd_screen(int argc, char **argv)
     default: wrc = kt_screen_out_table(o.f, &rep); break;
     }
     if (kt_cli_out_close(&o, wrc == 0) != 0)
+        goto out;
+    if (diagrams && write_diagrams(diagrams, dfmt, g, p, t, res) != 0)
         goto out;
     code = KT_EXIT_OK;
     if (timings)

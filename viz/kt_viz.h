@@ -56,6 +56,7 @@
 #include <stdio.h>
 
 #include "../graph/kt_graph.h"
+#include "../analyses/kt_screen.h"
 #include "../graph/kt_policy.h"
 
 typedef enum { KT_VIZ_DOT = 0, KT_VIZ_SVG, KT_VIZ_PNG, KT_VIZ_PDF, KT_VIZ__FORMATS } kt_viz_format;
@@ -192,5 +193,11 @@ kt_err kt_viz_provenance(kt_viz_diagram *d, const kt_graph *g, const kt_policy *
 /* kt_viz_exposure + kt_viz_fold(max_nodes) + kt_viz_render, for keten screen --diagrams. */
 kt_err kt_viz_exposure_render(const kt_graph *g, const kt_policy *p, igraph_integer_t node, kt_viz_format fmt,
                               size_t max_nodes, FILE *out, kt_errinfo *ei);
+
+/* The evidence of one screened bidder: the bidder (root), its parties and items, the path of
+ * every finding and of every point where the data stops (with a dashed "?" after it).
+ * Complexity: O(n x k) for n drawn nodes and k paths: screening results are small. */
+kt_err kt_viz_screen(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, const char *bidder_id,
+                     const char *bidder_name, const kt_screen_result *r);
 
 #endif

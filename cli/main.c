@@ -14,6 +14,9 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
+
+    {"exposure", kt_cmd_exposure, "what a node reaches that the policy marks, with paths and gaps"},
+
 };
 
 static void usage(FILE *f)

@@ -23,6 +23,8 @@ typedef int (*kt_cmd_fn)(int argc, char **argv);
 /* Commands, one file each (cli/cmd_NAME.c). */
 int kt_cmd_check(int argc, char **argv);
 int kt_cmd_exposure(int argc, char **argv);
+int kt_cmd_provenance(int argc, char **argv);
+int kt_cmd_critical(int argc, char **argv);
 
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)

@@ -14,8 +14,9 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
-
+    {"critical", kt_cmd_critical, "suppliers and parts a node depends on with no alternative"},
     {"exposure", kt_cmd_exposure, "what a node reaches that the policy marks, with paths and gaps"},
+    {"provenance", kt_cmd_provenance, "bill of materials, origin shares, concentration and transit"},
 
 };
 

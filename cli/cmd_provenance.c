@@ -129,7 +129,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
     printf("provenance of %s", kt_graph_entity_id(g, r->item));
     if (kt_graph_entity_name(g, r->item)[0])
         printf(" (%s)", kt_graph_entity_name(g, r->item));
-    printf("\nassembled in: %s (%s", cc(it->origin), kt_prov_rule_name(it->rule));
+    printf("\nassembled in: %s (rule: %s", cc(it->origin), kt_prov_rule_name(it->rule));
     if (it->manufacturer >= 0)
         printf(", manufacturer %s", kt_graph_entity_id(g, it->manufacturer));
     printf(")\n");

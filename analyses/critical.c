@@ -167,7 +167,8 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
             st[ns].edge = s.edge;
             ns++;
         }
-        qsort(st, ns, sizeof *st, cmp_step);
+        if (ns)
+            qsort(st, ns, sizeof *st, cmp_step);
         for (size_t a = 0; a < ns;) {
             /* a group: same kind and (for OR kinds) same item; AND steps group by target */
             size_t b = a + 1, distinct = 1;
@@ -281,8 +282,10 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
             c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
     }
     sort_graph = g;
-    qsort(r->critical, r->ncritical, sizeof *r->critical, cmp_point);
-    qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
+    if (r->ncritical)
+        qsort(r->critical, r->ncritical, sizeof *r->critical, cmp_point);
+    if (r->nsole)
+        qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
     *out = r;
     r = NULL;
     goto out;

@@ -191,8 +191,10 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
         }
     }
     sort_graph = g;
-    qsort(r->findings, r->nfindings, sizeof *r->findings, cmp_finding);
-    qsort(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown);
+    if (r->nfindings)
+        qsort(r->findings, r->nfindings, sizeof *r->findings, cmp_finding);
+    if (r->nunknown)
+        qsort(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown);
     *out = r;
     r = NULL;
 out:

@@ -324,10 +324,14 @@ kt_err kt_prov_run(const kt_graph *g, igraph_integer_t item, kt_prov_result **ou
 
     sort_graph = g;
     for (size_t i = 0; i < r->nparts; i++)
-        qsort(r->parts[i].suppliers, r->parts[i].nsuppliers, sizeof *r->parts[i].suppliers, cmp_supplier);
-    qsort(r->parts + 1, r->nparts - 1, sizeof *r->parts, cmp_part);
-    qsort(r->origins, r->norigins, sizeof *r->origins, cmp_origin);
-    qsort(r->transit, r->ntransit, sizeof *r->transit, cmp_transit);
+        if (r->parts[i].nsuppliers)
+            qsort(r->parts[i].suppliers, r->parts[i].nsuppliers, sizeof *r->parts[i].suppliers, cmp_supplier);
+    if (r->nparts - 1)
+        qsort(r->parts + 1, r->nparts - 1, sizeof *r->parts, cmp_part);
+    if (r->norigins)
+        qsort(r->origins, r->norigins, sizeof *r->origins, cmp_origin);
+    if (r->ntransit)
+        qsort(r->transit, r->ntransit, sizeof *r->transit, cmp_transit);
     *out = r;
     r = NULL;
 out:

@@ -27,6 +27,9 @@ int kt_cmd_owned(int argc, char **argv);
 int kt_cmd_paths(int argc, char **argv);
 int kt_cmd_screen(int argc, char **argv);
 int kt_cmd_diagram(int argc, char **argv);
+int kt_cmd_exposure(int argc, char **argv);
+int kt_cmd_provenance(int argc, char **argv);
+int kt_cmd_critical(int argc, char **argv);
 
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)
@@ -75,5 +78,27 @@ int kt_cli_finish(int code);
 
 /* Whether stderr is a terminal that may show progress (not NO_COLOR/dumb/CI/--quiet). */
 int kt_cli_progress_ok(void);
+
+/* ---- shared by exposure, provenance and critical (cli/report.c) ---- */
+
+/* Read a policy file; on failure print "file:line: message" (or "file: message") and return
+ * KT_EXIT_FAIL, else 0 with *out the caller's (kt_policy_free). */
+int kt_cli_load_policy(const char *path, kt_policy **out);
+
+/* The policy and thresholds in force, as JSON: {"file", "name"} and {"owner_share", ...}. */
+cJSON *kt_cli_policy_json(const kt_policy *p);
+cJSON *kt_cli_thresholds_json(const kt_policy *p);
+
+/* A number for JSON output, rounded to 9 decimals so that 0.1 + 0.2 prints as 0.3. */
+double kt_cli_num(double x);
+
+/* A percentage interval as text into buf: "30%", "25-50%", "unknown". */
+const char *kt_cli_pct(kt_ival iv, char *buf, size_t len);
+
+/* An alpha-2 code for a country index, "" for 0. */
+const char *kt_cli_country(unsigned idx);
+
+/* The input files as a JSON array. */
+cJSON *kt_cli_files_json(const kt_graph *g);
 
 #endif

@@ -15,6 +15,9 @@ static const struct {
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
     {"screen", kt_cmd_screen, "screen a tender's bidders: verdict and evidence per bidder"},
+    {"exposure", kt_cmd_exposure, "what a node reaches that the policy marks, with paths and gaps"},
+    {"provenance", kt_cmd_provenance, "bill of materials, origin shares, concentration and transit"},
+    {"critical", kt_cmd_critical, "suppliers and parts a node depends on with no alternative"},
     {"owners", kt_cmd_owners, "who owns and controls an entity: interests, controllers, beneficial owners"},
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},

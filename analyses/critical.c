@@ -1,0 +1,311 @@
+/* critical.c: single points of failure by needs and post-dominators (see kt_crit.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kt_crit.h"
+#include "kt_vmap.h"
+
+const char *kt_crit_rule_name(kt_crit_rule r)
+{
+    static const char *n[] = {"required", "only_supplier", "only_manufacturer", "on_every_route"};
+    return (unsigned)r < 4 ? n[r] : "?";
+}
+
+void kt_crit_result_free(kt_crit_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->ncritical; i++)
+        free(r->critical[i].path);
+    free(r->critical);
+    free(r->sole);
+    free(r);
+}
+
+typedef struct {
+    igraph_integer_t node;
+    igraph_integer_t parent; /* index, -1 for the start */
+    igraph_integer_t edge;   /* step from the parent */
+    int depth;
+} reach;
+
+/* One dependency step of a reached node, keyed for grouping into needs. */
+typedef struct {
+    int kind;              /* 0 AND, 1 supplies (OR by item), 2 made_by (OR) */
+    igraph_integer_t item; /* supplies: the item, -1 unspecified */
+    igraph_integer_t target; /* reached index */
+    igraph_integer_t edge;
+} step;
+
+/* A need: a forced target (a reached index), or an OR group (a choice vertex of F). */
+typedef struct {
+    igraph_integer_t to; /* reached index, or R + choice number */
+    igraph_integer_t edge;
+    igraph_integer_t item;
+    kt_crit_rule rule;
+} need;
+
+static int cmp_step(const void *x, const void *y)
+{
+    const step *a = x, *b = y;
+    if (a->kind != b->kind)
+        return a->kind - b->kind;
+    if (a->kind != 0 && a->item != b->item)
+        return a->item < b->item ? -1 : 1;
+    if (a->target != b->target)
+        return a->target < b->target ? -1 : 1;
+    return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+static const kt_graph *sort_graph; /* for the comparators; analyses run one at a time */
+
+static int cmp_point(const void *x, const void *y)
+{
+    const kt_crit_point *a = x, *b = y;
+    if (a->depth != b->depth)
+        return a->depth < b->depth ? -1 : 1;
+    return strcmp(kt_graph_entity_id(sort_graph, a->node), kt_graph_entity_id(sort_graph, b->node));
+}
+
+static int cmp_sole(const void *x, const void *y)
+{
+    const kt_crit_sole *a = x, *b = y;
+    return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+#define GROW(arr, cap, n)                                                                                    \
+    do {                                                                                                     \
+        if ((rc = kt_vmap_grow((void **)&(arr), &(cap), (n), sizeof *(arr))) != KT_OK)                     \
+            goto out;                                                                                        \
+    } while (0)
+
+kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **out)
+{
+    kt_err rc = KT_OK;
+    kt_vmap seen;
+    kt_crit_result *r = NULL;
+    reach *re = NULL;          /* reached nodes in breadth-first order */
+    size_t nre = 0, cap_re = 0;
+    step *st = NULL;           /* one node's steps */
+    size_t cap_st = 0;
+    need *nd = NULL;           /* all needs, grouped by node */
+    size_t nnd = 0, cap_nd = 0;
+    size_t *nd_start = NULL;   /* needs of reached i: nd[nd_start[i] .. nd_start[i + 1]) */
+    size_t cap_ns = 0;
+    igraph_vector_int_t fe;    /* edges of F */
+    igraph_vector_int_t dom;
+    igraph_t F;
+    int have_fe = 0, have_dom = 0, have_F = 0;
+    igraph_integer_t nchoice = 0;
+    char *in_s = NULL;         /* per reached node: in the SPOF set */
+    char *walked = NULL;       /* per choice vertex: post-dominators walked */
+    igraph_integer_t *work = NULL; /* closure worklist */
+    size_t cap_cr = 0, cap_so = 0;
+
+    *out = NULL;
+    kt_vmap_init(&seen);
+    if (start < 0 || start >= kt_graph_vertex_count(g))
+        return KT_EUSAGE;
+    if (!(r = calloc(1, sizeof *r)))
+        return KT_ENOMEM;
+    r->start = start;
+    if (igraph_vector_int_init(&fe, 0) != IGRAPH_SUCCESS) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    have_fe = 1;
+
+    /* 1. reach, breadth-first, without ownership and control; shortest paths tie-broken by the
+     * lowest relation id on the last step, as in exposure */
+    igraph_integer_t idx;
+    int fresh;
+    if ((rc = kt_vmap_put(&seen, start, &idx, &fresh)) != KT_OK)
+        goto out;
+    GROW(re, cap_re, 1);
+    re[nre++] = (reach){start, -1, -1, 0};
+    for (size_t h = 0; h < nre; h++) {
+        kt_dep_iter it;
+        kt_dep_step s;
+        kt_dep_iter_init(&it, g, re[h].node, 100.0);
+        while (kt_dep_iter_next(&it, &s)) {
+            if (s.via == KT_VIA_OWNERSHIP || s.via == KT_VIA_CONTROL)
+                continue;
+            if (kt_graph_rel_type(g, s.edge) == KT_REL_SUPPLIES && (kt_graph_rel_flags(g, s.edge) & KT_RF_SOLE_SOURCE)) {
+                GROW(r->sole, cap_so, r->nsole + 1);
+                r->sole[r->nsole++] = (kt_crit_sole){s.edge, s.next, re[h].node, kt_graph_rel_item(g, s.edge)};
+            }
+            if ((rc = kt_vmap_put(&seen, s.next, &idx, &fresh)) != KT_OK)
+                goto out;
+            if (fresh) {
+                GROW(re, cap_re, nre + 1);
+                re[nre++] = (reach){s.next, (igraph_integer_t)h, s.edge, re[h].depth + 1};
+            } else if (re[idx].depth == re[h].depth + 1 && s.edge < re[idx].edge) {
+                re[idx].parent = (igraph_integer_t)h;
+                re[idx].edge = s.edge;
+            }
+        }
+    }
+    r->nreached = nre;
+    igraph_integer_t R = (igraph_integer_t)nre;
+
+    /* 2. needs per node, grouped; F's edges (choice vertices numbered from R, sink last) */
+    GROW(nd_start, cap_ns, nre + 1);
+    for (size_t i = 0; i < nre; i++) {
+        kt_dep_iter it;
+        kt_dep_step s;
+        size_t ns = 0;
+        nd_start[i] = nnd;
+        kt_dep_iter_init(&it, g, re[i].node, 100.0);
+        while (kt_dep_iter_next(&it, &s)) {
+            if (s.via == KT_VIA_OWNERSHIP || s.via == KT_VIA_CONTROL)
+                continue;
+            kt_rtype t = kt_graph_rel_type(g, s.edge);
+            GROW(st, cap_st, ns + 1);
+            st[ns].kind = t == KT_REL_SUPPLIES ? 1 : t == KT_REL_MADE_BY ? 2 : 0;
+            st[ns].item = t == KT_REL_SUPPLIES ? kt_graph_rel_item(g, s.edge) : -1;
+            st[ns].target = kt_vmap_get(&seen, s.next);
+            st[ns].edge = s.edge;
+            ns++;
+        }
+        if (ns)
+            qsort(st, ns, sizeof *st, cmp_step);
+        for (size_t a = 0; a < ns;) {
+            /* a group: same kind and (for OR kinds) same item; AND steps group by target */
+            size_t b = a + 1, distinct = 1;
+            while (b < ns && st[b].kind == st[a].kind &&
+                   (st[a].kind == 0 ? st[b].target == st[a].target : st[b].item == st[a].item)) {
+                distinct += st[b].target != st[b - 1].target;
+                b++;
+            }
+            GROW(nd, cap_nd, nnd + 1);
+            nd[nnd].edge = st[a].edge; /* lowest relation id of the lowest target */
+            nd[nnd].item = st[a].kind == 1 ? st[a].item : -1;
+            if (distinct == 1) {
+                nd[nnd].to = st[a].target;
+                nd[nnd].rule = st[a].kind == 1 ? KT_CRIT_ONLY_SUPPLIER
+                               : st[a].kind == 2 ? KT_CRIT_ONLY_MANUFACTURER
+                                                 : KT_CRIT_REQUIRED;
+                if (igraph_vector_int_push_back(&fe, (igraph_integer_t)i) || igraph_vector_int_push_back(&fe, st[a].target))
+                    goto nomem;
+            } else {
+                igraph_integer_t c = R + nchoice++;
+                nd[nnd].to = c;
+                nd[nnd].rule = KT_CRIT_ON_EVERY_ROUTE;
+                if (igraph_vector_int_push_back(&fe, (igraph_integer_t)i) || igraph_vector_int_push_back(&fe, c))
+                    goto nomem;
+                for (size_t k = a; k < b; k++)
+                    if ((k == a || st[k].target != st[k - 1].target) &&
+                        (igraph_vector_int_push_back(&fe, c) || igraph_vector_int_push_back(&fe, st[k].target)))
+                        goto nomem;
+            }
+            nnd++;
+            a = b;
+        }
+    }
+    nd_start[nre] = nnd;
+    igraph_integer_t T = R + nchoice; /* the sink, joined from every node with no needs */
+    for (size_t i = 0; i < nre; i++)
+        if (nd_start[i] == nd_start[i + 1] &&
+            (igraph_vector_int_push_back(&fe, (igraph_integer_t)i) || igraph_vector_int_push_back(&fe, T)))
+            goto nomem;
+
+    /* 3. post-dominators: dominators from the sink against the edges */
+    if (igraph_create(&F, &fe, T + 1, IGRAPH_DIRECTED) != IGRAPH_SUCCESS) {
+        rc = KT_EGRAPH;
+        goto out;
+    }
+    have_F = 1;
+    if (igraph_vector_int_init(&dom, 0) != IGRAPH_SUCCESS)
+        goto nomem;
+    have_dom = 1;
+    if (igraph_dominator_tree(&F, T, &dom, NULL, NULL, IGRAPH_IN) != IGRAPH_SUCCESS) {
+        rc = KT_EGRAPH;
+        goto out;
+    }
+
+    /* 4. the closure from the start */
+    if (!(in_s = calloc(nre, 1)) || !(walked = calloc((size_t)nchoice + 1, 1)) ||
+        !(work = malloc(nre * sizeof *work)))
+        goto nomem;
+    size_t nw = 0;
+    in_s[0] = 1;
+    work[nw++] = 0;
+    for (size_t wh = 0; wh < nw; wh++) {
+        igraph_integer_t u = work[wh];
+        /* the forced needs of u, then what every route onward from u and from each of its OR
+         * needs passes (its post-dominators); a walk stops at a node already in S, whose own
+         * walk covers the rest */
+        for (size_t k = nd_start[u]; k <= nd_start[u + 1]; k++) {
+            igraph_integer_t from;
+            kt_crit_rule rule = KT_CRIT_ON_EVERY_ROUTE;
+            igraph_integer_t edge = -1, item = -1;
+            if (k == nd_start[u + 1]) {
+                from = u; /* the walk from u itself */
+            } else if (nd[k].to < R) {
+                from = -1;
+                if (!in_s[nd[k].to]) {
+                    in_s[nd[k].to] = 1;
+                    work[nw++] = nd[k].to;
+                    GROW(r->critical, cap_cr, r->ncritical + 1);
+                    r->critical[r->ncritical++] =
+                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, NULL};
+                }
+            } else {
+                from = nd[k].to;
+                item = nd[k].item;
+            }
+            for (igraph_integer_t d = from >= 0 ? VECTOR(dom)[from] : -1; d >= 0 && d != T; d = VECTOR(dom)[d]) {
+                if (d < R) {
+                    if (in_s[d])
+                        break;
+                    in_s[d] = 1;
+                    work[nw++] = d;
+                    GROW(r->critical, cap_cr, r->ncritical + 1);
+                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, NULL};
+                } else {
+                    if (walked[d - R])
+                        break;
+                    walked[d - R] = 1;
+                }
+            }
+        }
+    }
+
+    /* 5. paths and order */
+    for (size_t i = 0; i < r->ncritical; i++) {
+        kt_crit_point *c = &r->critical[i];
+        igraph_integer_t j = kt_vmap_get(&seen, c->node);
+        c->depth = re[j].depth;
+        if (!(c->path = malloc((size_t)(c->depth + 1) * sizeof *c->path)))
+            goto nomem;
+        for (igraph_integer_t k = j, at = c->depth; k >= 0; k = re[k].parent, at--)
+            c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
+    }
+    sort_graph = g;
+    if (r->ncritical)
+        qsort(r->critical, r->ncritical, sizeof *r->critical, cmp_point);
+    if (r->nsole)
+        qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
+    *out = r;
+    r = NULL;
+    goto out;
+nomem:
+    rc = KT_ENOMEM;
+out:
+    kt_vmap_destroy(&seen);
+    if (have_fe)
+        igraph_vector_int_destroy(&fe);
+    if (have_dom)
+        igraph_vector_int_destroy(&dom);
+    if (have_F)
+        igraph_destroy(&F);
+    free(re);
+    free(st);
+    free(nd);
+    free(nd_start);
+    free(in_s);
+    free(walked);
+    free(work);
+    kt_crit_result_free(r);
+    return rc;
+}

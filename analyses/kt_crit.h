@@ -1,0 +1,99 @@
+/* kt_crit.h: critical suppliers: what a node depends on with no alternative.
+ *
+ * The dependency graph is the part reachable from NODE along kt_dep steps other than
+ * ownership and control: members, suppliers, subcontractors, offered items, parts,
+ * manufacturers.  A plain dominator tree over it would treat every branch as an
+ * alternative, but an item needs ALL its parts (AND) while a customer needs only ONE of its
+ * suppliers of the same item (OR).  So keten reads the steps as needs:
+ *
+ *   AND  each offered item, each part (contains), each subcontractor, each consortium member
+ *        is needed;
+ *   OR   the suppliers of one item to one customer (supplies with the same `item`; supplies
+ *        without `item` count as one unspecified item) are alternatives of one need, and so
+ *        are the manufacturers of one item (several made_by);
+ *   a need with a single alternative (one supplier, one manufacturer) is forced.
+ *
+ * Definition.  d is a single point of failure (SPOF) for NODE when every way of serving
+ * NODE uses d.  A way of serving is a choice of one alternative for every need of every node
+ * used, each chain of needs ending at nodes with no needs (the ends of the known data).
+ * keten reports the SPOFs it can prove, by the least set S with NODE in S and:
+ *   required / only_supplier / only_manufacturer: the alternative of a forced need of a
+ *        node in S is in S;
+ *   on_every_route: for a node u in S, and for each OR need of u, every node d that lies
+ *        on every path from it to the ends of the data is in S: whichever alternative is
+ *        taken, its chain of needs passes d.  These are the post-dominators, read off one
+ *        igraph_dominator_tree over the reached graph (mode IGRAPH_IN, rooted at a virtual
+ *        sink joined from every node with no needs; each OR need is a virtual node between
+ *        the customer and its alternatives).
+ * Every node reported is a SPOF (each rule keeps that true: a forced need is in every way of
+ * serving; a way of serving through any alternative runs along a path that passes each
+ * post-dominator).  The converse has one known gap: a node needed by every alternative, but
+ * by some of them only beside another part (alternative A needs M and N, alternative B needs
+ * M: M is a SPOF, yet the path A -> N avoids it) is not reported.  The report says "proven
+ * single points of failure", not "the only ones".
+ *
+ * sole_source[]: every reached supplies relation marked sole_source, as declared in the
+ * data, whether or not the rules above find it.
+ *
+ * Complexity: O(R + D) to reach R nodes with D incident relations, O(D log D) to group
+ * needs, and O((R + N) α) for the dominator tree over R + N vertices and edges (Lengauer-
+ * Tarjan); the closure visits each node once.  Nothing is sized by |V|.
+ *
+ * Ownership: kt_crit_run() gives the caller a result to free with kt_crit_result_free()
+ * (accepts NULL).  Ids index the graph, which must outlive the result.
+ *
+ * Example:
+ *     kt_crit_result *r;
+ *     if (kt_crit_run(g, kt_graph_find(g, "bidder"), &r) == KT_OK)
+ *         for (size_t i = 0; i < r->ncritical; i++) ...r->critical[i].node...
+ *     kt_crit_result_free(r);
+ */
+#ifndef KT_CRIT_H
+#define KT_CRIT_H
+
+#include "../graph/kt_graph.h"
+#include "kt_dep.h"
+
+typedef enum {
+    KT_CRIT_REQUIRED = 0,         /* an AND need: part, offered item, subcontractor, member */
+    KT_CRIT_ONLY_SUPPLIER,        /* the one supplier of an item to a customer that needs it */
+    KT_CRIT_ONLY_MANUFACTURER,    /* the one manufacturer of a needed item */
+    KT_CRIT_ON_EVERY_ROUTE     /* every route onward from a needed node or OR need passes it */
+} kt_crit_rule;
+
+typedef struct {
+    igraph_integer_t node;
+    igraph_integer_t edge; /* the step into node, -1 for the start */
+} kt_crit_hop;
+
+typedef struct {
+    igraph_integer_t node;
+    kt_crit_rule rule;
+    igraph_integer_t needed_by; /* the node whose need it serves */
+    igraph_integer_t edge;      /* the relation of a forced need; -1 for on_every_route */
+    igraph_integer_t item;      /* the item of the supplies need, -1 when none or not a supply */
+    int depth;                  /* steps from the start, breadth-first */
+    kt_crit_hop *path;          /* depth + 1 hops, a shortest path from the start */
+} kt_crit_point;
+
+typedef struct {
+    igraph_integer_t edge, supplier, customer, item; /* item -1 when not given */
+} kt_crit_sole;
+
+typedef struct {
+    igraph_integer_t start;
+    size_t nreached;
+    kt_crit_point *critical; /* sorted by depth, then entity id */
+    size_t ncritical;
+    kt_crit_sole *sole;      /* sorted by relation id */
+    size_t nsole;
+} kt_crit_result;
+
+/* Errors: KT_ENOMEM; KT_EUSAGE when start is not a vertex; KT_EGRAPH from igraph. */
+kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **out);
+void kt_crit_result_free(kt_crit_result *r);
+
+/* "required", "only_supplier", "only_manufacturer", "on_every_route" */
+const char *kt_crit_rule_name(kt_crit_rule r);
+
+#endif

@@ -1,0 +1,127 @@
+/* kt_exp.h: exposure: what a node reaches along dependency steps, and which of it the
+ * policy marks.
+ *
+ * One breadth-first search from the start node over kt_dep steps (members, suppliers,
+ * subcontractors, offered items, parts, manufacturers, owners at or above the policy's
+ * owner_share, controllers), at most the policy's max_depth steps deep.
+ *
+ * Findings.  A reached node is a finding when kt_policy_reasons() gives it C1, C2 or
+ * state_owned (KT_REASON_RISK).  non_gpa and non_eu are added to a finding's reasons but do
+ * not make a finding by themselves: they say which exclusion route a country opens, not that
+ * the node carries a security risk, and nearly every supply chain reaches a non-EU country.
+ * The start node, when marked, is a finding at depth 0.  One finding per node, with one
+ * shortest path: among shortest paths, the one whose last step has the lowest relation (edge)
+ * id, the step before that chosen by the same rule, and so on (so a diamond gives one
+ * finding, and the same input always gives the same path).
+ *
+ * Ownership interest.  When the last step into a finding is an ownership step, `interest` is
+ * the product of the votes intervals (kt_graph_rel_votes) of the trailing run of consecutive
+ * ownership steps, i.e. the finding's interest, along this path only, in `interest_in`, the
+ * company where the run starts: 60% of 50% = 30%.  Unknown (NaN bounds) when a share on the
+ * run is unknown.  Integrated ownership over all routes is the owners analysis' business.
+ *
+ * Unknown beyond this point.  A reached node is listed in unknown[] when:
+ *   KT_EXP_UNK_SUPPLIERS its suppliers, parts or owners are not known: `complete` is not true
+ *                        and no dependency step leads out of it (persons and states are
+ *                        terminal by nature and never listed for this);
+ *   KT_EXP_UNK_ENTITY    it is an entity of type `unknown` (an unspecified party);
+ *   KT_EXP_UNK_DEPTH     it is at max_depth and a step leads out of it to a node not reached;
+ *   KT_EXP_UNK_ORIGIN    its country (for items: origin, kt_policy_origin) is not known, so
+ *                        the policy cannot be applied to it (consortia, which act through
+ *                        their members, are not listed for this).
+ * "No finding in the data" is a valid answer only when unknown[] is empty.
+ *
+ * Complexity: O(R + D) time and memory, R the nodes reached, D the sum of their degrees
+ * (kt_dep scans incident relations), plus O(F·d) to copy the paths of F findings and
+ * unknowns of depth up to d, plus O(F log F) to sort them.  Nothing is sized by |V|.
+ *
+ * Ownership: kt_exp_run() gives the caller a result to free with kt_exp_result_free()
+ * (which accepts NULL).  Node and edge ids index the graph, which must outlive the result.
+ *
+ * Example:
+ *     kt_exp_result *r;
+ *     if (kt_exp_run(g, policy, kt_graph_find(g, "bidder"), NULL, &r) == KT_OK)
+ *         for (size_t i = 0; i < r->nfindings; i++) ...r->findings[i].path...
+ *     kt_exp_result_free(r);
+ */
+#ifndef KT_EXP_H
+#define KT_EXP_H
+
+#include "../graph/kt_graph.h"
+#include "../graph/kt_policy.h"
+#include "kt_dep.h"
+
+typedef struct {
+    int max_depth;      /* 0: the policy's max_depth */
+    double owner_share; /* < 0: the policy's owner_share */
+} kt_exp_opts;
+
+/* One step of a path: the node reached and the relation that reached it (edge -1 and via
+ * meaningless for the start node, path[0]). */
+typedef struct {
+    igraph_integer_t node;
+    igraph_integer_t edge;
+    kt_via via;
+} kt_exp_hop;
+
+/* One reached node: the breadth-first tree, in the order reached (reached[0] is the start).
+ * The exposure diagram draws it. */
+typedef struct {
+    igraph_integer_t node;
+    igraph_integer_t parent; /* index into reached[], -1 for the start */
+    igraph_integer_t edge;   /* the step from the parent, -1 for the start */
+    kt_via via;
+    int depth;
+} kt_exp_reach;
+
+typedef struct {
+    igraph_integer_t node;
+    unsigned reasons; /* KT_REASON_* bits; always some of KT_REASON_RISK */
+    int depth;
+    kt_via via;       /* of the last step; meaningless at depth 0 */
+    kt_exp_hop *path; /* depth + 1 hops: path[0] the start, path[depth] the node */
+    int has_interest; /* the last step is an ownership step */
+    kt_ival interest; /* percent, see above; unknown when a share on the run is unknown */
+    igraph_integer_t interest_in; /* the company the interest is in; -1 without interest */
+} kt_exp_finding;
+
+enum {
+    KT_EXP_UNK_SUPPLIERS = 1u << 0,
+    KT_EXP_UNK_ENTITY = 1u << 1,
+    KT_EXP_UNK_DEPTH = 1u << 2,
+    KT_EXP_UNK_ORIGIN = 1u << 3,
+    KT_EXP_UNK__COUNT = 4
+};
+
+typedef struct {
+    igraph_integer_t node;
+    unsigned why; /* KT_EXP_UNK_* bits */
+    int depth;
+    kt_exp_hop *path; /* depth + 1 hops */
+} kt_exp_unknown;
+
+typedef struct {
+    igraph_integer_t start;
+    int max_depth;
+    double owner_share;
+    kt_exp_reach *reached; /* in breadth-first order */
+    size_t nreached;
+    kt_exp_finding *findings; /* sorted by depth, then entity id */
+    size_t nfindings;
+    kt_exp_unknown *unknown; /* sorted by depth, then entity id */
+    size_t nunknown;
+} kt_exp_result;
+
+/* Run exposure from start.  opts may be NULL (the policy's thresholds).  On failure *out is
+ * NULL.  Errors: KT_ENOMEM; KT_EUSAGE when start is not a vertex. */
+kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
+                  kt_exp_result **out);
+void kt_exp_result_free(kt_exp_result *r);
+
+/* "suppliers_unknown", "unknown_entity", "depth_limit", "origin_unknown" for one bit. */
+const char *kt_exp_unknown_name(unsigned bit);
+
+/* The product of two percentage intervals (60% of 50% is 30%); unknown when either is. */
+kt_ival kt_exp_ival_mul(kt_ival a, kt_ival b);
+
+#endif

@@ -1,0 +1,177 @@
+/* cmd_critical.c: keten critical NODE FILE...: the suppliers, subcontractors and parts NODE
+ * depends on with no alternative, and the declared sole sources. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyses/kt_crit.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: keten critical NODE FILE... [--json] [--from FORMAT] [--quiet]\n"
+    "Example: keten critical bidder samples/anpr-tender/data.jsonl\n\n"
+    "List the proven single points of failure of NODE: members, suppliers, subcontractors,\n"
+    "parts and manufacturers it cannot do without.  An item needs all its parts; a customer\n"
+    "needs one supplier of each item it buys, so a second supplier of the same item is an\n"
+    "alternative.  Each point says which rule proves it (required, only_supplier,\n"
+    "only_manufacturer, on_every_route: found with a dominator tree) and the shortest path to\n"
+    "it.  Supplies marked sole_source in the data are listed as declared.\n\n"
+    "  --json           print the result as one JSON document\n"
+    "  --from FORMAT    read every file as FORMAT (default: detected)\n"
+    "  --quiet          do not summarise warnings in the input\n"
+    "  -h, --help       this help\n\n"
+    "Exit status: 0 answered; 2 could not answer (usage, bad input, unknown node, I/O, memory).\n";
+
+static cJSON *path_json(const kt_graph *g, const kt_crit_hop *p, int depth)
+{
+    cJSON *a = cJSON_CreateArray();
+    char where[512];
+    for (int i = 0; i <= depth; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p[i].node));
+        if (i == 0) {
+            cJSON_AddNullToObject(o, "rel");
+            cJSON_AddNullToObject(o, "source");
+        } else {
+            cJSON_AddStringToObject(o, "rel", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)));
+            cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, p[i].edge, where, sizeof where));
+        }
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static cJSON *result_json(const kt_graph *g, const kt_crit_result *r)
+{
+    char where[512];
+    cJSON *doc = cJSON_CreateObject(), *a;
+    cJSON_AddStringToObject(doc, "keten", KT_VERSION);
+    cJSON_AddItemToObject(doc, "files", kt_cli_files_json(g));
+    cJSON_AddStringToObject(doc, "node", kt_graph_entity_id(g, r->start));
+    a = cJSON_AddArrayToObject(doc, "critical");
+    for (size_t i = 0; i < r->ncritical; i++) {
+        const kt_crit_point *c = &r->critical[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, c->node));
+        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, c->node));
+        cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, c->node)));
+        cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, c->node));
+        cJSON_AddStringToObject(o, "rule", kt_crit_rule_name(c->rule));
+        cJSON_AddStringToObject(o, "needed_by", kt_graph_entity_id(g, c->needed_by));
+        if (c->item >= 0)
+            cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, c->item));
+        else
+            cJSON_AddNullToObject(o, "item");
+        if (c->edge >= 0)
+            cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, c->edge, where, sizeof where));
+        else
+            cJSON_AddNullToObject(o, "source");
+        cJSON_AddNumberToObject(o, "depth", c->depth);
+        cJSON_AddItemToObject(o, "path", path_json(g, c->path, c->depth));
+        cJSON_AddItemToArray(a, o);
+    }
+    a = cJSON_AddArrayToObject(doc, "sole_source");
+    for (size_t i = 0; i < r->nsole; i++) {
+        const kt_crit_sole *s = &r->sole[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "supplier", kt_graph_entity_id(g, s->supplier));
+        cJSON_AddStringToObject(o, "customer", kt_graph_entity_id(g, s->customer));
+        if (s->item >= 0)
+            cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, s->item));
+        else
+            cJSON_AddNullToObject(o, "item");
+        cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, s->edge, where, sizeof where));
+        cJSON_AddItemToArray(a, o);
+    }
+    cJSON *s = cJSON_AddObjectToObject(doc, "summary");
+    cJSON_AddNumberToObject(s, "reached", (double)r->nreached);
+    cJSON_AddNumberToObject(s, "critical", (double)r->ncritical);
+    cJSON_AddNumberToObject(s, "sole_source", (double)r->nsole);
+    return doc;
+}
+
+static void result_text(const kt_graph *g, const kt_crit_result *r)
+{
+    char where[512];
+    printf("critical suppliers of %s", kt_graph_entity_id(g, r->start));
+    if (kt_graph_entity_name(g, r->start)[0])
+        printf(" (%s)", kt_graph_entity_name(g, r->start));
+    printf("\nreached: %zu nodes\n", r->nreached);
+    printf("single points of failure (proven): %zu\n", r->ncritical);
+    for (size_t i = 0; i < r->ncritical; i++) {
+        const kt_crit_point *c = &r->critical[i];
+        printf("  %s", kt_graph_entity_id(g, c->node));
+        if (kt_graph_entity_name(g, c->node)[0])
+            printf(" (%s)", kt_graph_entity_name(g, c->node));
+        printf(": %s for %s", kt_crit_rule_name(c->rule), kt_graph_entity_id(g, c->needed_by));
+        if (c->item >= 0)
+            printf(", item %s", kt_graph_entity_id(g, c->item));
+        if (c->edge >= 0)
+            printf(" (%s)", kt_graph_rel_where(g, c->edge, where, sizeof where));
+        printf(", depth %d\n    path: %s", c->depth, kt_graph_entity_id(g, c->path[0].node));
+        for (int k = 1; k <= c->depth; k++)
+            printf(" -%s-> %s", kt_rtype_name(kt_graph_rel_type(g, c->path[k].edge)),
+                   kt_graph_entity_id(g, c->path[k].node));
+        printf("\n");
+    }
+    printf("declared sole_source: %zu\n", r->nsole);
+    for (size_t i = 0; i < r->nsole; i++) {
+        const kt_crit_sole *s = &r->sole[i];
+        printf("  %s supplies %s", kt_graph_entity_id(g, s->supplier), kt_graph_entity_id(g, s->customer));
+        if (s->item >= 0)
+            printf(" with %s", kt_graph_entity_id(g, s->item));
+        printf(" (%s)\n", kt_graph_rel_where(g, s->edge, where, sizeof where));
+    }
+}
+
+int kt_cmd_critical(int argc, char **argv)
+{
+    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
+    kt_format fmt = KT_FMT_AUTO;
+    kt_graph *g = NULL;
+    kt_crit_result *r = NULL;
+
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': json = 1; break;
+        case 'q': quiet = 1; break;
+        case 'f':
+            if (kt_format_parse(optarg, &fmt) != 0)
+                return kt_cli_usage_error("critical", "unknown format \"%s\"", optarg);
+            break;
+        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        default: return kt_cli_usage_error("critical", "bad option");
+        }
+    }
+    if (optind >= argc)
+        return kt_cli_usage_error("critical", "no node given");
+    if (optind + 1 >= argc)
+        return kt_cli_usage_error("critical", "no input files");
+    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
+        goto out;
+    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
+    if (v < 0)
+        goto out;
+    kt_err rc = kt_crit_run(g, v, &r);
+    if (rc != KT_OK) {
+        kt_cli_msg("%s", kt_err_str(rc));
+        goto out;
+    }
+    code = KT_EXIT_OK;
+    if (json) {
+        if (kt_cli_print_json(stdout, result_json(g, r)) != 0)
+            code = KT_EXIT_FAIL;
+    } else {
+        result_text(g, r);
+    }
+out:
+    kt_crit_result_free(r);
+    kt_graph_free(g);
+    return code;
+}

@@ -1,0 +1,275 @@
+/* cmd_exposure.c: keten exposure NODE FILE... --policy P: findings with their paths, and
+ * what is unknown beyond the data. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyses/kt_exp.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--from FORMAT] [--quiet]\n"
+    "Example: keten exposure bidder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
+    "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
+    "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
+    "to the policy's max_depth, and list each reached node the policy marks C1, C2 or\n"
+    "state_owned (non_gpa and non_eu are added as reasons), with its shortest path and the\n"
+    "source of every relation on it.  Nodes whose suppliers, parts or origin are not known, and\n"
+    "nodes cut by max_depth, are listed as unknown beyond this point: \"no finding in the data\"\n"
+    "is said only when there are none.\n\n"
+    "  --policy FILE    the policy file (country sets and thresholds); required\n"
+    "  --json           print the result as one JSON document\n"
+    "  --max-depth N    follow at most N steps (default: the policy's max_depth)\n"
+    "  --from FORMAT    read every file as FORMAT (default: detected)\n"
+    "  --quiet          do not summarise warnings in the input\n"
+    "  -h, --help       this help\n\n"
+    "Exit status: 0 answered (with or without findings); 2 could not answer (usage, bad input,\n"
+    "bad policy file, unknown node, I/O, memory).\n";
+
+static void reasons_text(unsigned r, char *buf, size_t len)
+{
+    buf[0] = 0;
+    for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
+        if (r & b) {
+            if (buf[0])
+                strncat(buf, ",", len - strlen(buf) - 1);
+            strncat(buf, kt_reason_name(b), len - strlen(buf) - 1);
+        }
+}
+
+static cJSON *reasons_json(unsigned r)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
+        if (r & b)
+            cJSON_AddItemToArray(a, cJSON_CreateString(kt_reason_name(b)));
+    return a;
+}
+
+static cJSON *why_json(unsigned w)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (unsigned b = 1; b < (1u << KT_EXP_UNK__COUNT); b <<= 1)
+        if (w & b)
+            cJSON_AddItemToArray(a, cJSON_CreateString(kt_exp_unknown_name(b)));
+    return a;
+}
+
+static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
+{
+    cJSON *a = cJSON_CreateArray();
+    char where[512];
+    for (int i = 0; i <= depth; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p[i].node));
+        if (i == 0) {
+            cJSON_AddNullToObject(o, "rel");
+            cJSON_AddNullToObject(o, "via");
+            cJSON_AddNullToObject(o, "source");
+        } else {
+            cJSON_AddStringToObject(o, "rel", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)));
+            cJSON_AddStringToObject(o, "via", kt_via_name(p[i].via));
+            cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, p[i].edge, where, sizeof where));
+        }
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static void path_text(const kt_graph *g, const kt_exp_hop *p, int depth)
+{
+    char where[512];
+    printf("    path: %s", kt_graph_entity_id(g, p[0].node));
+    for (int i = 1; i <= depth; i++)
+        printf(" -%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
+               kt_graph_rel_where(g, p[i].edge, where, sizeof where), kt_graph_entity_id(g, p[i].node));
+    printf("\n");
+}
+
+static void summary_text(const kt_exp_result *r, char *buf, size_t len)
+{
+    if (r->nfindings && !r->nunknown)
+        snprintf(buf, len, "%zu finding%s in the data", r->nfindings, r->nfindings == 1 ? "" : "s");
+    else if (r->nfindings)
+        snprintf(buf, len, "%zu finding%s; the data is incomplete beyond %zu node%s", r->nfindings,
+                 r->nfindings == 1 ? "" : "s", r->nunknown, r->nunknown == 1 ? "" : "s");
+    else if (!r->nunknown)
+        snprintf(buf, len, "no finding in the data");
+    else
+        snprintf(buf, len, "no finding, but the data is incomplete beyond %zu node%s", r->nunknown,
+                 r->nunknown == 1 ? "" : "s");
+}
+
+static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_result *r)
+{
+    cJSON *doc = cJSON_CreateObject(), *a;
+    char buf[256];
+    cJSON_AddStringToObject(doc, "keten", KT_VERSION);
+    cJSON_AddItemToObject(doc, "files", kt_cli_files_json(g));
+    cJSON_AddStringToObject(doc, "node", kt_graph_entity_id(g, r->start));
+    cJSON_AddItemToObject(doc, "policy", kt_cli_policy_json(p));
+    cJSON *th = kt_cli_thresholds_json(p);
+    cJSON_ReplaceItemInObjectCaseSensitive(th, "max_depth", cJSON_CreateNumber(r->max_depth));
+    cJSON_AddItemToObject(doc, "thresholds", th);
+    a = cJSON_AddArrayToObject(doc, "findings");
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const kt_exp_finding *f = &r->findings[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, f->node));
+        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
+        cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
+        cJSON_AddItemToObject(o, "reasons", reasons_json(f->reasons));
+        if (f->depth)
+            cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
+        else
+            cJSON_AddNullToObject(o, "via");
+        cJSON_AddNumberToObject(o, "depth", f->depth);
+        cJSON_AddItemToObject(o, "path", path_json(g, f->path, f->depth));
+        if (f->has_interest) {
+            cJSON *iv = cJSON_AddObjectToObject(o, "interest");
+            if (kt_ival_is_unknown(f->interest)) {
+                cJSON_AddNullToObject(iv, "min");
+                cJSON_AddNullToObject(iv, "max");
+            } else {
+                cJSON_AddNumberToObject(iv, "min", kt_cli_num(f->interest.min));
+                cJSON_AddNumberToObject(iv, "max", kt_cli_num(f->interest.max));
+            }
+            cJSON_AddStringToObject(iv, "in", kt_graph_entity_id(g, f->interest_in));
+        } else {
+            cJSON_AddNullToObject(o, "interest");
+        }
+        cJSON_AddItemToArray(a, o);
+    }
+    a = cJSON_AddArrayToObject(doc, "unknown");
+    for (size_t i = 0; i < r->nunknown; i++) {
+        const kt_exp_unknown *u = &r->unknown[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, u->node));
+        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, u->node));
+        cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, u->node)));
+        cJSON_AddItemToObject(o, "why", why_json(u->why));
+        cJSON_AddNumberToObject(o, "depth", u->depth);
+        cJSON_AddItemToObject(o, "path", path_json(g, u->path, u->depth));
+        cJSON_AddItemToArray(a, o);
+    }
+    cJSON *s = cJSON_AddObjectToObject(doc, "summary");
+    cJSON_AddNumberToObject(s, "reached", (double)r->nreached);
+    cJSON_AddNumberToObject(s, "findings", (double)r->nfindings);
+    cJSON_AddNumberToObject(s, "unknown", (double)r->nunknown);
+    summary_text(r, buf, sizeof buf);
+    cJSON_AddStringToObject(s, "text", buf);
+    return doc;
+}
+
+static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_result *r)
+{
+    const kt_policy_thresholds *t = kt_policy_thresholds_get(p);
+    char buf[256];
+    printf("exposure of %s", kt_graph_entity_id(g, r->start));
+    if (kt_graph_entity_name(g, r->start)[0])
+        printf(" (%s)", kt_graph_entity_name(g, r->start));
+    printf("\npolicy: %s", kt_policy_file(p));
+    if (kt_policy_name(p)[0])
+        printf(" (%s)", kt_policy_name(p));
+    printf("\nthresholds: owner_share %g%%, control %g%%, max_depth %d\n", t->owner_share, t->control,
+           r->max_depth);
+    printf("reached: %zu nodes\n", r->nreached);
+    printf("findings: %zu\n", r->nfindings);
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const kt_exp_finding *f = &r->findings[i];
+        const char *c = kt_cli_country(kt_policy_origin(g, f->node));
+        reasons_text(f->reasons, buf, sizeof buf);
+        printf("  %s", kt_graph_entity_id(g, f->node));
+        if (kt_graph_entity_name(g, f->node)[0])
+            printf(" (%s)", kt_graph_entity_name(g, f->node));
+        printf(" %s %s, via %s, depth %d\n", c[0] ? c : "-", buf, f->depth ? kt_via_name(f->via) : "-",
+               f->depth);
+        path_text(g, f->path, f->depth);
+        if (f->has_interest)
+            printf("    interest in %s along this path: %s\n", kt_graph_entity_id(g, f->interest_in),
+                   kt_cli_pct(f->interest, buf, sizeof buf));
+    }
+    printf("unknown beyond this point: %zu\n", r->nunknown);
+    for (size_t i = 0; i < r->nunknown; i++) {
+        const kt_exp_unknown *u = &r->unknown[i];
+        printf("  %s", kt_graph_entity_id(g, u->node));
+        if (kt_graph_entity_name(g, u->node)[0])
+            printf(" (%s)", kt_graph_entity_name(g, u->node));
+        printf(":");
+        for (unsigned b = 1; b < (1u << KT_EXP_UNK__COUNT); b <<= 1)
+            if (u->why & b)
+                printf(" %s", kt_exp_unknown_name(b));
+        printf(", depth %d\n", u->depth);
+        path_text(g, u->path, u->depth);
+    }
+    summary_text(r, buf, sizeof buf);
+    printf("summary: %s\n", buf);
+}
+
+int kt_cmd_exposure(int argc, char **argv)
+{
+    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
+                                         {"policy", required_argument, NULL, 'p'},
+                                         {"max-depth", required_argument, NULL, 'd'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
+    const char *policy_path = NULL;
+    long max_depth = 0;
+    kt_format fmt = KT_FMT_AUTO;
+    kt_graph *g = NULL;
+    kt_policy *p = NULL;
+    kt_exp_result *r = NULL;
+
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': json = 1; break;
+        case 'q': quiet = 1; break;
+        case 'p': policy_path = optarg; break;
+        case 'd':
+            if (kt_cli_parse_long(optarg, 1, 1000000, &max_depth) != 0)
+                return kt_cli_usage_error("exposure", "--max-depth must be a whole number from 1 to 1000000");
+            break;
+        case 'f':
+            if (kt_format_parse(optarg, &fmt) != 0)
+                return kt_cli_usage_error("exposure", "unknown format \"%s\"", optarg);
+            break;
+        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        default: return kt_cli_usage_error("exposure", "bad option");
+        }
+    }
+    if (optind >= argc)
+        return kt_cli_usage_error("exposure", "no node given");
+    if (optind + 1 >= argc)
+        return kt_cli_usage_error("exposure", "no input files");
+    if (!policy_path)
+        return kt_cli_usage_error("exposure", "--policy FILE is required (which countries count is yours to say)");
+    if (kt_cli_load_policy(policy_path, &p) != 0)
+        goto out;
+    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
+        goto out;
+    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
+    if (v < 0)
+        goto out;
+    kt_exp_opts eo = {(int)max_depth, -1};
+    kt_err rc = kt_exp_run(g, p, v, &eo, &r);
+    if (rc != KT_OK) {
+        kt_cli_msg("%s", kt_err_str(rc));
+        goto out;
+    }
+    code = KT_EXIT_OK;
+    if (json) {
+        if (kt_cli_print_json(stdout, result_json(g, p, r)) != 0)
+            code = KT_EXIT_FAIL;
+    } else {
+        result_text(g, p, r);
+    }
+out:
+    kt_exp_result_free(r);
+    kt_policy_free(p);
+    kt_graph_free(g);
+    return code;
+}

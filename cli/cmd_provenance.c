@@ -1,0 +1,229 @@
+/* cmd_provenance.c: keten provenance ITEM FILE... [--policy P]: bill of materials, origin
+ * shares, concentration and transit. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyses/kt_prov.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: keten provenance ITEM FILE... [--policy POLICY] [--json] [--from FORMAT] [--quiet]\n"
+    "Example: keten provenance camera samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
+    "Print the item's bill of materials tier by tier, with each part's manufacturer, suppliers\n"
+    "and origin country (own country, else the country on its made_by, else its manufacturer's,\n"
+    "else unknown); the origin shares over the leaf parts (split by share, else qty, else\n"
+    "equally, as each assembly's row says); the item's place of assembly; the\n"
+    "Herfindahl-Hirschman index of the shares (0-1) with its CBS band and the EU flag (> 0.4);\n"
+    "and suppliers that only pass a part on (transit), which are never taken for its origin.\n\n"
+    "  --policy FILE    mark parts whose origin is in the policy's C1 or C2 set\n"
+    "  --json           print the result as one JSON document (shares in percent)\n"
+    "  --from FORMAT    read every file as FORMAT (default: detected)\n"
+    "  --quiet          do not summarise warnings in the input\n"
+    "  -h, --help       this help\n\n"
+    "Exit status: 0 answered; 2 could not answer (usage, bad input, bad policy file, unknown\n"
+    "item, I/O, memory).\n";
+
+static const char *cc(unsigned c) { return c ? kt_cli_country(c) : "unknown"; }
+
+static unsigned marks(const kt_policy *p, unsigned origin)
+{
+    return p ? kt_policy_country_reasons(p, origin) & (KT_REASON_C1 | KT_REASON_C2) : 0;
+}
+
+static cJSON *part_json(const kt_graph *g, const kt_policy *p, const kt_prov_part *x)
+{
+    char where[512];
+    cJSON *o = cJSON_CreateObject(), *a;
+    cJSON_AddNumberToObject(o, "tier", x->tier);
+    cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, x->node));
+    cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, x->node));
+    cJSON_AddStringToObject(o, "origin", cc(x->origin));
+    cJSON_AddStringToObject(o, "origin_rule", kt_prov_rule_name(x->rule));
+    cJSON_AddNumberToObject(o, "share", kt_cli_num(x->share * 100));
+    cJSON_AddBoolToObject(o, "leaf", x->leaf);
+    if (x->leaf)
+        cJSON_AddNullToObject(o, "split");
+    else
+        cJSON_AddStringToObject(o, "split", kt_prov_split_name(x->split));
+    if (x->manufacturer >= 0)
+        cJSON_AddStringToObject(o, "manufacturer", kt_graph_entity_id(g, x->manufacturer));
+    else
+        cJSON_AddNullToObject(o, "manufacturer");
+    a = cJSON_AddArrayToObject(o, "suppliers");
+    for (size_t k = 0; k < x->nsuppliers; k++) {
+        cJSON *s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "id", kt_graph_entity_id(g, x->suppliers[k].supplier));
+        cJSON_AddStringToObject(s, "country", kt_cli_country(kt_graph_entity_country_index(g, x->suppliers[k].supplier)));
+        cJSON_AddStringToObject(s, "source", kt_graph_rel_where(g, x->suppliers[k].edge, where, sizeof where));
+        cJSON_AddItemToArray(a, s);
+    }
+    if (p) {
+        a = cJSON_AddArrayToObject(o, "marks");
+        unsigned m = marks(p, x->origin);
+        for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
+            if (m & b)
+                cJSON_AddItemToArray(a, cJSON_CreateString(kt_reason_name(b)));
+    }
+    return o;
+}
+
+static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_prov_result *r)
+{
+    char where[512];
+    cJSON *doc = cJSON_CreateObject(), *a, *o;
+    const kt_prov_part *it = &r->parts[0];
+    cJSON_AddStringToObject(doc, "keten", KT_VERSION);
+    cJSON_AddItemToObject(doc, "files", kt_cli_files_json(g));
+    cJSON_AddStringToObject(doc, "item", kt_graph_entity_id(g, r->item));
+    if (p)
+        cJSON_AddItemToObject(doc, "policy", kt_cli_policy_json(p));
+    else
+        cJSON_AddNullToObject(doc, "policy");
+    o = cJSON_AddObjectToObject(doc, "assembly");
+    cJSON_AddStringToObject(o, "country", cc(it->origin));
+    cJSON_AddStringToObject(o, "rule", kt_prov_rule_name(it->rule));
+    if (it->manufacturer >= 0)
+        cJSON_AddStringToObject(o, "manufacturer", kt_graph_entity_id(g, it->manufacturer));
+    else
+        cJSON_AddNullToObject(o, "manufacturer");
+    if (it->leaf)
+        cJSON_AddNullToObject(o, "split");
+    else
+        cJSON_AddStringToObject(o, "split", kt_prov_split_name(it->split));
+    a = cJSON_AddArrayToObject(doc, "origins");
+    for (size_t i = 0; i < r->norigins; i++) {
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "country", cc(r->origins[i].country));
+        cJSON_AddNumberToObject(x, "share", kt_cli_num(r->origins[i].share * 100));
+        cJSON_AddItemToArray(a, x);
+    }
+    cJSON_AddNumberToObject(doc, "unknown_share", kt_cli_num(r->unknown_share * 100));
+    cJSON_AddNumberToObject(doc, "hhi", kt_cli_num(r->hhi));
+    o = cJSON_AddObjectToObject(doc, "hhi_range");
+    cJSON_AddNumberToObject(o, "min", kt_cli_num(r->hhi_min));
+    cJSON_AddNumberToObject(o, "max", kt_cli_num(r->hhi_max));
+    cJSON_AddStringToObject(doc, "band", kt_prov_band_name(r->band));
+    cJSON_AddBoolToObject(doc, "eu_flag", r->eu_flag);
+    a = cJSON_AddArrayToObject(doc, "transit");
+    for (size_t i = 0; i < r->ntransit; i++) {
+        const kt_prov_transit *t = &r->transit[i];
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "part", kt_graph_entity_id(g, t->part));
+        cJSON_AddStringToObject(x, "via", kt_graph_entity_id(g, t->supplier));
+        cJSON_AddStringToObject(x, "via_country", cc(t->supplier_country));
+        cJSON_AddStringToObject(x, "origin", cc(t->origin));
+        cJSON_AddStringToObject(x, "source", kt_graph_rel_where(g, t->edge, where, sizeof where));
+        cJSON_AddItemToArray(a, x);
+    }
+    a = cJSON_AddArrayToObject(doc, "parts");
+    for (size_t i = 1; i < r->nparts; i++)
+        cJSON_AddItemToArray(a, part_json(g, p, &r->parts[i]));
+    return doc;
+}
+
+static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_result *r)
+{
+    char where[512];
+    const kt_prov_part *it = &r->parts[0];
+    printf("provenance of %s", kt_graph_entity_id(g, r->item));
+    if (kt_graph_entity_name(g, r->item)[0])
+        printf(" (%s)", kt_graph_entity_name(g, r->item));
+    printf("\nassembled in: %s (rule: %s", cc(it->origin), kt_prov_rule_name(it->rule));
+    if (it->manufacturer >= 0)
+        printf(", manufacturer %s", kt_graph_entity_id(g, it->manufacturer));
+    printf(")\n");
+    if (p)
+        printf("policy: %s\n", kt_policy_file(p));
+    printf("parts: %zu\n", r->nparts - 1);
+    if (!it->leaf)
+        printf("  tier 0 %s: split %s\n", kt_graph_entity_id(g, it->node), kt_prov_split_name(it->split));
+    for (size_t i = 1; i < r->nparts; i++) {
+        const kt_prov_part *x = &r->parts[i];
+        printf("  tier %d %s: %.2f%%, origin %s (%s)", x->tier, kt_graph_entity_id(g, x->node),
+               kt_cli_num(x->share * 100), cc(x->origin), kt_prov_rule_name(x->rule));
+        if (x->manufacturer >= 0)
+            printf(", manufacturer %s", kt_graph_entity_id(g, x->manufacturer));
+        for (size_t k = 0; k < x->nsuppliers; k++)
+            printf(", supplier %s (%s)", kt_graph_entity_id(g, x->suppliers[k].supplier),
+                   kt_graph_rel_where(g, x->suppliers[k].edge, where, sizeof where));
+        if (!x->leaf)
+            printf(", split %s", kt_prov_split_name(x->split));
+        unsigned m = marks(p, x->origin);
+        for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
+            if (m & b)
+                printf(" [%s]", kt_reason_name(b));
+        printf("\n");
+    }
+    printf("origins:\n");
+    for (size_t i = 0; i < r->norigins; i++)
+        printf("  %-8s %.2f%%\n", cc(r->origins[i].country), kt_cli_num(r->origins[i].share * 100));
+    printf("hhi: %.4f (%s)", kt_cli_num(r->hhi), kt_prov_band_name(r->band));
+    if (r->unknown_share > 0)
+        printf(", %.4f to %.4f depending on the unknown origins", kt_cli_num(r->hhi_min), kt_cli_num(r->hhi_max));
+    printf("\neu_flag: %s\n", r->eu_flag ? "yes (hhi above 0.4)" : "no");
+    printf("transit: %zu\n", r->ntransit);
+    for (size_t i = 0; i < r->ntransit; i++)
+        printf("  %s via %s (%s), origin %s (%s)\n", kt_graph_entity_id(g, r->transit[i].part),
+               kt_graph_entity_id(g, r->transit[i].supplier), cc(r->transit[i].supplier_country),
+               cc(r->transit[i].origin), kt_graph_rel_where(g, r->transit[i].edge, where, sizeof where));
+}
+
+int kt_cmd_provenance(int argc, char **argv)
+{
+    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
+                                         {"policy", required_argument, NULL, 'p'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
+    const char *policy_path = NULL;
+    kt_format fmt = KT_FMT_AUTO;
+    kt_graph *g = NULL;
+    kt_policy *p = NULL;
+    kt_prov_result *r = NULL;
+
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': json = 1; break;
+        case 'q': quiet = 1; break;
+        case 'p': policy_path = optarg; break;
+        case 'f':
+            if (kt_format_parse(optarg, &fmt) != 0)
+                return kt_cli_usage_error("provenance", "unknown format \"%s\"", optarg);
+            break;
+        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        default: return kt_cli_usage_error("provenance", "bad option");
+        }
+    }
+    if (optind >= argc)
+        return kt_cli_usage_error("provenance", "no item given");
+    if (optind + 1 >= argc)
+        return kt_cli_usage_error("provenance", "no input files");
+    if (policy_path && kt_cli_load_policy(policy_path, &p) != 0)
+        goto out;
+    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
+        goto out;
+    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
+    if (v < 0)
+        goto out;
+    kt_err rc = kt_prov_run(g, v, &r);
+    if (rc != KT_OK) {
+        kt_cli_msg("%s", kt_err_str(rc));
+        goto out;
+    }
+    code = KT_EXIT_OK;
+    if (json) {
+        if (kt_cli_print_json(stdout, result_json(g, p, r)) != 0)
+            code = KT_EXIT_FAIL;
+    } else {
+        result_text(g, p, r);
+    }
+out:
+    kt_prov_result_free(r);
+    kt_policy_free(p);
+    kt_graph_free(g);
+    return code;
+}

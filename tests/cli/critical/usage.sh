@@ -1,0 +1,1 @@
+$KETEN_RUN "$KETEN_BIN" critical

@@ -104,37 +104,45 @@ int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step)
     return 0;
 }
 
-kt_unknown_why kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)
+unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)
 {
     kt_etype t = kt_graph_entity_type(g, v);
+    unsigned why = 0;
     kt_dep_iter it;
     kt_dep_step st;
 
     if (t == KT_ENT_UNKNOWN)
-        return KT_UNK_PLACEHOLDER;
+        return KT_UNK_ENTITY;
     if (t == KT_ENT_STATE)
-        return KT_UNK_NONE;
-    if ((t == KT_ENT_COMPANY || t == KT_ENT_PERSON) && !kt_graph_entity_country_index(g, v))
-        return KT_UNK_NO_COUNTRY;
-    if (kt_etype_is_item(t) && !kt_policy_origin(g, v))
-        return KT_UNK_NO_ORIGIN;
-    if (t == KT_ENT_PERSON || (kt_graph_entity_flags(g, v) & KT_EF_COMPLETE))
-        return KT_UNK_NONE;
-    kt_dep_iter_init(&it, g, v, owner_share);
-    if (kt_dep_iter_next(&it, &st))
-        return KT_UNK_NONE;
-    return kt_etype_is_item(t) ? KT_UNK_NO_PARTS : KT_UNK_NO_SOURCES;
+        return 0;
+    if (t != KT_ENT_PERSON && !(kt_graph_entity_flags(g, v) & KT_EF_COMPLETE)) {
+        kt_dep_iter_init(&it, g, v, owner_share);
+        if (!kt_dep_iter_next(&it, &st))
+            why |= KT_UNK_SUPPLIERS;
+    }
+    if (t != KT_ENT_CONSORTIUM && kt_policy_origin(g, v) == 0)
+        why |= KT_UNK_ORIGIN;
+    return why;
 }
 
-const char *kt_unknown_name(kt_unknown_why w)
+const char *kt_unknown_name(unsigned bit)
 {
-    static const char *names[] = {"", "placeholder", "no_country", "no_origin", "no_sources", "no_parts"};
-    return (unsigned)w < sizeof names / sizeof names[0] ? names[w] : "?";
+    switch (bit) {
+    case KT_UNK_SUPPLIERS: return "suppliers_unknown";
+    case KT_UNK_ENTITY: return "unknown_entity";
+    case KT_UNK_DEPTH: return "depth_limit";
+    case KT_UNK_ORIGIN: return "origin_unknown";
+    }
+    return "?";
 }
 
-const char *kt_unknown_text(kt_unknown_why w)
+const char *kt_unknown_text(unsigned bit)
 {
-    static const char *text[] = {"", "owner not identified", "country not known", "origin not known",
-                                 "suppliers and owners not known", "parts and manufacturer not known"};
-    return (unsigned)w < sizeof text / sizeof text[0] ? text[w] : "?";
+    switch (bit) {
+    case KT_UNK_SUPPLIERS: return "suppliers, parts or owners not known";
+    case KT_UNK_ENTITY: return "party not identified";
+    case KT_UNK_DEPTH: return "not followed beyond the depth limit";
+    case KT_UNK_ORIGIN: return "country or origin not known";
+    }
+    return "?";
 }

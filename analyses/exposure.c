@@ -6,17 +6,6 @@
 #include "kt_exp.h"
 #include "kt_vmap.h"
 
-const char *kt_exp_unknown_name(unsigned bit)
-{
-    switch (bit) {
-    case KT_EXP_UNK_SUPPLIERS: return "suppliers_unknown";
-    case KT_EXP_UNK_ENTITY: return "unknown_entity";
-    case KT_EXP_UNK_DEPTH: return "depth_limit";
-    case KT_EXP_UNK_ORIGIN: return "origin_unknown";
-    }
-    return "?";
-}
-
 kt_ival kt_exp_ival_mul(kt_ival a, kt_ival b)
 {
     if (kt_ival_is_unknown(a) || kt_ival_is_unknown(b))
@@ -75,20 +64,6 @@ static int cmp_unknown(const void *x, const void *y)
     return cmp_node(a->node, a->depth, b->node, b->depth);
 }
 
-/* Why reached node v is unknown beyond this point, apart from the depth limit. */
-static unsigned unknown_why(const kt_graph *g, igraph_integer_t v, int nsteps)
-{
-    kt_etype t = kt_graph_entity_type(g, v);
-    unsigned why = 0;
-    if (t == KT_ENT_UNKNOWN)
-        return KT_EXP_UNK_ENTITY;
-    if (t != KT_ENT_PERSON && t != KT_ENT_STATE && nsteps == 0 && !(kt_graph_entity_flags(g, v) & KT_EF_COMPLETE))
-        why |= KT_EXP_UNK_SUPPLIERS;
-    if (t != KT_ENT_CONSORTIUM && kt_policy_origin(g, v) == 0)
-        why |= KT_EXP_UNK_ORIGIN;
-    return why;
-}
-
 kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
                   kt_exp_result **out)
 {
@@ -119,12 +94,11 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
     /* r->reached doubles as the queue: breadth-first order is the order of discovery */
     for (size_t head = 0; head < r->nreached; head++) {
         igraph_integer_t v = r->reached[head].node;
-        int depth = r->reached[head].depth, nsteps = 0, cut = 0;
+        int depth = r->reached[head].depth, cut = 0;
         kt_dep_iter it;
         kt_dep_step st;
         kt_dep_iter_init(&it, g, v, r->owner_share);
         while (kt_dep_iter_next(&it, &st)) {
-            nsteps++;
             igraph_integer_t j = kt_vmap_get(&seen, st.next);
             if (j >= 0) {
                 /* tie-break among shortest paths: the lowest relation id on the last step.
@@ -149,7 +123,7 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
             r->reached[r->nreached++] = (kt_exp_reach){st.next, (igraph_integer_t)head, st.edge, st.via, depth + 1};
         }
         /* classify v now; its path is final (its own parent was fixed before it was dequeued) */
-        unsigned why = unknown_why(g, v, nsteps) | (cut ? KT_EXP_UNK_DEPTH : 0);
+        unsigned why = kt_dep_unknown(g, v, r->owner_share) | (cut ? KT_UNK_DEPTH : 0);
         if (why) {
             if ((rc = kt_vmap_grow((void **)&r->unknown, &cap_unk, r->nunknown + 1, sizeof *r->unknown)) != KT_OK)
                 goto out;

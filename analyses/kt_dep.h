@@ -55,27 +55,30 @@ void kt_dep_iter_init_reverse(kt_dep_iter *it, const kt_graph *g, igraph_integer
 /* 1 and *step filled while steps remain, then 0. */
 int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step);
 
-/* Why the data stops at v, for "unknown beyond this point" (0: it does not).
- *   PLACEHOLDER  an explicit unknown-owner entity (type unknown)
- *   NO_COUNTRY   a company or person whose country is not known: C1/C2 cannot be judged
- *   NO_ORIGIN    an item with no known origin (kt_policy_origin)
- *   NO_SOURCES   a company (or consortium) not marked complete with no suppliers, members,
- *                subcontractors or owners in the data
- *   NO_PARTS     an item not marked complete with no parts and no manufacturer
- * Persons and states are terminal by nature: they have no suppliers to miss.
+/* Why the data stops at v, "unknown beyond this point" (0: it does not).  Bits:
+ *   KT_UNK_SUPPLIERS  its suppliers, parts or owners are not known: `complete` is not true and
+ *                     no dependency step leads out of it (persons and states are terminal by
+ *                     nature and never listed for this);
+ *   KT_UNK_ENTITY     an entity of type `unknown` (an unspecified party, e.g. BODS);
+ *   KT_UNK_ORIGIN     its country (an item's origin, kt_policy_origin) is not known, so the
+ *                     policy cannot be applied to it (not for consortia, which act through
+ *                     their members, nor states, which count for C1 whatever their country);
+ *   KT_UNK_DEPTH      set by searches, never here: a step leads on beyond max_depth.
+ * Exposure, screening and the exposure diagram all use this one rule.
  * Complexity: O(degree of v). */
-typedef enum {
-    KT_UNK_NONE = 0,
-    KT_UNK_PLACEHOLDER,
-    KT_UNK_NO_COUNTRY,
-    KT_UNK_NO_ORIGIN,
-    KT_UNK_NO_SOURCES,
-    KT_UNK_NO_PARTS
-} kt_unknown_why;
+enum {
+    KT_UNK_SUPPLIERS = 1u << 0,
+    KT_UNK_ENTITY = 1u << 1,
+    KT_UNK_DEPTH = 1u << 2,
+    KT_UNK_ORIGIN = 1u << 3,
+    KT_UNK__COUNT = 4
+};
 
-kt_unknown_why kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share);
-const char *kt_unknown_name(kt_unknown_why w);        /* "placeholder", "no_country", ... */
-const char *kt_unknown_text(kt_unknown_why w);        /* a phrase for people */
+unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share);
+/* "suppliers_unknown", "unknown_entity", "depth_limit", "origin_unknown" for one bit. */
+const char *kt_unknown_name(unsigned bit);
+/* A phrase for people, for one bit: "suppliers, parts or owners not known", ... */
+const char *kt_unknown_text(unsigned bit);
 
 /* Relation e seen as one dependency step: 1 with *dependent (who depends), *dependency (on
  * whom) and *via filled, or 0 when e is no step.  The same rule as the iterators, for passes

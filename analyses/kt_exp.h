@@ -20,15 +20,10 @@
  * company where the run starts: 60% of 50% = 30%.  Unknown (NaN bounds) when a share on the
  * run is unknown.  Integrated ownership over all routes is the owners analysis' business.
  *
- * Unknown beyond this point.  A reached node is listed in unknown[] when:
- *   KT_EXP_UNK_SUPPLIERS its suppliers, parts or owners are not known: `complete` is not true
- *                        and no dependency step leads out of it (persons and states are
- *                        terminal by nature and never listed for this);
- *   KT_EXP_UNK_ENTITY    it is an entity of type `unknown` (an unspecified party);
- *   KT_EXP_UNK_DEPTH     it is at max_depth and a step leads out of it to a node not reached;
- *   KT_EXP_UNK_ORIGIN    its country (for items: origin, kt_policy_origin) is not known, so
- *                        the policy cannot be applied to it (consortia, which act through
- *                        their members, are not listed for this).
+ * Unknown beyond this point.  A reached node is listed in unknown[] when kt_dep_unknown()
+ * says the data stops there (KT_UNK_SUPPLIERS, KT_UNK_ENTITY, KT_UNK_ORIGIN: the rule every
+ * analysis shares, see kt_dep.h), or, KT_UNK_DEPTH, when it is at max_depth and a step leads
+ * out of it to a node not reached.
  * "No finding in the data" is a valid answer only when unknown[] is empty.
  *
  * Complexity: O(R + D) time and memory, R the nodes reached, D the sum of their degrees
@@ -85,17 +80,9 @@ typedef struct {
     igraph_integer_t interest_in; /* the company the interest is in; -1 without interest */
 } kt_exp_finding;
 
-enum {
-    KT_EXP_UNK_SUPPLIERS = 1u << 0,
-    KT_EXP_UNK_ENTITY = 1u << 1,
-    KT_EXP_UNK_DEPTH = 1u << 2,
-    KT_EXP_UNK_ORIGIN = 1u << 3,
-    KT_EXP_UNK__COUNT = 4
-};
-
 typedef struct {
     igraph_integer_t node;
-    unsigned why; /* KT_EXP_UNK_* bits */
+    unsigned why; /* KT_UNK_* bits (kt_dep.h) */
     int depth;
     kt_exp_hop *path; /* depth + 1 hops */
 } kt_exp_unknown;
@@ -117,9 +104,6 @@ typedef struct {
 kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
                   kt_exp_result **out);
 void kt_exp_result_free(kt_exp_result *r);
-
-/* "suppliers_unknown", "unknown_entity", "depth_limit", "origin_unknown" for one bit. */
-const char *kt_exp_unknown_name(unsigned bit);
 
 /* The product of two percentage intervals (60% of 50% is 30%); unknown when either is. */
 kt_ival kt_exp_ival_mul(kt_ival a, kt_ival b);

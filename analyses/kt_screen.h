@@ -72,7 +72,7 @@ enum { KT_C1 = 0, KT_C2, KT_C3A, KT_C3B, KT_CONS__COUNT };
 typedef struct {
     igraph_integer_t node;   /* the marked node, or where the data stops */
     unsigned reasons;        /* its KT_REASON_* bits (findings) */
-    kt_unknown_why why;      /* unknowns */
+    unsigned why;            /* unknowns: KT_UNK_* bits (kt_dep.h) */
     igraph_integer_t start;  /* the bidder's starting point it was reached from */
     kt_screen_role role;     /* that starting point's role */
     int depth;               /* relations on the path */

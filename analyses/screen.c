@@ -15,7 +15,7 @@ struct kt_screen {
     int max_depth;
     igraph_integer_t nv;
     uint8_t *reasons;      /* per vertex: KT_REASON_* */
-    uint8_t *unknown;      /* per vertex: kt_unknown_why */
+    uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
     /* who depends on each vertex, as a compact adjacency built in two passes over the
      * relations in order (sequential reads beat per-vertex iteration at 10M relations):
      * rev_off[v]..rev_off[v+1] index rev_node (the dependent), rev_edge and rev_ctrl */
@@ -31,7 +31,7 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     case CL_C1: return (s->reasons[v] & KT_REASON_C1) != 0;
     case CL_C2: return (s->reasons[v] & KT_REASON_C2) != 0;
     case CL_SO: return (s->reasons[v] & KT_REASON_STATE_OWNED) != 0;
-    case CL_UNKNOWN: return s->unknown[v] != KT_UNK_NONE;
+    case CL_UNKNOWN: return s->unknown[v] != 0;
     default: return (s->reasons[v] & KT_REASON_RISK) != 0;
     }
 }
@@ -251,7 +251,7 @@ static int walk(const kt_screen *s, int cls, const start *st, kt_screen_item *x)
     }
     x->node = v;
     x->reasons = s->reasons[v];
-    x->why = (kt_unknown_why)s->unknown[v];
+    x->why = s->unknown[v];
     x->interest = x->has_ownership && !in_unknown ? in : kt_ival_unknown();
     x->party = is_party_role(st->role) && party_path && cls != CL_UNKNOWN;
     return 0;

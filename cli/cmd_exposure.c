@@ -49,9 +49,9 @@ static cJSON *reasons_json(unsigned r)
 static cJSON *why_json(unsigned w)
 {
     cJSON *a = cJSON_CreateArray();
-    for (unsigned b = 1; b < (1u << KT_EXP_UNK__COUNT); b <<= 1)
+    for (unsigned b = 1; b < (1u << KT_UNK__COUNT); b <<= 1)
         if (w & b)
-            cJSON_AddItemToArray(a, cJSON_CreateString(kt_exp_unknown_name(b)));
+            cJSON_AddItemToArray(a, cJSON_CreateString(kt_unknown_name(b)));
     return a;
 }
 
@@ -196,9 +196,9 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
         if (kt_graph_entity_name(g, u->node)[0])
             printf(" (%s)", kt_graph_entity_name(g, u->node));
         printf(":");
-        for (unsigned b = 1; b < (1u << KT_EXP_UNK__COUNT); b <<= 1)
+        for (unsigned b = 1; b < (1u << KT_UNK__COUNT); b <<= 1)
             if (u->why & b)
-                printf(" %s", kt_exp_unknown_name(b));
+                printf(" %s", kt_unknown_name(b));
         printf(", depth %d\n", u->depth);
         path_text(g, u->path, u->depth);
     }

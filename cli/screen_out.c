@@ -51,6 +51,21 @@ static const char *origin_code(const kt_graph *g, igraph_integer_t v)
     return c ? kt_country_table[c - 1].a2 : "";
 }
 
+/* The reasons the data stops, for people: "country or origin not known; ..." */
+static const char *unknown_text(unsigned why, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
+        if (why & bit) {
+            int w = snprintf(buf + used, len - used, "%s%s", used ? "; " : "", kt_unknown_text(bit));
+            if (w < 0 || (size_t)w >= len - used)
+                break;
+            used += (size_t)w;
+        }
+    return buf;
+}
+
 static const char *route_text(int route)
 {
     return route == 1 ? "exists" : route == 0 ? "none" : "unknown";
@@ -142,7 +157,7 @@ static char *path_text(const kt_graph *g, const kt_screen_item *x)
 
 static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int finding)
 {
-    char rs[96];
+    char rs[200];
     igraph_integer_t v = x->node;
     const char *country = origin_code(g, v);
     if (finding) {
@@ -156,7 +171,7 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
             fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
     } else {
         fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_graph_entity_id(g, v),
-                kt_graph_entity_name(g, v), kt_unknown_text(x->why), x->depth, kt_role_name(x->role),
+                kt_graph_entity_name(g, v), unknown_text(x->why, rs, sizeof rs), x->depth, kt_role_name(x->role),
                 kt_graph_entity_id(g, x->start));
     }
     char *p = path_text(g, x);
@@ -263,7 +278,10 @@ static cJSON *item_json(const kt_graph *g, const kt_screen_item *x, int finding)
         cJSON_AddStringToObject(o, "via", item_via(g, x));
         cJSON_AddBoolToObject(o, "party_level", x->party);
     } else {
-        cJSON_AddStringToObject(o, "why", kt_unknown_name(x->why));
+        cJSON *w = cJSON_AddArrayToObject(o, "why");
+        for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
+            if (x->why & bit)
+                cJSON_AddItemToArray(w, cJSON_CreateString(kt_unknown_name(bit)));
     }
     cJSON_AddNumberToObject(o, "depth", x->depth);
     cJSON_AddStringToObject(o, "from", kt_graph_entity_id(g, x->start));
@@ -490,7 +508,7 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
 {
     const kt_tender *t = r->t;
     const kt_policy_thresholds *th = kt_policy_thresholds_get(r->p);
-    char buf[600], rs[96];
+    char buf[600], rs[200];
     fprintf(f, "# Screening report: ");
     md(f, t->title ? t->title : t->id);
     fprintf(f, "\n\n> %s\n\n", kt_screen_notice);
@@ -545,7 +563,7 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             const kt_screen_item *it = &x->unknown[i];
             fprintf(f, "- Unknown beyond ");
             md(f, kt_graph_entity_id(r->g, it->node));
-            fprintf(f, ": %s (depth %d)\n", kt_unknown_text(it->why), it->depth);
+            fprintf(f, ": %s (depth %d)\n", unknown_text(it->why, rs, sizeof rs), it->depth);
         }
     }
     return ferror(f) ? -1 : 0;

@@ -83,9 +83,9 @@ static void run(const kt_graph *g, const kt_policy *p, const char *start, int ma
     for (size_t i = 0; i < r->nunknown; i++) {
         const kt_exp_unknown *u = &r->unknown[i];
         printf("  unknown %s why", kt_graph_entity_id(g, u->node));
-        for (unsigned b = 1; b < (1u << KT_EXP_UNK__COUNT); b <<= 1)
+        for (unsigned b = 1; b < (1u << KT_UNK__COUNT); b <<= 1)
             if (u->why & b)
-                printf(" %s", kt_exp_unknown_name(b));
+                printf(" %s", kt_unknown_name(b));
         printf(" depth %d\n", u->depth);
         print_path(g, u->path, u->depth);
     }

@@ -22,7 +22,7 @@
  *    c-cn holds only 5% (< 10%): not followed, so C2 not met and the data is complete:
  *    -> mitigate.  adv: d-us is outside the EU -> route exists; aw2012: US is a GPA party ->
  *    route none.  The verdict is mitigate under both.
- * T6 gap: member gap-nl: the data stops at gap-nl itself (no_sources, depth 0): C1 and C2
+ * T6 gap: member gap-nl: the data stops at gap-nl itself (suppliers_unknown, depth 0): C1 and C2
  *    unknown -> review.
  * T7 same party-level risk, two regimes: member h-hk (HK: C1 C2, a GPA party, outside the EU).
  *    adv: route exists -> exclusion_possible.  aw2012: HK is a GPA party -> route none ->
@@ -80,7 +80,10 @@ static void print_items(const kt_graph *g, const kt_screen_item *v, size_t n, in
             if (!kt_ival_is_unknown(x->interest))
                 printf(" interest %.1f-%.1f", x->interest.min, x->interest.max);
         } else {
-            printf(" why %s", kt_unknown_name(x->why));
+            printf(" why");
+            for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
+                if (x->why & bit)
+                    printf(" %s", kt_unknown_name(bit));
         }
         printf(" path");
         for (int k = 0; k <= x->depth; k++)

@@ -9,7 +9,7 @@ for b in d["bidders"]:
     r = b["legal_route"]["exists"]
     print(b["id"], b["verdict"], c["C1"], c["C2"], c["C3A"], c["C3B"], "route", {True: "yes", False: "no", None: "unknown"}[r],
           "findings", ",".join(f["node"] + "@" + str(f["depth"]) + ":" + f["via"] for f in b["findings"]),
-          "unknown", ",".join(u["node"] + ":" + u["why"] for u in b["unknown"]))
+          "unknown", ",".join(u["node"] + ":" + "+".join(u["why"]) for u in b["unknown"]))
     for f in b["findings"]:
         assert f["path"][0]["rel"] is None and all(p["source"] for p in f["path"][1:])
 print(d["summary"])'

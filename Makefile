@@ -103,7 +103,7 @@ $(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 demo: deps-check $(KETEN)
-	./$(KETEN) check samples/anpr-tender/data.jsonl
+	./$(KETEN) screen samples/anpr-tender/tender.json
 
 install: $(KETEN)
 	install -D -m 755 $(KETEN) $(DESTDIR)$(PREFIX)/bin/keten

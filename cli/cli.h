@@ -84,6 +84,10 @@ int kt_cli_progress_ok(void);
 /* Read a policy file; on failure print "file:line: message" (or "file: message") and return
  * KT_EXIT_FAIL, else 0 with *out the caller's (kt_policy_free). */
 int kt_cli_load_policy(const char *path, kt_policy **out);
+/* Print a loader's error as "file:line: message" (or "file: message") to stderr. */
+void kt_cli_print_errinfo(const kt_errinfo *ei);
+/* An interval as JSON: {"min", "max"} rounded to nine decimals, or null when unknown. */
+cJSON *kt_cli_ival_json(kt_ival iv);
 
 /* The policy and thresholds in force, as JSON: {"file", "name"} and {"owner_share", ...}. */
 cJSON *kt_cli_policy_json(const kt_policy *p);

@@ -58,12 +58,12 @@ static cJSON *result_json(const kt_graph *g, const kt_own_result *r, igraph_inte
         cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, p->v));
         cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, p->v)));
         cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, p->v));
-        cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_own_cli_ival(p->direct) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_own_cli_ival(p->direct_votes) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "integrated", kt_own_cli_ival(p->capital));
-        cJSON_AddItemToObject(o, "integrated_votes", kt_own_cli_ival(p->votes));
+        cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_cli_ival_json(p->direct) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_cli_ival_json(p->direct_votes) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "integrated", kt_cli_ival_json(p->capital));
+        cJSON_AddItemToObject(o, "integrated_votes", kt_cli_ival_json(p->votes));
         cJSON_AddStringToObject(o, "integrated_status", kt_own_status_name(p->status));
-        cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_own_cli_ival(p->declared) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_cli_ival_json(p->declared) : cJSON_CreateNull());
         cJSON_AddBoolToObject(o, "controls", p->controls == KT_OWN_YES);
         cJSON_AddStringToObject(o, "control", kt_own_ctrl_name(p->controls));
         cJSON_AddBoolToObject(o, "control_declared", (p->flags & KT_OWN_F_DECLARED_CTRL) != 0);
@@ -145,8 +145,8 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
             return;
         fprintf(m, "%-20s %-10s %-10s %-12s %-12s %-8s %s", kt_graph_entity_id(g, p->v),
                kt_etype_name(kt_graph_entity_type(g, p->v)),
-               p->has_direct ? kt_own_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_pct(p->capital, c, sizeof c),
-               kt_own_cli_pct(p->votes, v, sizeof v), kt_own_status_name(p->status),
+               p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_cli_pct(p->capital, c, sizeof c),
+               kt_cli_pct(p->votes, v, sizeof v), kt_own_status_name(p->status),
                p->controls == KT_OWN_YES ? "yes" : p->controls == KT_OWN_MAY ? "may" : "no ");
         if (!down) {
             if (p->flags & KT_OWN_F_ULTIMATE)
@@ -164,7 +164,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
             else if (p->flags & KT_OWN_F_STATE_MAY)
                 fprintf(m, " may-be-state-influence");
             if (p->has_declared)
-                fprintf(m, " declared:%s", kt_own_cli_pct(p->declared, d, sizeof d));
+                fprintf(m, " declared:%s", kt_cli_pct(p->declared, d, sizeof d));
         }
         row_end(m, &buf, &blen);
     }

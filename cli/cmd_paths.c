@@ -29,7 +29,7 @@ static cJSON *paths_json(const kt_graph *g, const kt_own_paths *p, const kt_own_
                 cJSON_AddItemToArray(ids, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_from(g, x->edges[k]))));
             cJSON_AddItemToArray(ids, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_to(g, x->edges[k]))));
         }
-        cJSON_AddItemToObject(o2, "product", kt_own_cli_ival(x->product));
+        cJSON_AddItemToObject(o2, "product", kt_cli_ival_json(x->product));
         cJSON_AddNumberToObject(o2, "weak_steps", x->weak);
         ev = cJSON_AddArrayToObject(o2, "evidence");
         for (size_t k = 0; k < x->len; k++)
@@ -53,7 +53,7 @@ static void paths_text(const kt_graph *g, const kt_own_paths *p, const kt_own_op
         printf("\n%zu. %s", i + 1, kt_graph_entity_id(g, p->from));
         for (size_t k = 0; k < x->len; k++)
             printf(" > %s", kt_graph_entity_id(g, kt_graph_rel_to(g, x->edges[k])));
-        printf("  (product %s", kt_own_cli_pct(x->product, pr, sizeof pr));
+        printf("  (product %s", kt_cli_pct(x->product, pr, sizeof pr));
         if (x->weak)
             printf(", %d weak step%s", x->weak, x->weak == 1 ? "" : "s");
         printf(")\n");

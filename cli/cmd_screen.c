@@ -162,7 +162,7 @@ int kt_cmd_screen(int argc, char **argv)
         return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
 
     if (kt_load_tender(argv[optind], &t, &ei) != KT_OK) {
-        kt_cli_msg("%s%s%.0ld: %s", ei.file, ei.line ? ":" : "", ei.line, ei.msg);
+        kt_cli_print_errinfo(&ei);
         goto out;
     }
     if (!policy_path)
@@ -171,10 +171,8 @@ int kt_cmd_screen(int argc, char **argv)
         kt_cli_msg("%s: the tender names no \"policy\" file; give one with --policy", t->path);
         goto out;
     }
-    if (kt_load_policy(policy_path, &p, &ei) != KT_OK) {
-        kt_cli_msg("%s%s%.0ld: %s", ei.file, ei.line ? ":" : "", ei.line, ei.msg);
+    if (kt_cli_load_policy(policy_path, &p) != 0)
         goto out;
-    }
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
     t_loaded = now();

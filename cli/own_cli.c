@@ -65,52 +65,6 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
     return -1;
 }
 
-static void num(char *buf, size_t len, double x)
-{
-    /* two decimals, trailing zeros dropped: 52, 47.62, 0.5 */
-    snprintf(buf, len, "%.2f", x);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *e = buf + strlen(buf) - 1;
-        while (e > dot && *e == '0')
-            *e-- = 0;
-        if (e == dot)
-            *e = 0;
-    }
-}
-
-const char *kt_own_cli_pct(kt_ival iv, char *buf, size_t len)
-{
-    char a[32], b[32];
-    if (kt_ival_is_unknown(iv)) {
-        snprintf(buf, len, "unknown");
-        return buf;
-    }
-    num(a, sizeof a, iv.min);
-    num(b, sizeof b, iv.max);
-    if (strcmp(a, b) == 0)
-        snprintf(buf, len, "%s%%", a);
-    else
-        snprintf(buf, len, "%s-%s%%", a, b);
-    return buf;
-}
-
-static double round9(double x)
-{
-    /* JSON numbers: nine decimals are enough and keep 47.619047619 from printing 17 digits */
-    return round(x * 1e9) / 1e9;
-}
-
-cJSON *kt_own_cli_ival(kt_ival iv)
-{
-    if (kt_ival_is_unknown(iv))
-        return cJSON_CreateNull();
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "min", round9(iv.min));
-    cJSON_AddNumberToObject(o, "max", round9(iv.max));
-    return o;
-}
-
 cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e)
 {
     char where[512];
@@ -120,8 +74,8 @@ cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e)
     cJSON_AddStringToObject(o, "to", kt_graph_entity_id(g, kt_graph_rel_to(g, e)));
     cJSON_AddStringToObject(o, "relation", kt_rtype_name(t));
     if (t == KT_REL_OWNS) {
-        cJSON_AddItemToObject(o, "share", kt_own_cli_ival(kt_graph_rel_share(g, e)));
-        cJSON_AddItemToObject(o, "votes", kt_own_cli_ival(kt_graph_rel_votes(g, e)));
+        cJSON_AddItemToObject(o, "share", kt_cli_ival_json(kt_graph_rel_share(g, e)));
+        cJSON_AddItemToObject(o, "votes", kt_cli_ival_json(kt_graph_rel_votes(g, e)));
     } else {
         cJSON_AddStringToObject(o, "basis", kt_basis_name(kt_graph_rel_basis(g, e)));
     }
@@ -137,7 +91,7 @@ void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e)
     fprintf(f, "%s -%s", kt_graph_entity_id(g, kt_graph_rel_from(g, e)),
             (kt_graph_rel_flags(g, e) & KT_RF_DECLARED) ? "declared " : "");
     if (t == KT_REL_OWNS)
-        fprintf(f, "owns %s", kt_own_cli_pct(kt_graph_rel_share(g, e), p, sizeof p));
+        fprintf(f, "owns %s", kt_cli_pct(kt_graph_rel_share(g, e), p, sizeof p));
     else
         fprintf(f, "controls (%s)", kt_basis_name(kt_graph_rel_basis(g, e)));
     fprintf(f, "-> %s  [%s]\n", kt_graph_entity_id(g, kt_graph_rel_to(g, e)), kt_graph_rel_where(g, e, where, sizeof where));
@@ -160,8 +114,11 @@ cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o)
 void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o)
 {
     char c[32], b[32];
-    num(c, sizeof c, o->control);
-    num(b, sizeof b, o->bo);
+    kt_ival ci = {o->control, o->control}, bi = {o->bo, o->bo};
+    kt_cli_pct(ci, c, sizeof c);
+    kt_cli_pct(bi, b, sizeof b);
+    c[strlen(c) - 1] = '\0'; /* the text adds its own % */
+    b[strlen(b) - 1] = '\0';
     fprintf(f,
             "rules: control = more than %s%% of the votes, held directly or through controlled entities,\n"
             "       or a controls relation; beneficial owner = a person holding %s%s%%%s of capital or votes\n"

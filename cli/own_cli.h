@@ -20,8 +20,6 @@ typedef struct {
 int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c);
 
 /* "52%", "25-50%", "unknown" into buf. */
-const char *kt_own_cli_pct(kt_ival iv, char *buf, size_t len);
-cJSON *kt_own_cli_ival(kt_ival iv); /* {"min", "max"}, or null when unknown */
 
 /* One relation as evidence: {"from","to","relation","share","votes","declared","basis","source"}. */
 cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e);

@@ -1,5 +1,6 @@
 /* report.c: what the exposure, provenance and critical commands print alike. */
 #include <math.h>
+#include <string.h>
 
 #include "../graph/kt_country.h"
 #include "cli.h"
@@ -9,11 +10,16 @@ int kt_cli_load_policy(const char *path, kt_policy **out)
     kt_errinfo ei;
     if (kt_load_policy(path, out, &ei) == KT_OK)
         return 0;
-    if (ei.line)
-        fprintf(stderr, "%s:%ld: %s\n", ei.file, ei.line, ei.msg);
-    else
-        fprintf(stderr, "%s: %s\n", ei.file, ei.msg);
+    kt_cli_print_errinfo(&ei);
     return KT_EXIT_FAIL;
+}
+
+void kt_cli_print_errinfo(const kt_errinfo *ei)
+{
+    if (ei->line)
+        fprintf(stderr, "%s:%ld: %s\n", ei->file, ei->line, ei->msg);
+    else
+        fprintf(stderr, "%s: %s\n", ei->file, ei->msg);
 }
 
 cJSON *kt_cli_policy_json(const kt_policy *p)
@@ -40,15 +46,44 @@ double kt_cli_num(double x)
     return r == 0 ? 0 : r; /* no -0 */
 }
 
+/* Two decimals, trailing zeros dropped: 52, 47.62, 0.5. */
+static void num2(char *buf, size_t len, double x)
+{
+    snprintf(buf, len, "%.2f", x);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf) - 1;
+        while (e > dot && *e == '0')
+            *e-- = 0;
+        if (e == dot)
+            *e = 0;
+    }
+}
+
 const char *kt_cli_pct(kt_ival iv, char *buf, size_t len)
 {
-    if (kt_ival_is_unknown(iv))
+    char a[32], b[32];
+    if (kt_ival_is_unknown(iv)) {
         snprintf(buf, len, "unknown");
-    else if (kt_cli_num(iv.min) == kt_cli_num(iv.max))
-        snprintf(buf, len, "%g%%", kt_cli_num(iv.min));
+        return buf;
+    }
+    num2(a, sizeof a, iv.min);
+    num2(b, sizeof b, iv.max);
+    if (strcmp(a, b) == 0)
+        snprintf(buf, len, "%s%%", a);
     else
-        snprintf(buf, len, "%g-%g%%", kt_cli_num(iv.min), kt_cli_num(iv.max));
+        snprintf(buf, len, "%s-%s%%", a, b);
     return buf;
+}
+
+cJSON *kt_cli_ival_json(kt_ival iv)
+{
+    if (kt_ival_is_unknown(iv))
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "min", kt_cli_num(iv.min));
+    cJSON_AddNumberToObject(o, "max", kt_cli_num(iv.max));
+    return o;
 }
 
 const char *kt_cli_country(unsigned idx)

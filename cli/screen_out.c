@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../graph/kt_country.h"
 #include "cli.h"
 #include "screen_out.h"
 
@@ -47,8 +46,7 @@ static void reasons_text(unsigned r, char *buf, size_t len)
 /* An item's country is where it was made (kt_policy_origin); anything else's its own. */
 static const char *origin_code(const kt_graph *g, igraph_integer_t v)
 {
-    unsigned c = kt_policy_origin(g, v);
-    return c ? kt_country_table[c - 1].a2 : "";
+    return kt_cli_country(kt_policy_origin(g, v));
 }
 
 /* The reasons the data stops, for people: "country or origin not known; ..." */
@@ -232,16 +230,6 @@ static cJSON *reasons_json(unsigned r)
     return a;
 }
 
-static cJSON *ival_json(kt_ival iv)
-{
-    if (kt_ival_is_unknown(iv))
-        return cJSON_CreateNull();
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "min", iv.min);
-    cJSON_AddNumberToObject(o, "max", iv.max);
-    return o;
-}
-
 static cJSON *path_json(const kt_graph *g, const kt_screen_item *x)
 {
     char where[320];
@@ -288,7 +276,7 @@ static cJSON *item_json(const kt_graph *g, const kt_screen_item *x, int finding)
     cJSON_AddStringToObject(o, "from_role", kt_role_name(x->role));
     cJSON_AddItemToObject(o, "path", path_json(g, x));
     if (finding)
-        cJSON_AddItemToObject(o, "interest", ival_json(x->interest));
+        cJSON_AddItemToObject(o, "interest", kt_cli_ival_json(x->interest));
     return o;
 }
 

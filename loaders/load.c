@@ -284,6 +284,40 @@ kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long 
     return kt_load_i_v_share(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
+long kt_load_i_line_of(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    long line = 1;
+    for (size_t i = 0; i + n <= len; i++) {
+        if (memcmp(text + i, needle, n) == 0)
+            return line;
+        line += text[i] == '\n';
+    }
+    return 1;
+}
+
+kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn parse, void *out, kt_errinfo *ei)
+{
+    kt_src s;
+    const char *text;
+    size_t len;
+    kt_err rc;
+    FILE *in = fopen(path, "rb");
+
+    if (!in)
+        return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open %s file: %s", what, strerror(errno));
+    kt_load_i_src_file(&s, in);
+    if (kt_load_i_src_all(&s, &text, &len) != 0)
+        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    else if (s.io_error)
+        rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
+    else
+        rc = parse(path, text, len, out, ei);
+    kt_load_i_src_destroy(&s);
+    fclose(in);
+    return rc;
+}
+
 /* ---- formats ---- */
 
 static const char *format_names[KT_FMT__COUNT] = {"auto", "native", "bods", "cyclonedx", "spdx", "gleif", "ftm", "csv"};

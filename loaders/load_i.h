@@ -51,6 +51,15 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
  * Returns 0, or -1 when out of memory.  Complexity: O(len). */
 int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, long **lines, size_t *n);
 
+/* The line of the first occurrence of needle in text (1 when absent): where a policy or
+ * tender file's key stands.  Complexity: O(len). */
+long kt_load_i_line_of(const char *text, size_t len, const char *needle);
+
+/* Read a whole small JSON document (policy, tender) and hand it to parse, which turns it
+ * into *out.  Errors: KT_ENOTFOUND (cannot open, "cannot open WHAT file"), KT_EIO, KT_ENOMEM. */
+typedef kt_err (*kt_load_i_doc_fn)(const char *path, const char *text, size_t len, void *out, kt_errinfo *ei);
+kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn parse, void *out, kt_errinfo *ei);
+
 /* Field readers: NULL/absent gives the default; a wrong type adds a field_type diagnostic
  * (at line, or record when line is 0) and sets *bad. */
 const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record,

@@ -12,33 +12,6 @@
 
 #define MAX_LIST 64 /* identifiers and tags kept per entity */
 
-static int is_date(const char *s)
-{
-    /* ISO 8601 calendar date, optionally only year or year-month: YYYY, YYYY-MM, YYYY-MM-DD */
-    size_t n = strlen(s);
-    if (n != 4 && n != 7 && n != 10)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return 0;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    if (n >= 7) {
-        int m = (s[5] - '0') * 10 + (s[6] - '0');
-        if (m < 1 || m > 12)
-            return 0;
-    }
-    if (n == 10) {
-        int d = (s[8] - '0') * 10 + (s[9] - '0');
-        if (d < 1 || d > 31)
-            return 0;
-    }
-    return 1;
-}
-
 enum { E_COMPLETE, E_COUNTRY, E_ID, E_IDENTIFIERS, E_LISTED, E_NAME, E_SOURCE, E_STATE_OWNED, E_TAGS, E_TYPE, E__N };
 static const char *const ent_keys[E__N] = {"complete", "country",     "id",   "identifiers", "listed",
                                            "name",     "source",      "state_owned", "tags", "type"}; /* sorted */
@@ -170,10 +143,10 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     }
     if (bad)
         return KT_OK;
-    if (r.since && !is_date(r.since))
+    if (r.since && !kt_load_i_is_date(r.since))
         return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
                             "since \"%s\" is not an ISO date (YYYY-MM-DD)", r.since);
-    if (r.until && !is_date(r.until))
+    if (r.until && !kt_load_i_is_date(r.until))
         return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
                             "until \"%s\" is not an ISO date (YYYY-MM-DD)", r.until);
     if (basis && kt_basis_parse(basis, &r.basis) != 0)

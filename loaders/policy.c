@@ -13,27 +13,12 @@
 
 #include "load_i.h"
 
-static long line_of(const char *text, size_t len, const char *needle)
-{
-    const char *hit = NULL;
-    size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= len && !hit; i++)
-        if (memcmp(text + i, needle, nl) == 0)
-            hit = text + i;
-    long line = 1;
-    if (!hit)
-        return 1;
-    for (const char *p = text; p < hit; p++)
-        line += *p == '\n';
-    return line;
-}
-
 static kt_err policy_error(kt_errinfo *ei, const char *path, const char *text, size_t len, const char *needle,
                            const char *fmt, const char *arg)
 {
     char q[160];
     snprintf(q, sizeof q, "\"%s\"", needle);
-    return kt_errinfo_set(ei, KT_EINVALID, path, line_of(text, len, q), fmt, arg);
+    return kt_errinfo_set(ei, KT_EINVALID, path, kt_load_i_line_of(text, len, q), fmt, arg);
 }
 
 static const char *set_keys[KT_SET__COUNT] = {"C1", "C2", "gpa", "eu"};
@@ -71,7 +56,7 @@ static kt_err read_number(const cJSON *t, const char *key, double lo, double hi,
     if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < lo || v->valuedouble > hi) {
         char q[64];
         snprintf(q, sizeof q, "\"%s\"", key);
-        return kt_errinfo_set(ei, KT_EINVALID, path, line_of(text, len, q), "threshold \"%s\" must be a number from %g to %g",
+        return kt_errinfo_set(ei, KT_EINVALID, path, kt_load_i_line_of(text, len, q), "threshold \"%s\" must be a number from %g to %g",
                               key, lo, hi);
     }
     *out = v->valuedouble;
@@ -138,25 +123,13 @@ out:
     return rc;
 }
 
+static kt_err parse_doc(const char *path, const char *text, size_t len, void *out, kt_errinfo *ei)
+{
+    return kt_load_policy_buffer(path, text, len, out, ei);
+}
+
 kt_err kt_load_policy(const char *path, kt_policy **out, kt_errinfo *ei)
 {
-    kt_src s;
-    const char *text;
-    size_t len;
-    kt_err rc;
-    FILE *in = fopen(path, "rb");
-
     *out = NULL;
-    if (!in)
-        return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open policy file");
-    kt_load_i_src_file(&s, in);
-    if (kt_load_i_src_all(&s, &text, &len) != 0)
-        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
-    else if (s.io_error)
-        rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
-    else
-        rc = kt_load_policy_buffer(path, text, len, out, ei);
-    kt_load_i_src_destroy(&s);
-    fclose(in);
-    return rc;
+    return kt_load_i_read_doc(path, "policy", parse_doc, out, ei);
 }

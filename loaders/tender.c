@@ -28,15 +28,7 @@ static long line_of_key(const ctx *c, const char *key)
 {
     char q[128];
     snprintf(q, sizeof q, "\"%s\"", key);
-    const char *hit = NULL;
-    size_t n = strlen(q);
-    for (size_t i = 0; i + n <= c->len && !hit; i++)
-        if (memcmp(c->text + i, q, n) == 0)
-            hit = c->text + i;
-    long line = 1;
-    for (const char *p = c->text; hit && p < hit; p++)
-        line += *p == '\n';
-    return line;
+    return kt_load_i_line_of(c->text, c->len, q);
 }
 
 static kt_err fail(const ctx *c, long line, const char *fmt, const char *a, const char *b)
@@ -318,25 +310,13 @@ out:
     return rc;
 }
 
+static kt_err parse_doc(const char *path, const char *text, size_t len, void *out, kt_errinfo *ei)
+{
+    return kt_load_tender_buffer(path, text, len, out, ei);
+}
+
 kt_err kt_load_tender(const char *path, kt_tender **out, kt_errinfo *ei)
 {
-    kt_src s;
-    const char *text;
-    size_t len;
-    kt_err rc;
-    FILE *in = fopen(path, "rb");
-
     *out = NULL;
-    if (!in)
-        return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open tender file");
-    kt_load_i_src_file(&s, in);
-    if (kt_load_i_src_all(&s, &text, &len) != 0)
-        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
-    else if (s.io_error)
-        rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
-    else
-        rc = kt_load_tender_buffer(path, text, len, out, ei);
-    kt_load_i_src_destroy(&s);
-    fclose(in);
-    return rc;
+    return kt_load_i_read_doc(path, "tender", parse_doc, out, ei);
 }

@@ -1,0 +1,13 @@
+# Every command line the README shows (lines starting "    keten " or "$ keten ") must run and exit 0.
+d=$(mktemp -d) || exit 9
+ln -s "$ROOT/samples" "$d/samples"
+grep -E '^(    keten |\$ keten )' "$ROOT/README.md" | sed -e 's/^    //' -e 's/^\$ //' -e 's/  *#.*$//' | sort -u > "$d/cmds"
+n=0
+while read -r line; do
+    args=${line#keten }
+    # shellcheck disable=SC2086
+    (cd "$d" && $KETEN_RUN "$KETEN_BIN" $args >/dev/null 2>"$d/err") || { echo "failed: $line"; cat "$d/err"; }
+    n=$((n + 1))
+done < "$d/cmds"
+[ "$n" -ge 8 ] && echo "ran the README's commands"
+rm -rf "$d"

@@ -17,7 +17,7 @@ for s in $sizes; do
     *) echo "unknown size $s" >&2; exit 2 ;;
     esac
     f=bench/data/r$s.jsonl
-    [ -f "$f" ] || python3 bench/gen.py --relations $n --out "$f" --tender bench/data/t$s.json --bidders 10000
+    [ -f "$f" ] && [ -f bench/data/t$s.json ] || python3 bench/gen.py --relations $n --out "$f" --tender bench/data/t$s.json --bidders 10000
     best=""
     for i in $(seq "$RUNS"); do
         out=$( { /usr/bin/time -f "%e %M" "$KETEN" check --quiet "$f" >/dev/null 2>/dev/null; } 2>&1 | tail -1)

@@ -118,6 +118,11 @@ static uint32_t str_append(kt_graph *g, const char *s)
     return kt_graph_i_intern_append(&g->strs, s, strlen(s));
 }
 
+void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
+{
+    kt_graph_i_intern_prefetch(&g->ids, ids, n);
+}
+
 /* The slot of entity id s, made when new (referenced but not yet declared). */
 static uint32_t slot_add(kt_graph *g, const char *s)
 {

@@ -114,6 +114,31 @@ static int same(const kt_graph_i_intern *t, uint64_t x, uint32_t h, const char *
     return memcmp(u, s, len) == 0 && u[len] == '\0';
 }
 
+void kt_graph_i_intern_prefetch(const kt_graph_i_intern *t, const char *const *s, size_t n)
+{
+    uint32_t h[128];
+    if (!t->nslots)
+        return;
+    if (n > 128)
+        n = 128;
+    /* three rounds, each touching what the previous one brought in: the slot, the string
+     * pointer, the text */
+    for (size_t i = 0; i < n; i++) {
+        h[i] = hash_bytes(s[i], strlen(s[i]));
+        __builtin_prefetch(&t->slots[h[i] & (t->nslots - 1)]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = t->slots[h[i] & (t->nslots - 1)];
+        if (x && (uint32_t)(x >> 32) == h[i])
+            __builtin_prefetch(&t->str[(uint32_t)x - 1]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = t->slots[h[i] & (t->nslots - 1)];
+        if (x && (uint32_t)(x >> 32) == h[i])
+            __builtin_prefetch(t->str[(uint32_t)x - 1]);
+    }
+}
+
 uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_t len)
 {
     if (!t->nslots)

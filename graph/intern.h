@@ -35,6 +35,10 @@ uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, 
 /* Store s and give it a number without entering it in the hash table: for text that is
  * seldom repeated (names), where hashing costs more than it saves. */
 uint32_t kt_graph_i_intern_append(kt_graph_i_intern *t, const char *s, size_t len);
+/* Warm the cache for looking up n strings soon: the lookups of a batch then wait for memory
+ * together instead of one after another.  Only a hint; changes nothing. */
+void kt_graph_i_intern_prefetch(const kt_graph_i_intern *t, const char *const *s, size_t n);
+
 /* The number of s, or KT_INTERN_NONE. */
 uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_t len);
 static inline const char *kt_graph_i_intern_str(const kt_graph_i_intern *t, uint32_t i)

@@ -159,6 +159,10 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
 /* Add a relation; its endpoints may be declared later.  Problems go to d. */
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d);
 
+/* A hint for loaders that read records in batches: the entity ids of the next n records
+ * (n <= 128) will be looked up soon.  Complexity: O(n); changes nothing. */
+void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n);
+
 /* Resolve every relation, create the igraph_t in one igraph_create call, and check the
  * model: relations to undeclared entities, contains cycles, ownership above 100%
  * (errors); entities with no relations, ownership self-loops, items with no known origin

@@ -10,7 +10,7 @@
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
 
 CC       ?= cc
-PKGS      = igraph libcjson libcgraph libgvc
+PKGS      = igraph libcjson libcgraph libgvc zlib
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD      = -std=c11 -D_GNU_SOURCE
 OPT      ?= -O2 -g
@@ -28,7 +28,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 KETEN    = $(BUILD)/keten
 
-DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz libxml2-utils python3
+DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
 .PHONY: all test asan valgrind fuzz bench demo deps deps-check install clean format
 
@@ -92,6 +92,9 @@ valgrind: $(KETEN)
 
 FUZZ_SECONDS ?= 60
 fuzz:
+	@command -v clang >/dev/null && dpkg-query -W -f='$${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed" || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
+	  { echo "make fuzz needs clang and libclang-rt-14-dev"; exit 2; }
 	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 bench: $(KETEN) $(BUILD)/bench/queries

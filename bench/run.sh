@@ -20,7 +20,8 @@ for s in $sizes; do
     [ -f "$f" ] && [ -f bench/data/t$s.json ] || python3 bench/gen.py --relations $n --out "$f" --tender bench/data/t$s.json --bidders 10000
     best=""
     for i in $(seq "$RUNS"); do
-        out=$( { /usr/bin/time -f "%e %M" "$KETEN" check --quiet "$f" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -f "%e %M" -o bench/data/time.out "$KETEN" check --quiet "$f" >/dev/null 2>&1
+        out=$(tail -1 bench/data/time.out)
         t=${out% *}; m=${out#* }
         if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
     done

@@ -37,7 +37,8 @@ typedef enum {
 const char *kt_format_name(kt_format f);
 int kt_format_parse(const char *s, kt_format *out); /* 0 on success */
 
-/* Load path ("-" is standard input) in format fmt (KT_FMT_AUTO: detect). */
+/* Load path ("-" is standard input; a name ending ".gz" is read through zlib) in format fmt
+ * (KT_FMT_AUTO: detect). */
 kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, kt_errinfo *ei);
 
 /* Load from an open stream; name is what diagnostics call it. */

@@ -1,5 +1,6 @@
 /* load.c: the reader shared by loaders, JSON helpers, format detection and dispatch. */
 #include <errno.h>
+#include <zlib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +413,35 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
     return rc;
 }
 
+/* A .gz file read through zlib, seen as a FILE * so every loader reads it unchanged. */
+static ssize_t gz_read(void *cookie, char *buf, size_t n)
+{
+    int got = gzread((gzFile)cookie, buf, n > (1u << 30) ? 1u << 30 : (unsigned)n);
+    return got < 0 ? -1 : got;
+}
+
+static int gz_close(void *cookie)
+{
+    return gzclose((gzFile)cookie) == Z_OK ? 0 : EOF;
+}
+
+static FILE *open_input(const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 3 && strcmp(path + n - 3, ".gz") == 0) {
+        cookie_io_functions_t io = {gz_read, NULL, NULL, gz_close};
+        gzFile z = gzopen(path, "rb");
+        if (!z)
+            return NULL;
+        gzbuffer(z, 1u << 17);
+        FILE *f = fopencookie(z, "rb", io);
+        if (!f)
+            gzclose(z);
+        return f;
+    }
+    return fopen(path, "rb");
+}
+
 kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, kt_errinfo *ei)
 {
     FILE *in;
@@ -419,7 +449,7 @@ kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, k
 
     if (strcmp(path, "-") == 0)
         return kt_load_stream(g, "<stdin>", stdin, fmt, d, ei);
-    in = fopen(path, "rb");
+    in = open_input(path);
     if (!in)
         return kt_errinfo_set(ei, errno == ENOENT ? KT_ENOTFOUND : KT_EIO, path, 0, "cannot open: %s", strerror(errno));
     rc = kt_load_stream(g, path, in, fmt, d, ei);

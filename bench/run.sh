@@ -31,5 +31,5 @@ done
 # The analyses after loading (owners, owned, screening of 10,000 bidders), one load per size.
 for s in $sizes; do
     f=bench/data/r$s.jsonl
-    build/bench/queries "$f" bench/data/t$s.json samples/policy.json
+    ${QUERIES:-build/bench/queries} "$f" bench/data/t$s.json samples/policy.json
 done

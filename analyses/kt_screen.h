@@ -27,7 +27,8 @@
  *   legal route: under aw2012 a member established outside the GPA parties, under adv one
  *     established outside the EU; unknown when a member's country is not known.
  *   party-level risk: a marked member (or consortium) itself, or one controlled through
- *     explicit control relations from a marked party: "comes from or is controlled from".
+ *     explicit control relations from a marked party: "comes from or is controlled from";
+ *     exclusion needs the party-level findings to carry both C1 (or state_owned) and C2.
  *     Risk that arrives only through components, suppliers, subcontractors or owners is
  *     not party-level: it has no exclusion route and calls for requirements in the
  *     specifications or the contract.
@@ -100,7 +101,7 @@ typedef struct {
     size_t nfindings;
     kt_screen_item *unknown;    /* sorted likewise */
     size_t nunknown;
-    int party_risk;             /* some finding is party-level */
+    int party_risk;             /* party-level findings carry both C1 (or state_owned) and C2 */
 } kt_screen_result;
 
 /* The context every bidder of one tender shares. */

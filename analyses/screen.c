@@ -462,8 +462,13 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
             m->role = sv[i].role;
             m->reasons = s->reasons[sv[i].v];
         }
+    /* party level means both C1 and C2 at the bidder's own level: exclusion weighs the party,
+     * and "all considerations apply" must hold of the party itself */
+    unsigned party_reasons = 0;
     for (size_t i = 0; i < out->nfindings; i++)
-        out->party_risk |= out->findings[i].party;
+        if (out->findings[i].party)
+            party_reasons |= out->findings[i].reasons;
+    out->party_risk = (party_reasons & (KT_REASON_C1 | KT_REASON_STATE_OWNED)) && (party_reasons & KT_REASON_C2);
     out->cons[KT_C1] = risk_cons(out, KT_REASON_C1 | KT_REASON_STATE_OWNED);
     out->cons[KT_C2] = risk_cons(out, KT_REASON_C2);
     out->cons[KT_C3A] = !t->access_given ? KT_CONS_UNKNOWN : t->access ? KT_CONS_MET : KT_CONS_NOT_MET;

@@ -100,10 +100,10 @@ void kt_screen_out_explain(const kt_screen_report *r, size_t b, char *buf, size_
                  route_basis(r->t->regime));
         break;
     case KT_VERDICT_SPECIFY_OR_MITIGATE:
-        snprintf(buf, len, "All four considerations are met, but %s: there is no exclusion route; set requirements "
+        snprintf(buf, len, "All four considerations are met, but %s; there is no exclusion route: set requirements "
                            "in the specifications or the contract.",
-                 !x->party_risk ? "C1 and C2 are not both met at the bidder's own level: the risk comes through "
-                                  "components, suppliers, subcontractors or owners"
+                 !x->party_risk ? "C1 and C2 are not both met at the bidder's own level (the risk comes through "
+                                  "components, suppliers, subcontractors or owners)"
                  : x->route == 0 ? "no member is established where the legal route applies"
                                  : "whether a member is established where the legal route applies is not known");
         break;

@@ -31,6 +31,10 @@ int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
 
+/* The date set with --as-of (any command): only relations valid on that date are loaded.
+ * NULL when not given. */
+extern const char *kt_cli_as_of;
+
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)
 #if defined(__GNUC__)

@@ -173,6 +173,8 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (kt_cli_load_policy(policy_path, &p) != 0)
         goto out;
+    if (!kt_cli_as_of)
+        kt_cli_as_of = t->as_of; /* the tender's date, unless --as-of says otherwise */
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
     t_loaded = now();

@@ -31,9 +31,38 @@ static void usage(FILE *f)
                "Example: keten screen samples/anpr-tender/tender.json\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n'keten COMMAND --help' tells more about a command.\n"
+    fprintf(f, "\nEvery command takes --as-of YYYY-MM-DD: only relations valid on that date (by their\n"
+               "since/until) are loaded.\n"
+               "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");
+}
+
+/* Take the global option --as-of DATE (or --as-of=DATE) out of argv, wherever it stands
+ * before "--".  Returns the new argc, or -1 when the date is missing. */
+static int take_as_of(int argc, char **argv)
+{
+    int k = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[k++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--as-of") == 0) {
+            if (i + 1 >= argc)
+                return -1;
+            kt_cli_as_of = argv[++i];
+            continue;
+        }
+        if (strncmp(argv[i], "--as-of=", 8) == 0) {
+            kt_cli_as_of = argv[i] + 8;
+            continue;
+        }
+        argv[k++] = argv[i];
+    }
+    argv[k] = NULL;
+    return k;
 }
 
 int main(int argc, char **argv)
@@ -41,6 +70,10 @@ int main(int argc, char **argv)
     /* a closed pipe (keten ... | head) ends the program quietly */
     signal(SIGPIPE, SIG_DFL);
     kt_graph_init_library();
+    if ((argc = take_as_of(argc, argv)) < 0) {
+        kt_cli_msg("--as-of needs a date (YYYY-MM-DD)");
+        return KT_EXIT_FAIL;
+    }
     if (argc < 2) {
         usage(stderr);
         return KT_EXIT_FAIL;

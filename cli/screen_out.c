@@ -188,6 +188,8 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
             width = strlen(t->bidders[b].id);
     fprintf(f, "tender %s%s%s%s (%s), policy %s\n", t->id, t->title ? " \"" : "", t->title ? t->title : "",
             t->title ? "\"" : "", kt_regime_name(t->regime), kt_policy_file(r->p));
+    if (kt_graph_as_of(r->g))
+        fprintf(f, "as of %s: only relations valid on that date\n", kt_graph_as_of(r->g));
     fprintf(f, "%s\n\n", kt_screen_notice);
     fprintf(f, "%-*s  %-19s  %-7s  %-7s  %-7s  %-7s  %s\n", (int)width, "BIDDER", "VERDICT", "C1", "C2", "C3A",
             "C3B", "ROUTE");
@@ -359,6 +361,10 @@ static cJSON *header_json(const kt_screen_report *r)
         cJSON_AddNullToObject(o, "access");
     }
     cJSON_AddStringToObject(o, "mitigation", kt_mitigation_name(t->mitigation));
+    if (kt_graph_as_of(r->g))
+        cJSON_AddStringToObject(o, "as_of", kt_graph_as_of(r->g));
+    else
+        cJSON_AddNullToObject(o, "as_of");
     cJSON *in = cJSON_AddObjectToObject(o, "inputs");
     cJSON_AddStringToObject(in, "tender", t->path);
     a = cJSON_AddArrayToObject(in, "data");
@@ -514,6 +520,8 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
     fprintf(f, " (");
     md(f, kt_policy_file(r->p));
     fprintf(f, "); owners counted from %g%% of votes, depth up to %d\n", th->owner_share, th->max_depth);
+    if (kt_graph_as_of(r->g))
+        fprintf(f, "- As of %s: only relations valid on that date\n", kt_graph_as_of(r->g));
     fprintf(f, "- keten %s\n\n", KT_VERSION);
     fprintf(f, "| Bidder | Verdict | C1 | C2 | C3A | C3B | Legal route |\n|---|---|---|---|---|---|---|\n");
     for (size_t b = 0; b < t->nbidders; b++) {

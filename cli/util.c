@@ -9,6 +9,8 @@
 
 #include "cli.h"
 
+const char *kt_cli_as_of;
+
 void kt_cli_msg(const char *fmt, ...)
 {
     va_list ap;
@@ -70,6 +72,10 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("no input files");
         goto out;
     }
+    if (kt_cli_as_of && kt_graph_set_as_of(g, kt_cli_as_of) != KT_OK) {
+        kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
+        goto out;
+    }
     for (int i = 0; i < nfiles; i++) {
         if ((rc = kt_load_file(g, files[i], fmt, d, &ei)) != KT_OK) {
             kt_cli_msg("%s: %s", ei.file, ei.msg);
@@ -88,6 +94,9 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
             kt_cli_print_diags(g, d, 0);
         goto out;
     }
+    if (!quiet && kt_graph_dropped_by_date(g))
+        kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                   kt_graph_dropped_by_date(g));
     if (!quiet && !dd && kt_diags_warnings(d))
         kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),
                    kt_diags_warnings(d) == 1 ? "" : "s");

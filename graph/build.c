@@ -231,6 +231,51 @@ static kt_err check_model(kt_graph *g, kt_diags *d)
     return KT_OK;
 }
 
+/* A partial ISO date widened to a full day: the first day of its period (lo) or the last. */
+static void widen(const char *date, int last, char out[11])
+{
+    size_t n = strlen(date);
+    memcpy(out, last ? "9999-12-31" : "0000-01-01", 11);
+    memcpy(out, date, n < 10 ? n : 10);
+    if (n == 4 && last)
+        memcpy(out + 4, "-12-31", 7);
+    else if (n == 7 && last)
+        memcpy(out + 7, "-31", 4);
+}
+
+/* Leave out the relations not valid on g->as_of, keeping the order of the rest.
+ * Complexity: O(|E|). */
+static void filter_by_date(kt_graph *g)
+{
+    size_t k = 0;
+    char lo[11], hi[11];
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        int keep = 1;
+        if (r->extra != NONE) {
+            const kt_graph_i_extra *x = &g->extras[r->extra];
+            if (x->since != NONE) {
+                widen(g->strs.str[x->since], 0, lo);
+                keep &= strcmp(lo, g->as_of) <= 0;
+            }
+            if (x->until != NONE) {
+                widen(g->strs.str[x->until], 1, hi);
+                keep &= strcmp(hi, g->as_of) >= 0;
+            }
+        }
+        if (!keep) {
+            g->dropped_by_date++;
+            continue;
+        }
+        g->rels[k] = *r;
+        VECTOR(g->edges)[2 * k] = VECTOR(g->edges)[2 * e];
+        VECTOR(g->edges)[2 * k + 1] = VECTOR(g->edges)[2 * e + 1];
+        k++;
+    }
+    g->nrels = k;
+    igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
+}
+
 kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 {
     kt_err rc;
@@ -238,6 +283,8 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
+    if (g->as_of[0])
+        filter_by_date(g);
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
     if ((rc = check_endpoints(g, d, &bad)) != KT_OK)

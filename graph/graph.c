@@ -118,6 +118,24 @@ static uint32_t str_append(kt_graph *g, const char *s)
     return kt_graph_i_intern_append(&g->strs, s, strlen(s));
 }
 
+kt_err kt_graph_set_as_of(kt_graph *g, const char *date)
+{
+    if (!date) {
+        g->as_of[0] = '\0';
+        return KT_OK;
+    }
+    if (strlen(date) != 10 || date[4] != '-' || date[7] != '-')
+        return KT_EINVALID;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
+            return KT_EINVALID;
+    memcpy(g->as_of, date, 11);
+    return KT_OK;
+}
+
+const char *kt_graph_as_of(const kt_graph *g) { return g->as_of[0] ? g->as_of : NULL; }
+size_t kt_graph_dropped_by_date(const kt_graph *g) { return g->dropped_by_date; }
+
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
 {
     kt_graph_i_intern_prefetch(&g->ids, ids, n);

@@ -64,6 +64,8 @@ struct kt_graph {
     kt_graph_i_pair *pairs;
     size_t npairs, pairs_cap;
 
+    char as_of[11];       /* "" when no date filter */
+    size_t dropped_by_date;
     int built;
     igraph_t ig;
     uint32_t *vert_slot;  /* vertex -> slot (identity unless aliases) */

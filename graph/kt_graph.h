@@ -159,6 +159,15 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
 /* Add a relation; its endpoints may be declared later.  Problems go to d. */
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d);
 
+/* Keep only relations valid on date (ISO YYYY-MM-DD): a relation whose `since` is after it or
+ * whose `until` is before it is left out of the model when kt_graph_build() runs (and counted,
+ * see kt_graph_dropped_by_date).  A partial date counts as its whole year or month: since
+ * "2020" starts on 2020-01-01, until "2020" ends on 2020-12-31.  NULL: no filter.  Returns
+ * KT_EINVALID for a malformed date. */
+kt_err kt_graph_set_as_of(kt_graph *g, const char *date);
+const char *kt_graph_as_of(const kt_graph *g); /* NULL when not set */
+size_t kt_graph_dropped_by_date(const kt_graph *g);
+
 /* A hint for loaders that read records in batches: the entity ids of the next n records
  * (n <= 128) will be looked up soon.  Complexity: O(n); changes nothing. */
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n);

@@ -28,6 +28,7 @@ void kt_tender_free(kt_tender *t)
     free(t->bidders);
     free_list(t->data, t->ndata);
     free(t->policy);
+    free(t->as_of);
     free(t->path);
     free(t->id);
     free(t->title);

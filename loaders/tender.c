@@ -5,6 +5,7 @@
  *    "access": ["sensitive_locations", "sensitive_ict", "vital_infrastructure"],   (C3A)
  *    "mitigation": "sufficient" | "insufficient" | "unknown",                      (C3B)
  *    "data": ["graph.jsonl", ...], "policy": "policy.json",   (relative to the tender file)
+ *    "as_of": "2026-12-01",   (optional: only relations valid on that date count)
  *    "bidders": [{"id", "name", "consortium": "entity-id"},
  *                {"id", "name", "members": ["id" | {"id", "lead": true}], "subcontractors": [ids],
  *                 "offers": [item ids]}]}
@@ -262,6 +263,12 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
         s = NULL;
     }
 
+    if ((rc = str_field(&c, doc, "as_of", 0, line_of_key(&c, "as_of"), &t->as_of)) != KT_OK)
+        goto out;
+    if (t->as_of && !(strlen(t->as_of) == 10 && kt_load_i_is_date(t->as_of))) {
+        rc = fail(&c, line_of_key(&c, "as_of"), "as_of \"%s\" is not a date (YYYY-MM-DD)%s", t->as_of, "");
+        goto out;
+    }
     const cJSON *bidders = cJSON_GetObjectItemCaseSensitive(doc, "bidders");
     if (!cJSON_IsArray(bidders) || cJSON_GetArraySize(bidders) == 0) {
         rc = fail(&c, line_of_key(&c, "bidders"), "tender needs a non-empty list \"bidders\"%s%s", "", "");

@@ -10,6 +10,9 @@
  *    another type, owners' shares 60 + 50 = 110 > 100, contains cycle a -> b -> a.
  * 5. Warnings: isolated entity, owns self-loop, item with no origin.
  * 6. Ranges and votes: share {25, 50} stays [25, 50]; votes default to share; given votes kept.
+ * 7. As of a date: owns a->b 2020-01-01..2022-06-30, c->b since 2023, d->b until "2021" (the
+ *    whole year: to 2021-12-31), e->b undated.  As of 2021-07-01: c is left out (1 dropped),
+ *    a, d, e stay.  As of 2022-01-01: c and d are left out (2 dropped), a and e stay.
  */
 #include <math.h>
 
@@ -118,5 +121,30 @@ int main(void)
                   1);
     print_graph(g);
     kt_graph_free(g);
+
+    static const char dated[] =
+        "{\"id\":\"a\",\"type\":\"company\"}\n{\"id\":\"b\",\"type\":\"company\"}\n"
+        "{\"id\":\"c\",\"type\":\"company\"}\n{\"id\":\"d\",\"type\":\"company\"}\n"
+        "{\"id\":\"e\",\"type\":\"company\"}\n"
+        "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":10,\"since\":\"2020-01-01\",\"until\":\"2022-06-30\"}\n"
+        "{\"rel\":\"owns\",\"from\":\"c\",\"to\":\"b\",\"share\":10,\"since\":\"2023\"}\n"
+        "{\"rel\":\"owns\",\"from\":\"d\",\"to\":\"b\",\"share\":10,\"until\":\"2021\"}\n"
+        "{\"rel\":\"owns\",\"from\":\"e\",\"to\":\"b\",\"share\":10}\n";
+    static const char *dates[] = {"2021-07-01", "2022-01-01"};
+    for (int k = 0; k < 2; k++) {
+        kt_diags *d = kt_diags_new();
+        kt_errinfo ei;
+        printf("7. as of %s\n", dates[k]);
+        g = kt_graph_new();
+        if (kt_graph_set_as_of(g, dates[k]) != KT_OK ||
+            kt_load_buffer(g, "dated.jsonl", dated, strlen(dated), KT_FMT_AUTO, d, &ei) != KT_OK ||
+            kt_graph_build(g, d) != KT_OK || kt_graph_check(g, stdout) != 0)
+            return 1;
+        printf("  dropped %zu\n", kt_graph_dropped_by_date(g));
+        print_graph(g);
+        kt_graph_free(g);
+        kt_diags_free(d);
+    }
+    printf("  bad date refused: %s\n", kt_graph_set_as_of(NULL, "2021-7-1") == KT_EINVALID ? "yes" : "no");
     return 0;
 }

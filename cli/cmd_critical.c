@@ -9,7 +9,7 @@
 
 static const char help[] =
     "usage: keten critical NODE FILE... [--json] [--from FORMAT] [--quiet]\n"
-    "Example: keten critical bidder samples/anpr-tender/data.jsonl\n\n"
+    "Example: keten critical k3-delta samples/anpr-tender/data.jsonl\n\n"
     "List the proven single points of failure of NODE: members, suppliers, subcontractors,\n"
     "parts and manufacturers it cannot do without.  An item needs all its parts; a customer\n"
     "needs one supplier of each item it buys, so a second supplier of the same item is an\n"

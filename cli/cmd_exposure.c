@@ -9,7 +9,7 @@
 
 static const char help[] =
     "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--from FORMAT] [--quiet]\n"
-    "Example: keten exposure bidder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
+    "Example: keten exposure k2-polder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
     "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
     "to the policy's max_depth, and list each reached node the policy marks C1, C2 or\n"

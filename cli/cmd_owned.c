@@ -4,7 +4,7 @@
 
 static const char help_owned[] =
     "usage: keten owned [OPTIONS] ENTITY FILE...\n"
-    "Example: keten owned holding tests/cli/owners/fixture.jsonl\n\n"
+    "Example: keten owned state-optics samples/anpr-tender/data.jsonl\n\n"
     "Everything downstream of ENTITY through owns and controls relations: ENTITY's integrated\n"
     "interest in each, whether ENTITY controls it (its group), and the strongest path to it\n"
     "with the source of every relation on it.\n\n" KT_OWN_CLI_OPTIONS;

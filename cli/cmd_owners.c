@@ -7,7 +7,7 @@
 
 static const char help_owners[] =
     "usage: keten owners [OPTIONS] ENTITY FILE...\n"
-    "Example: keten owners acme tests/cli/owners/fixture.jsonl\n\n"
+    "Example: keten owners lumen-modules samples/anpr-tender/data.jsonl\n\n"
     "Everyone upstream of ENTITY through owns and controls relations: direct shares, integrated\n"
     "interest in capital and votes (the sum over every chain of the product of the shares,\n"
     "cross-holdings solved), whether each controls ENTITY, the ultimate controllers, the\n"

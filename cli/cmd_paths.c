@@ -7,7 +7,7 @@
 
 static const char help[] =
     "usage: keten paths [OPTIONS] FROM TO FILE...\n"
-    "Example: keten paths p1 acme tests/cli/owners/fixture.jsonl\n\n"
+    "Example: keten paths state-optics lumen-modules samples/anpr-tender/data.jsonl\n\n"
     "Every simple path from FROM to TO along owns and controls relations (declared summaries\n"
     "included, and marked), with the product of the capital shares along each (a controls step\n"
     "or an unknown share counts as 0-100%).  Strongest first: fewest weak steps (unknown or zero\n"

@@ -9,7 +9,7 @@
 
 static const char help[] =
     "usage: keten provenance ITEM FILE... [--policy POLICY] [--json] [--from FORMAT] [--quiet]\n"
-    "Example: keten provenance camera samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
+    "Example: keten provenance dm-cam samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Print the item's bill of materials tier by tier, with each part's manufacturer, suppliers\n"
     "and origin country (own country, else the country on its made_by, else its manufacturer's,\n"
     "else unknown); the origin shares over the leaf parts (split by share, else qty, else\n"

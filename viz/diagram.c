@@ -197,9 +197,9 @@ const char *kt_viz_edge_text(const kt_viz_edge *e, char *buf, size_t len)
     case KT_VIZ_E_CONTROLS: snprintf(buf, len, "Controls"); break;
     case KT_VIZ_E_INDIRECT:
         if (kt_ival_is_unknown(e->share))
-            snprintf(buf, len, "Indirect control");
+            snprintf(buf, len, "Controls (indirect)");
         else
-            snprintf(buf, len, "Integrated interest %s", kt_viz_i_share_text(e->share, s, sizeof s));
+            snprintf(buf, len, "Integrated %s", kt_viz_i_share_text(e->share, s, sizeof s));
         break;
     case KT_VIZ_E_SUPPLY: snprintf(buf, len, "Supplies"); break;
     case KT_VIZ_E_COMPONENT: snprintf(buf, len, "Part"); break;

@@ -1,213 +1,133 @@
 /* exposure.c: the exposure diagram (kt_viz_exposure, see kt_viz.h).
  *
- * The search follows analyses/kt_dep.h, the steps exposure and screening share, so the
- * diagram shows the same findings they report.  Edges are drawn in the direction things
- * flow (dependency -> dependent), so the node examined is on the right and what it depends
- * on spreads out to the left. */
+ * Drawn from kt_exp_run()'s result and nothing else, so the diagram shows what `keten
+ * exposure` reports: the path of every finding and of every unknown node, each exactly as
+ * the result holds it, and after each unknown node a "?" listing kt_unknown_text() of its
+ * why bits (the shared rule kt_dep_unknown, analyses/kt_dep.h).  Edges are drawn in the
+ * direction things flow (dependency -> dependent), so the node examined is on the right and
+ * what it depends on spreads out to the left. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analyses/kt_dep.h"
+#include "../analyses/kt_exp.h"
+#include "../analyses/kt_vmap.h"
 #include "viz_i.h"
 
-/* What is unknown beyond v, or NULL when nothing is. */
-static const char *unknown_beyond(const kt_graph *g, igraph_integer_t v)
-{
-    kt_etype t = kt_graph_entity_type(g, v);
-    unsigned f = kt_graph_entity_flags(g, v);
-    const igraph_integer_t *eids;
-    igraph_integer_t n;
+typedef struct {
+    kt_viz_diagram *d;
+    const kt_graph *g;
+    const kt_policy *p;
+    kt_vmap nodes;  /* vertex -> index into idx[] */
+    size_t *idx;    /* diagram node of each vertex drawn */
+    size_t cap_idx;
+    kt_vmap edges;  /* relations drawn (values unused) */
+} exp_draw;
 
-    if (t == KT_ENT_UNKNOWN)
-        return "party unknown";
-    if (kt_etype_is_item(t)) {
-        if (kt_policy_origin(g, v))
-            return NULL;
-        n = kt_graph_out(g, v, &eids);
-        for (igraph_integer_t i = 0; i < n; i++)
-            if (kt_graph_rel_type(g, eids[i]) == KT_REL_CONTAINS)
-                return NULL; /* its parts say more */
-        return "origin unknown";
+/* The diagram node of vertex v, added on first sight. */
+static kt_err node_of(exp_draw *x, igraph_integer_t v, size_t *out)
+{
+    igraph_integer_t i;
+    int fresh;
+    kt_err rc;
+
+    if ((rc = kt_vmap_put(&x->nodes, v, &i, &fresh)) != KT_OK)
+        return rc;
+    if (fresh) {
+        if ((rc = kt_vmap_grow((void **)&x->idx, &x->cap_idx, (size_t)i + 1, sizeof *x->idx)) != KT_OK ||
+            (rc = kt_viz_node_entity(x->d, x->g, x->p, v, &x->idx[i])) != KT_OK)
+            return rc;
     }
-    if (t == KT_ENT_COMPANY && !(f & (KT_EF_LISTED | KT_EF_COMPLETE))) {
-        n = kt_graph_in(g, v, &eids);
-        int owned = 0;
-        for (igraph_integer_t i = 0; i < n && !owned; i++) {
-            kt_rtype rt = kt_graph_rel_type(g, eids[i]);
-            owned = (rt == KT_REL_OWNS || rt == KT_REL_CONTROLS) && kt_graph_rel_from(g, eids[i]) != v;
-        }
-        if (!owned)
-            return "owners unknown";
-    }
-    if (!*kt_graph_entity_country(g, v) && t != KT_ENT_CONSORTIUM)
-        return "country unknown";
-    return NULL;
+    *out = x->idx[i];
+    return KT_OK;
 }
 
-static kt_err step_edge(kt_viz_diagram *d, const kt_graph *g, const kt_dep_step *s, size_t from, size_t to)
+/* One reported path, path[0] the start and path[depth] its end, whose node goes in *last.
+ * Complexity: O(depth). */
+static kt_err draw_path(exp_draw *x, const kt_exp_hop *path, int depth, size_t *last)
 {
-    igraph_integer_t e = s->edge;
-    char buf[512], sh[80];
-    kt_rtype rt = kt_graph_rel_type(g, e);
+    size_t prev = 0, cur;
+    kt_err rc;
 
-    switch (s->via) {
-    case KT_VIA_OWNERSHIP: return kt_viz_edge_add(d, from, to, KT_VIZ_E_OWNS, kt_graph_rel_share(g, e), NULL);
-    case KT_VIA_CONTROL:
-        if (kt_graph_rel_basis(g, e) == KT_BASIS_NONE)
-            return kt_viz_edge_add(d, from, to, KT_VIZ_E_CONTROLS, kt_ival_unknown(), NULL);
-        snprintf(buf, sizeof buf, "Controls (%s)", kt_basis_name(kt_graph_rel_basis(g, e)));
-        for (char *c = buf; *c; c++)
-            if (*c == '_')
-                *c = ' ';
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_CONTROLS, kt_ival_unknown(), buf);
-    case KT_VIA_MEMBERSHIP:
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_MEMBERSHIP, kt_ival_unknown(),
-                               kt_graph_rel_flags(g, e) & KT_RF_LEAD ? "Lead member" : "Member");
-    case KT_VIA_SUBCONTRACT: {
-        const char *scope = kt_graph_rel_scope(g, e);
-        if (scope)
-            snprintf(buf, sizeof buf, "Subcontractor: %s", scope);
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_SUBCONTRACT, kt_ival_unknown(), scope ? buf : NULL);
-    }
-    case KT_VIA_COMPONENT: {
-        double q = kt_graph_rel_qty(g, e);
-        if (q == q && q != 1) {
-            snprintf(sh, sizeof sh, "%.6g", q);
-            snprintf(buf, sizeof buf, "Part \xC3\x97%s", sh); /* multiplication sign */
+    for (int k = 0; k <= depth; k++) {
+        if ((rc = node_of(x, path[k].node, &cur)) != KT_OK)
+            return rc;
+        if (k > 0) {
+            igraph_integer_t unused;
+            int fresh;
+            if ((rc = kt_vmap_put(&x->edges, path[k].edge, &unused, &fresh)) != KT_OK)
+                return rc;
+            /* the dependency (path[k]) flows into the node that depends on it (path[k-1]) */
+            if (fresh && (rc = kt_viz_i_relation_edge(x->d, x->g, path[k].edge, cur, prev)) != KT_OK)
+                return rc;
         }
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_COMPONENT, kt_ival_unknown(), q == q && q != 1 ? buf : NULL);
+        prev = cur;
     }
-    default: break;
-    }
-    if (rt == KT_REL_OFFERS)
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_SUPPLY, kt_ival_unknown(), "Offered");
-    if (rt == KT_REL_MADE_BY) {
-        const char *c = kt_graph_rel_country(g, e);
-        if (*c)
-            snprintf(buf, sizeof buf, "Makes (in %s)", c);
-        return kt_viz_edge_add(d, from, to, KT_VIZ_E_SUPPLY, kt_ival_unknown(), *c ? buf : "Makes");
-    }
-    igraph_integer_t item = kt_graph_rel_item(g, e);
-    if (item >= 0) {
-        const char *nm = kt_graph_entity_name(g, item);
-        snprintf(buf, sizeof buf, "Supplies %s", *nm ? nm : kt_graph_entity_id(g, item));
-    }
-    return kt_viz_edge_add(d, from, to, KT_VIZ_E_SUPPLY, kt_ival_unknown(), item >= 0 ? buf : NULL);
+    *last = prev;
+    return KT_OK;
+}
+
+/* The dashed "?" after node at (diagram index at) with what is unknown beyond it. */
+static kt_err draw_unknown(exp_draw *x, const kt_exp_unknown *u, size_t at)
+{
+    const char *id = kt_graph_entity_id(x->g, u->node);
+    char *name = malloc(strlen(id) + 2);
+    size_t q;
+    kt_err rc;
+
+    if (!name)
+        return KT_ENOMEM;
+    sprintf(name, "?%s", id);
+    rc = kt_viz_node_add(x->d, KT_VIZ_N_UNKNOWN, name, "?", NULL, &q);
+    free(name);
+    for (unsigned bit = 1; rc == KT_OK && bit < (1u << KT_UNK__COUNT); bit <<= 1)
+        if (u->why & bit)
+            rc = kt_viz_node_note(x->d, q, kt_unknown_text(bit));
+    if (rc == KT_OK)
+        rc = kt_viz_node_note(x->d, q, "unknown beyond this point");
+    if (rc == KT_OK)
+        rc = kt_viz_edge_add(x->d, q, at, KT_VIZ_E_UNKNOWN, kt_ival_unknown(), NULL);
+    return rc;
 }
 
 kt_err kt_viz_exposure(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, igraph_integer_t node,
                        kt_errinfo *ei)
 {
-    igraph_integer_t nv = kt_graph_vertex_count(g);
-    const kt_policy_thresholds *th = kt_policy_thresholds_get(p);
-    igraph_integer_t *queue = NULL, *parent = NULL;
-    int *depth = NULL;
-    kt_dep_step *pstep = NULL;   /* the step that reached each vertex */
-    char *want = NULL;           /* on a drawn path */
-    const char **why = NULL;     /* what is unknown beyond it, or NULL */
-    size_t *idx = NULL;
-    size_t head = 0, tail = 0, findings = 0, unknowns = 0;
-    kt_err rc = KT_OK;
+    kt_exp_result *r = NULL;
+    exp_draw x = {d, g, p, {0}, NULL, 0, {0}};
+    size_t at;
+    kt_err rc;
     char buf[512];
 
-    if (node < 0 || node >= nv)
+    if (node < 0 || node >= kt_graph_vertex_count(g))
         return kt_errinfo_set(ei, KT_ENOTFOUND, "", 0, "no such entity");
-    queue = malloc((size_t)nv * sizeof *queue);
-    parent = malloc((size_t)nv * sizeof *parent);
-    depth = malloc((size_t)nv * sizeof *depth);
-    pstep = malloc((size_t)nv * sizeof *pstep);
-    want = calloc((size_t)nv, 1);
-    why = calloc((size_t)nv, sizeof *why);
-    idx = malloc((size_t)nv * sizeof *idx);
-    if (!queue || !parent || !depth || !pstep || !want || !why || !idx)
-        goto oom;
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        depth[v] = -1;
-        parent[v] = -1;
-        idx[v] = SIZE_MAX;
-    }
-    /* breadth-first: the first path found to a vertex is a shortest one, and the order of
-     * kt_graph_out/in (sorted by the other end) makes it the same on every run */
-    depth[node] = 0;
-    queue[tail++] = node;
-    while (head < tail) {
-        igraph_integer_t u = queue[head++];
-        kt_dep_iter it;
-        kt_dep_step s;
-        int more = 0;
-        kt_dep_iter_init(&it, g, u, th->owner_share);
-        while (kt_dep_iter_next(&it, &s)) {
-            if (depth[u] >= th->max_depth) {
-                more = 1;
-                break;
-            }
-            if (depth[s.next] >= 0)
-                continue;
-            depth[s.next] = depth[u] + 1;
-            parent[s.next] = u;
-            pstep[s.next] = s;
-            queue[tail++] = s.next;
-        }
-        why[u] = more ? "not followed beyond max_depth" : unknown_beyond(g, u);
-        int target = why[u] != NULL || (kt_policy_reasons(p, g, u) & KT_REASON_RISK);
-        if (why[u])
-            unknowns++;
-        if (kt_policy_reasons(p, g, u) & KT_REASON_RISK)
-            findings++;
-        for (igraph_integer_t x = u; target && x >= 0 && !want[x]; x = parent[x])
-            want[x] = 1;
-    }
-    want[node] = 1;
-    /* nodes in breadth-first order, then the step edges and the "?" nodes */
-    for (size_t i = 0; i < tail; i++) {
-        igraph_integer_t v = queue[i];
-        if (!want[v])
-            continue;
-        if ((rc = kt_viz_node_entity(d, g, p, v, &idx[v])) != KT_OK)
+    kt_vmap_init(&x.nodes);
+    kt_vmap_init(&x.edges);
+    if ((rc = kt_exp_run(g, p, node, NULL, &r)) != KT_OK)
+        goto out;
+    if ((rc = node_of(&x, node, &at)) != KT_OK)
+        goto out;
+    d->nodes[at].flags |= KT_VIZ_NF_ROOT;
+    for (size_t i = 0; i < r->nfindings; i++)
+        if ((rc = draw_path(&x, r->findings[i].path, r->findings[i].depth, &at)) != KT_OK)
             goto out;
-        if (v == node)
-            d->nodes[idx[v]].flags |= KT_VIZ_NF_ROOT;
-        if (parent[v] >= 0 && (rc = step_edge(d, g, &pstep[v], idx[v], idx[parent[v]])) != KT_OK)
+    for (size_t i = 0; i < r->nunknown; i++)
+        if ((rc = draw_path(&x, r->unknown[i].path, r->unknown[i].depth, &at)) != KT_OK ||
+            (rc = draw_unknown(&x, &r->unknown[i], at)) != KT_OK)
             goto out;
-        if (!why[v])
-            continue;
-        if (kt_graph_entity_type(g, v) == KT_ENT_UNKNOWN) {
-            if ((rc = kt_viz_node_note(d, idx[v], why[v])) != KT_OK)
-                goto out;
-            continue;
-        }
-        size_t q;
-        char *name = malloc(strlen(kt_graph_entity_id(g, v)) + 2);
-        if (!name)
-            goto oom;
-        sprintf(name, "?%s", kt_graph_entity_id(g, v));
-        rc = kt_viz_node_add(d, KT_VIZ_N_UNKNOWN, name, "?", NULL, &q);
-        free(name);
-        if (rc != KT_OK || (rc = kt_viz_node_note(d, q, why[v])) != KT_OK ||
-            (rc = kt_viz_node_note(d, q, "unknown beyond this point")) != KT_OK ||
-            (rc = kt_viz_edge_add(d, q, idx[v], KT_VIZ_E_UNKNOWN, kt_ival_unknown(), NULL)) != KT_OK)
-            goto out;
-    }
     {
         const char *nm = kt_graph_entity_name(g, node);
-        snprintf(buf, sizeof buf, "Exposure of %s: %zu finding%s, %zu unknown boundar%s", *nm ? nm : kt_graph_entity_id(g, node),
-                 findings, findings == 1 ? "" : "s", unknowns, unknowns == 1 ? "y" : "ies");
-        if ((rc = kt_viz_set_title(d, buf)) != KT_OK)
-            goto out;
+        snprintf(buf, sizeof buf, "Exposure of %s: %zu finding%s, %zu unknown boundar%s",
+                 *nm ? nm : kt_graph_entity_id(g, node), r->nfindings, r->nfindings == 1 ? "" : "s", r->nunknown,
+                 r->nunknown == 1 ? "y" : "ies");
+        rc = kt_viz_set_title(d, buf);
     }
-    goto out;
-oom:
-    rc = KT_ENOMEM;
 out:
     if (rc == KT_ENOMEM)
         kt_errinfo_set(ei, rc, "", 0, "out of memory");
-    free(queue);
-    free(parent);
-    free(depth);
-    free(pstep);
-    free(want);
-    free(why);
-    free(idx);
+    kt_exp_result_free(r);
+    kt_vmap_destroy(&x.nodes);
+    kt_vmap_destroy(&x.edges);
+    free(x.idx);
     return rc;
 }
 

@@ -74,26 +74,12 @@ kt_err kt_viz_provenance(kt_viz_diagram *d, const kt_graph *g, const kt_policy *
             kt_rtype t = kt_graph_rel_type(g, e);
             if ((t != KT_REL_CONTAINS && t != KT_REL_MADE_BY) || w == u)
                 continue;
-            if ((rc = node_of(d, g, p, idx, w, &wi)) != KT_OK)
+            if ((rc = node_of(d, g, p, idx, w, &wi)) != KT_OK ||
+                (rc = kt_viz_i_relation_edge(d, g, e, wi, ui)) != KT_OK) /* "Part ×4", "Makes (in CN)" */
                 goto out;
-            if (t == KT_REL_CONTAINS) {
-                double q = kt_graph_rel_qty(g, e);
-                if (q == q && q != 1)
-                    snprintf(buf, sizeof buf, "Part \xC3\x97%.6g", q);
-                if ((rc = kt_viz_edge_add(d, wi, ui, KT_VIZ_E_COMPONENT, kt_ival_unknown(),
-                                          q == q && q != 1 ? buf : NULL)) != KT_OK)
-                    goto out;
-                if (!in_bom[w]) {
-                    in_bom[w] = 1;
-                    queue[tail++] = w;
-                }
-            } else {
-                const char *c = kt_graph_rel_country(g, e);
-                if (*c)
-                    snprintf(buf, sizeof buf, "Makes (in %s)", c);
-                if ((rc = kt_viz_edge_add(d, wi, ui, KT_VIZ_E_SUPPLY, kt_ival_unknown(), *c ? buf : "Makes")) !=
-                    KT_OK)
-                    goto out;
+            if (t == KT_REL_CONTAINS && !in_bom[w]) {
+                in_bom[w] = 1;
+                queue[tail++] = w;
             }
         }
         /* suppliers of u: one that is not among u's makers trades what others make */

@@ -135,8 +135,6 @@ static void node_label(kt_viz_i_buf *b, const kt_viz_node *n)
     kt_viz_i_put_html(b, n->label);
     kt_viz_i_puts(b, "</B><BR/><FONT POINT-SIZE=\"10\">");
     kt_viz_i_puts(b, nstyle[n->kind].word);
-    if (n->flags & KT_VIZ_NF_ULTIMATE)
-        kt_viz_i_puts(b, " (ultimate owner)");
     kt_viz_i_puts(b, " \xC2\xB7 "); /* middle dot */
     kt_viz_i_put_html(b, n->country ? n->country : "country unknown");
     kt_viz_i_puts(b, "</FONT>");

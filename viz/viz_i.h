@@ -11,6 +11,13 @@
 char *kt_viz_i_strdup(const char *s); /* NULL for NULL (and when out of memory) */
 const char *kt_viz_i_share_text(kt_ival s, char *buf, size_t len);
 
+/* Relation e of the graph as an edge from -> to, kind and label from its type and data:
+ * "Owns 60%" ("Owns 30%, votes 60%"; a declared summary dashed, "Declared indirect interest
+ * 42%"), "Controls (golden share)", "Lead member", "Subcontractor: SCOPE", "Part ×4",
+ * "Offered", "Makes (in CN)", "Supplies ITEM".  Every diagram draws relations with it.
+ * Complexity: O(1). */
+kt_err kt_viz_i_relation_edge(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t e, size_t from, size_t to);
+
 /* A growing string; oom is set on the first failed allocation and later appends do nothing. */
 typedef struct {
     char *s;

@@ -1,22 +1,40 @@
 /* viz.c: diagrams: edge texts, pen widths, escaping, the ownership adapter, folding, and the
  * DOT / SVG / PNG writers, read back with libcgraph.
  *
+ * The ownership and exposure diagrams draw what kt_own and kt_exp compute (viz/own.c,
+ * viz/exposure.c); the expectations below are derived by hand from the rules in
+ * analyses/kt_own.h and analyses/kt_exp.h + kt_dep.h, the same numbers as the kt_own unit
+ * tests (tests/unit/own.c), not taken from a run of keten.
+ *
  * Cases and their hand-worked expectations:
  * 1. Edge texts: share 60 -> "Owns 60%"; [25, 50] -> "Owns 25–50%" (en dash); unknown ->
  *    "Owns (share unknown)"; 100/3 -> two decimals "Owns 33.33%"; controls -> "Controls";
- *    indirect 30 -> "Integrated interest 30%", unknown -> "Indirect control".
+ *    integrated 30 -> "Integrated 30%", unknown (control without an ownership walk) ->
+ *    "Controls (indirect)".  (Were "Integrated interest 30%" and "Indirect control": the
+ *    words the task asks for.)
  *    Pen steps by the lower bound: 5 -> 1, 10 -> 2, 24.99 -> 2, 25 -> 3, 50 -> 4, 75 -> 5,
  *    100 -> 5, unknown -> 1.
  * 2. Escaping: HTML text a"b\c<d>&e'f -> a&quot;b&#92;&#92;c&lt;d&gt;&amp;e&#39;f; plain text
  *    keeps " < > ' and writes & and \ as entities; a newline is <BR/> (HTML) or \n (plain);
  *    byte 0xFF (invalid UTF-8) -> U+FFFD (EF BF BD); byte 0x01 -> a space; UTF-8 kept.
- * 3. Ownership of c: a owns 60% of b, b owns 50% of c, p owns 100% of a, state s controls b,
- *    q owns 25-50% of c.  Closure {c, b, q, a, s, p}: 6 nodes.  Edges: 5 relations, plus
- *    dashed edges from the ultimate owners: p's interest in c = 1.0 x 0.6 x 0.5 = 30%;
- *    s holds no capital, only control: "Indirect control"; q's only path is its direct 25-50%,
- *    which the dashed edge would repeat, so none; a is owned by p and is not a person: none.
- *    7 edges.  Node names in DOT are the entity ids; labels keep quotes, backslash, < >,
- *    Cyrillic, Chinese and Arabic through agwrite and agmemread.
+ * 3. Ownership of c: a owns 60% of b, b owns 50% of c, person p owns 100% of a, state s
+ *    controls b, person q owns 25-50% of c.  kt_own upstream of c: parties b, a, p, s, q;
+ *    6 nodes with c.  Integrated interests: b 50%, a 60% x 50% = 30%, p 100% x 60% x 50% =
+ *    30%, q 25-50% (its direct share), s none (control only).
+ *    Control of c (more than 50% of the votes): b holds 50%, not more than 50; a and p
+ *    control b (60 > 50) but b's 50 is still not more than 50; s controls b, same; q's upper
+ *    bound 50 is not more than 50.  So no one controls c: no ultimate controller.
+ *    Beneficial owners (persons, 25% or more): p (30 >= 25), q (lower bound 25 >= 25).
+ *    State influence: s (a state) and b (controlled by s); c is not controlled by s.
+ *    Edges: the 5 relations, plus dashed edges from the ultimate controllers and beneficial
+ *    owners: p -> c "Integrated 30%" (pen step 3: 2.5); q's integrated 25-50% is its direct
+ *    share, which the solid edge already says: none.  6 edges.
+ *    (Was 7 edges with s -> c "Indirect control" and every root marked "ultimate owner": the
+ *    private rule took a root of the drawing for a controller; s's control of b does not
+ *    reach c.)
+ *    Notes: p, q "beneficial owner"; s, b "state influence".  Node names in DOT are the
+ *    entity ids; labels keep quotes, backslash, < >, Cyrillic, Chinese and Arabic through
+ *    agwrite and agmemread.
  * 4. The same diagram written twice gives identical DOT.
  * 5. SVG of case 3: 6 groups with class="node"; the Cyrillic/backslash name appears as text,
  *    and "Q\N" stays "Q\N" (not replaced by the node name).  PNG starts with 89 50 4E 47 0D 0A
@@ -24,9 +42,26 @@
  * 6. Folding a star (root r and ten owners o0..o9, o9 marked C1) to 5 nodes: budget 4 keeps
  *    r, o9 (marked, with its path), o0, o1; the other seven (o2..o8) are one summary
  *    "+7 more owners" with a dotted edge into r: 4 + 1 = 5 nodes, 3 + 1 = 4 edges.
- * 7. Exposure of bidder x under a policy with C1 = {CN}, GPA = EU = {NL}: x is supplied by y (CN: finding) and z
- *    (NL, no owners, not complete: "owners unknown"); w (NL, listed) supplies x too and is
- *    neither: not drawn.  Nodes x, y, z, "?z": 4; edges y->x, z->x, ?z->z: 3.
+ * 7. Exposure of bidder x under a policy with C1 = {CN}, GPA = EU = {NL}, max_depth 1.
+ *    x (NL, listed) is supplied by y, z, w and v.
+ *    y (CN, complete): a finding (C1, non_gpa, non_eu); u supplies y, but u would be at depth
+ *      2 > max_depth 1, so y is also unknown: "not followed beyond the depth limit".
+ *    z (no country, not complete, no suppliers): kt_dep_unknown gives suppliers unknown and
+ *      origin unknown: "suppliers, parts or owners not known", "country or origin not known".
+ *    w (NL, listed, not complete, no suppliers): suppliers unknown (being listed is no
+ *      exemption in the shared rule; the private rule of old let it pass).
+ *    v (NL, complete): neither a finding nor unknown: not drawn; u is not reached.
+ *    Title: 1 finding, 3 unknown boundaries.  Nodes x, y, z, w and ?y, ?z, ?w: 7; edges
+ *    y->x, z->x, w->x (Supplies) and ?y->y, ?z->z, ?w->w: 6.
+ * 8. Ownership of C in the pyramid (kt_own case 1): person A 100% of B1 and 80% of B2, B1 20%
+ *    and B2 40% of C.  A: 100% x 20% + 80% x 40% = 20 + 32 = 52%; A controls B1 and B2, so
+ *    holds 20 + 40 = 60 > 50 of C's votes: A controls C, is the ultimate controller and a
+ *    beneficial owner (52 >= 25).  B1 (20) and B2 (40) control nothing.  4 nodes; edges: the
+ *    4 relations and A -> C "Integrated 52%" (pen step 4: 3.5): 5.
+ * 9. The same pyramid from A downwards (--down): B1 100%, B2 80%, C 52%, all controlled by A
+ *    ("controlled").  Dashed edges to the members A does not hold directly: A -> C
+ *    "Integrated 52%"; B1 and B2 are held directly at exactly their integrated share: none.
+ *    4 nodes, 5 edges.
  */
 #include <graphviz/cgraph.h>
 #include <math.h>
@@ -99,6 +134,15 @@ static const char own_data[] =
     "{\"rel\":\"owns\",\"from\":\"p\",\"to\":\"a\",\"share\":100}\n"
     "{\"rel\":\"controls\",\"from\":\"s\",\"to\":\"b\"}\n"
     "{\"rel\":\"owns\",\"from\":\"q\",\"to\":\"c\",\"share\":{\"min\":25,\"max\":50}}\n";
+
+static const char pyramid_data[] = "{\"id\":\"A\",\"type\":\"person\",\"country\":\"NL\"}\n"
+                                   "{\"id\":\"B1\",\"type\":\"company\",\"country\":\"NL\"}\n"
+                                   "{\"id\":\"B2\",\"type\":\"company\",\"country\":\"NL\"}\n"
+                                   "{\"id\":\"C\",\"type\":\"company\",\"country\":\"NL\"}\n"
+                                   "{\"rel\":\"owns\",\"from\":\"A\",\"to\":\"B1\",\"share\":100}\n"
+                                   "{\"rel\":\"owns\",\"from\":\"A\",\"to\":\"B2\",\"share\":80}\n"
+                                   "{\"rel\":\"owns\",\"from\":\"B1\",\"to\":\"C\",\"share\":20}\n"
+                                   "{\"rel\":\"owns\",\"from\":\"B2\",\"to\":\"C\",\"share\":40}\n";
 
 int main(void)
 {
@@ -206,14 +250,19 @@ int main(void)
 
     printf("7. exposure\n");
     {
-        static const char pol[] = "{\"keten_policy\":\"1\",\"C1\":[\"CN\"],\"C2\":[],\"gpa\":[\"NL\"],\"eu\":[\"NL\"]}";
+        static const char pol[] = "{\"keten_policy\":\"1\",\"C1\":[\"CN\"],\"C2\":[],\"gpa\":[\"NL\"],\"eu\":[\"NL\"],"
+                                  "\"thresholds\":{\"max_depth\":1}}";
         static const char data[] = "{\"id\":\"x\",\"type\":\"company\",\"name\":\"X\",\"country\":\"NL\",\"listed\":true}\n"
                                    "{\"id\":\"y\",\"type\":\"company\",\"name\":\"Y\",\"country\":\"CN\",\"complete\":true}\n"
-                                   "{\"id\":\"z\",\"type\":\"company\",\"name\":\"Z\",\"country\":\"NL\"}\n"
+                                   "{\"id\":\"z\",\"type\":\"company\",\"name\":\"Z\"}\n"
                                    "{\"id\":\"w\",\"type\":\"company\",\"name\":\"W\",\"country\":\"NL\",\"listed\":true}\n"
+                                   "{\"id\":\"v\",\"type\":\"company\",\"name\":\"V\",\"country\":\"NL\",\"complete\":true}\n"
+                                   "{\"id\":\"u\",\"type\":\"company\",\"name\":\"U\",\"country\":\"NL\",\"complete\":true}\n"
                                    "{\"rel\":\"supplies\",\"from\":\"y\",\"to\":\"x\"}\n"
                                    "{\"rel\":\"supplies\",\"from\":\"z\",\"to\":\"x\"}\n"
-                                   "{\"rel\":\"supplies\",\"from\":\"w\",\"to\":\"x\"}\n";
+                                   "{\"rel\":\"supplies\",\"from\":\"w\",\"to\":\"x\"}\n"
+                                   "{\"rel\":\"supplies\",\"from\":\"v\",\"to\":\"x\"}\n"
+                                   "{\"rel\":\"supplies\",\"from\":\"u\",\"to\":\"y\"}\n";
         kt_policy *p = NULL;
         if (kt_load_policy_buffer("p.json", pol, strlen(pol), &p, &ei) != KT_OK) {
             printf("policy failed: %s:%ld: %s\n", ei.file, ei.line, ei.msg);
@@ -225,6 +274,7 @@ int main(void)
             printf("exposure failed: %s\n", ei.msg);
             return 1;
         }
+        printf("  title: %s\n", d.title);
         dot = render(&d, KT_VIZ_DOT, &len);
         print_dot(dot);
         free(dot);
@@ -232,5 +282,21 @@ int main(void)
         kt_graph_free(g);
         kt_policy_free(p);
     }
+
+    g = test_load("pyramid.jsonl", pyramid_data, 1);
+    for (int down = 0; down <= 1; down++) {
+        printf(down ? "9. pyramid from A downwards\n" : "8. ownership of the pyramid's C\n");
+        kt_viz_diagram_init(&d);
+        if (kt_viz_ownership(&d, g, V(g, down ? "A" : "C"), down, NULL, &ei) != KT_OK) {
+            printf("ownership failed: %s\n", ei.msg);
+            return 1;
+        }
+        printf("  title: %s\n", d.title);
+        dot = render(&d, KT_VIZ_DOT, &len);
+        print_dot(dot);
+        free(dot);
+        kt_viz_diagram_destroy(&d);
+    }
+    kt_graph_free(g);
     return 0;
 }

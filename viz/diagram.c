@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyses/kt_dep.h"
 #include "viz_i.h"
 
 char *kt_viz_i_strdup(const char *s)
@@ -153,6 +154,18 @@ kt_err kt_viz_edge_add(kt_viz_diagram *d, size_t from, size_t to, kt_viz_ekind k
         return KT_ENOMEM;
     d->n_edges++;
     return KT_OK;
+}
+
+kt_err kt_viz_i_unknown_after(kt_viz_diagram *d, const char *name, unsigned why, size_t at)
+{
+    size_t q;
+    kt_err rc = kt_viz_node_add(d, KT_VIZ_N_UNKNOWN, name, "?", NULL, &q);
+    for (unsigned bit = 1; rc == KT_OK && bit < (1u << KT_UNK__COUNT); bit <<= 1)
+        if (why & bit)
+            rc = kt_viz_node_note(d, q, kt_unknown_text(bit));
+    if (rc == KT_OK)
+        rc = kt_viz_edge_add(d, q, at, KT_VIZ_E_UNKNOWN, kt_ival_unknown(), "unknown beyond this point");
+    return rc;
 }
 
 /* A percentage with at most two decimals and no trailing zeros: 60, 33.33, 0.5. */

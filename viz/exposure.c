@@ -3,7 +3,8 @@
  * Drawn from kt_exp_run()'s result and nothing else, so the diagram shows what `keten
  * exposure` reports: the path of every finding and of every unknown node, each exactly as
  * the result holds it, and after each unknown node a "?" listing kt_unknown_text() of its
- * why bits (the shared rule kt_dep_unknown, analyses/kt_dep.h).  Edges are drawn in the
+ * why bits (the shared rule kt_dep_unknown, analyses/kt_dep.h), as the screening diagrams
+ * draw it.  Edges are drawn in the
  * direction things flow (dependency -> dependent), so the node examined is on the right and
  * what it depends on spreads out to the left. */
 #include <stdlib.h>
@@ -66,26 +67,18 @@ static kt_err draw_path(exp_draw *x, const kt_exp_hop *path, int depth, size_t *
     return KT_OK;
 }
 
-/* The dashed "?" after node at (diagram index at) with what is unknown beyond it. */
+/* The dashed "?" after unknown node u, drawn at diagram node at, named "?" + its id. */
 static kt_err draw_unknown(exp_draw *x, const kt_exp_unknown *u, size_t at)
 {
     const char *id = kt_graph_entity_id(x->g, u->node);
     char *name = malloc(strlen(id) + 2);
-    size_t q;
     kt_err rc;
 
     if (!name)
         return KT_ENOMEM;
     sprintf(name, "?%s", id);
-    rc = kt_viz_node_add(x->d, KT_VIZ_N_UNKNOWN, name, "?", NULL, &q);
+    rc = kt_viz_i_unknown_after(x->d, name, u->why, at);
     free(name);
-    for (unsigned bit = 1; rc == KT_OK && bit < (1u << KT_UNK__COUNT); bit <<= 1)
-        if (u->why & bit)
-            rc = kt_viz_node_note(x->d, q, kt_unknown_text(bit));
-    if (rc == KT_OK)
-        rc = kt_viz_node_note(x->d, q, "unknown beyond this point");
-    if (rc == KT_OK)
-        rc = kt_viz_edge_add(x->d, q, at, KT_VIZ_E_UNKNOWN, kt_ival_unknown(), NULL);
     return rc;
 }
 

@@ -4,10 +4,12 @@
  *   1. the diagram model (kt_viz_diagram): nodes with a kind, a name, a country, note lines
  *      and reason codes; edges with a kind, a share and an optional label.  Nothing in it
  *      knows about Graphviz.
- *   2. adapters that fill a diagram from the graph: kt_viz_ownership (owners up to the
- *      ultimate controllers, or the controlled group), kt_viz_exposure (paths from a node to
- *      each finding and the "unknown beyond this point" boundary), kt_viz_provenance (a bill
- *      of materials with makers, origins and transit suppliers).
+ *   2. adapters that fill a diagram from an analysis's result: kt_viz_ownership (kt_own: the
+ *      owners and controllers, or the controlled group), kt_viz_exposure (kt_exp: the paths
+ *      to each finding and to each node beyond which nothing is known), kt_viz_screen (a
+ *      screening result), kt_viz_provenance (a bill of materials with makers, origins and
+ *      transit suppliers).  The adapters compute nothing of their own: a diagram shows what
+ *      the command that runs the same analysis reports.
  *   3. the writer: kt_viz_fold (at most N nodes, the rest in "+37 more owners" summaries) and
  *      kt_viz_render, which builds a libcgraph graph and writes DOT (agwrite, no layout) or
  *      lays it out with libgvc's dot engine in-process and writes SVG, PNG or PDF.
@@ -16,11 +18,13 @@
  * the subject (rankdir=LR): owner -> owned, supplier -> customer, part -> assembly, maker ->
  * item, subcontractor -> contractor, member -> consortium.  People are ellipses, companies
  * boxes, states hexagons, items (products, components) rounded "component" boxes, consortia
- * folders, unknowns dashed "?" circles, summaries notes.  Ownership edges are blue and read
- * "Owns 60%" ("Owns 25–50%" for a range), control edges orange and read "Controls"; computed
- * interests are dashed.  Pen width grows in five steps with the share's lower bound (<10,
- * 10-25, 25-50, 50-75, >=75 %).  A marked node has a thick red border, a tinted fill and its
- * reason codes written in its label, so the diagram works in black and white.
+ * folders, unknown parties dashed circles, the "?" where the data stops a dashed rounded box
+ * saying what is not known, summaries notes.  Ownership edges are blue and read "Owns 60%"
+ * ("Owns 25–50%" for a range), control edges orange and read "Controls"; computed interests
+ * are dashed and read "Integrated 52%" or "Controls (indirect)".  Pen width grows in five
+ * steps with the share's lower bound (<10, 10-25, 25-50, 50-75, >=75 %).  A marked node has
+ * a thick red border, a tinted fill and its reason codes written in its label, so the
+ * diagram works in black and white.
  *
  * Labels: node labels are HTML-like labels built with entity escaping (& < > " '); edge,
  * summary, unknown and graph labels are plain labels set with agsafeset (agwrite quotes
@@ -81,7 +85,8 @@ typedef enum {
 typedef enum {
     KT_VIZ_E_OWNS = 0,   /* owner -> owned, share = capital */
     KT_VIZ_E_CONTROLS,   /* controller -> controlled */
-    KT_VIZ_E_INDIRECT,   /* computed integrated interest or control path: dashed */
+    KT_VIZ_E_INDIRECT,   /* integrated interest (share) or indirect control (share unknown),
+                          * or a declared summary (with a label): dashed */
     KT_VIZ_E_SUPPLY,     /* supplier -> customer, maker -> item, item -> bidder offering it */
     KT_VIZ_E_COMPONENT,  /* part -> assembly */
     KT_VIZ_E_SUBCONTRACT,/* subcontractor -> contractor */
@@ -94,7 +99,8 @@ typedef enum {
 enum {
     KT_VIZ_NF_ROOT = 1u << 0,     /* the diagram's subject: bold border, never folded away */
     KT_VIZ_NF_TRANSIT = 1u << 1,  /* a supplier that trades an item it does not make */
-    KT_VIZ_NF_ULTIMATE = 1u << 2  /* an ultimate controller or beneficial owner */
+    KT_VIZ_NF_ULTIMATE = 1u << 2  /* an ultimate controller or beneficial owner (kt_own's flags;
+                                   * the words are in the node's note) */
 };
 
 typedef struct {
@@ -142,7 +148,7 @@ kt_err kt_viz_edge_add(kt_viz_diagram *d, size_t from, size_t to, kt_viz_ekind k
 kt_err kt_viz_set_title(kt_viz_diagram *d, const char *title);
 
 /* The text an edge shows: its label, or "Owns 60%", "Owns 25–50%", "Owns (share unknown)",
- * "Controls", ... into buf. */
+ * "Controls", "Integrated 52%", "Controls (indirect)", ... into buf. */
 const char *kt_viz_edge_text(const kt_viz_edge *e, char *buf, size_t len);
 /* Pen width step 1..5 for a share (lower bound): <10, 10-25, 25-50, 50-75, >=75 %; 1 unknown. */
 int kt_viz_pen_step(kt_ival share);
@@ -160,26 +166,34 @@ kt_err kt_viz_fold(kt_viz_diagram *d, size_t max_nodes);
  * in practice near-linear on trees, quadratic at worst). */
 kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_errinfo *ei);
 
-/* Ownership diagram of target: with down == 0 its owners and controllers up to the roots (the
- * ultimate controllers), every owns/controls relation among them, and a dashed edge from each
- * ultimate controller and each person (beneficial owner) to target with the computed
- * integrated interest (products of capital shares along every path, summed; intervals
- * multiplied bound by bound; unknown shares count as 0-100; declared summaries are drawn but
- * not multiplied).  With down != 0 the group target owns or controls, and the integrated
- * interest of target in each member it does not own directly.  p (may be NULL) marks nodes.
- * Complexity: O(|V| + |E|) on acyclic ownership; cycles are iterated (at most 200 rounds of
- * O(|E'|) over the drawn relations E'). */
+/* Ownership diagram of target, drawn from kt_own_upstream (down == 0) or kt_own_downstream
+ * (down != 0) with kt_own's default thresholds (control: more than 50% of the votes;
+ * beneficial owner: 25% or more), i.e. what `keten owners` / `keten owned` report: target,
+ * the result's parties, every owns and controls relation among them, and dashed edges with
+ * kt_own's integrated capital interest ("Integrated 52%", "Integrated 20–40%"; with no
+ * ownership walk "Controls (indirect)", or "May control (indirect)" when only the upper
+ * bounds give control):
+ *   up:   from each ultimate controller and beneficial owner, definite or possible, to
+ *         target; notes "ultimate controller", "beneficial owner", "state influence" (each
+ *         "possible ..." when only the upper bounds give it) from the party's flags, and
+ *         "state influence" on target when a state controls it;
+ *   down: from target to each party; notes "controlled" / "possibly controlled".
+ * A dashed edge that a drawn relation already says (the integrated interest is the direct
+ * share; control held by a direct controls relation) is left out, and so is one with nothing
+ * to say (no ownership walk and no control).  p (may be NULL) marks nodes.
+ * Complexity: that of kt_own_upstream/downstream on the subgraph U it reaches, plus
+ * O(|U| + |E_U|) expected to draw it. */
 kt_err kt_viz_ownership(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t target, int down,
                         const kt_policy *p, kt_errinfo *ei);
 
-/* Exposure diagram of node under policy p: the dependency steps of kt_dep.h from node
- * (breadth-first, up to the policy's max_depth; the first path found to each node is drawn),
- * the path to each finding (a node with a C1, C2 or state_owned reason) and to each node
- * beyond which nothing is known, with a dashed "?" node after it saying what is unknown:
- * "owners unknown" (a company with no owns/controls relation that is neither listed nor
- * declared complete), "origin unknown" (an item with no origin and no parts), "country unknown",
- * "party unknown" (an unknown entity), "not followed beyond max_depth".
- * Complexity: O(|V| + |E|) for the search, O(|V|) for the paths. */
+/* Exposure diagram of node under policy p, drawn from kt_exp_run(g, p, node, NULL), i.e. what
+ * `keten exposure` reports: the path of every finding (marked with its reason codes) and of
+ * every unknown node, each as the result holds it, and after each unknown node a dashed "?"
+ * listing kt_unknown_text() of its why bits (the shared rule kt_dep_unknown, kt_dep.h: "suppliers,
+ * parts or owners not known", "party not identified", "not followed beyond the depth limit",
+ * "country or origin not known") and "unknown beyond this point".
+ * Complexity: that of kt_exp_run (O(R + D) for R nodes reached, D their degrees), plus
+ * O(F x d) expected to draw F paths of depth up to d. */
 kt_err kt_viz_exposure(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, igraph_integer_t node,
                        kt_errinfo *ei);
 

@@ -199,7 +199,10 @@ static kt_err build(const kt_viz_diagram *d, Agraph_t *g, Agnode_t **gn, kt_viz_
         if (b->oom || !(an = agnode(g, b->s, 1)))
             goto oom;
         gn[order[k]] = an;
-        set(an, "shape", nstyle[n->kind].shape);
+        /* a "?" that says what is not known: a circle around its lines of text would be as
+         * tall as they are wide, so a dashed rounded box */
+        int said = n->kind == KT_VIZ_N_UNKNOWN && n->v < 0 && n->note;
+        set(an, "shape", said ? "box" : nstyle[n->kind].shape);
         set(an, "fillcolor", nstyle[n->kind].fill);
         if (n->reasons & KT_REASON_RISK) {
             set(an, "style", n->kind == KT_VIZ_N_UNKNOWN ? "dashed,filled" : "filled,bold");
@@ -212,7 +215,7 @@ static kt_err build(const kt_viz_diagram *d, Agraph_t *g, Agnode_t **gn, kt_viz_
             set(an, "fillcolor", "#fff4c2");
             set(an, "penwidth", "2");
         } else {
-            set(an, "style", nstyle[n->kind].style);
+            set(an, "style", said ? "dashed,rounded" : nstyle[n->kind].style);
             if (n->flags & KT_VIZ_NF_ROOT)
                 set(an, "penwidth", "2.5");
         }

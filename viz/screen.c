@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kt_viz.h"
+#include "viz_i.h"
 
 typedef struct {
     igraph_integer_t *v; /* vertex of each diagram node made from the graph (-1 for others) */
@@ -109,16 +109,10 @@ static kt_err draw_item(kt_viz_diagram *d, seen *s, const kt_graph *g, const kt_
     }
     if (unknown) {
         char name[64];
-        size_t q;
         if ((rc = node_of(d, s, g, p, x->node, &a)) != KT_OK)
             return rc;
         snprintf(name, sizeof name, "?%zu", d->n_nodes);
-        if ((rc = kt_viz_node_add(d, KT_VIZ_N_UNKNOWN, name, "?", NULL, &q)) != KT_OK)
-            return rc;
-        for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
-            if ((x->why & bit) && (rc = kt_viz_node_note(d, q, kt_unknown_text(bit))) != KT_OK)
-                return rc;
-        if ((rc = kt_viz_edge_add(d, q, a, KT_VIZ_E_UNKNOWN, kt_ival_unknown(), "unknown beyond this point")) != KT_OK)
+        if ((rc = kt_viz_i_unknown_after(d, name, x->why, a)) != KT_OK)
             return rc;
     }
     return KT_OK;

@@ -16,6 +16,10 @@ const char *kt_viz_i_share_text(kt_ival s, char *buf, size_t len);
  * 42%"), "Controls (golden share)", "Lead member", "Subcontractor: SCOPE", "Part ×4",
  * "Offered", "Makes (in CN)", "Supplies ITEM".  Every diagram draws relations with it.
  * Complexity: O(1). */
+/* The dashed "?" after node at, where the data stops: a made-up node named name, its note the
+ * kt_unknown_text() of each KT_UNK_* bit in why, and an edge "unknown beyond this point". */
+kt_err kt_viz_i_unknown_after(kt_viz_diagram *d, const char *name, unsigned why, size_t at);
+
 kt_err kt_viz_i_relation_edge(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t e, size_t from, size_t to);
 
 /* A growing string; oom is set on the first failed allocation and later appends do nothing. */

@@ -52,7 +52,8 @@
  *      exemption in the shared rule; the private rule of old let it pass).
  *    v (NL, complete): neither a finding nor unknown: not drawn; u is not reached.
  *    Title: 1 finding, 3 unknown boundaries.  Nodes x, y, z, w and ?y, ?z, ?w: 7; edges
- *    y->x, z->x, w->x (Supplies) and ?y->y, ?z->z, ?w->w: 6.
+ *    y->x, z->x, w->x (Supplies) and ?y->y, ?z->z, ?w->w ("unknown beyond this point", as
+ *    the screening diagrams say it): 6.  A "?" with lines of text is a dashed rounded box.
  * 8. Ownership of C in the pyramid (kt_own case 1): person A 100% of B1 and 80% of B2, B1 20%
  *    and B2 40% of C.  A: 100% x 20% + 80% x 40% = 20 + 32 = 52%; A controls B1 and B2, so
  *    holds 20 + 40 = 60 > 50 of C's votes: A controls C, is the ultimate controller and a

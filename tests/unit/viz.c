@@ -122,6 +122,17 @@ static void print_dot(const char *dot)
     agclose(g);
 }
 
+/* A filled diagram's title and its DOT read back; then the diagram is destroyed. */
+static void print_diagram(kt_viz_diagram *d)
+{
+    size_t len;
+    char *dot = render(d, KT_VIZ_DOT, &len);
+    printf("  title: %s\n", d->title);
+    print_dot(dot);
+    free(dot);
+    kt_viz_diagram_destroy(d);
+}
+
 static const char own_data[] =
     "{\"id\":\"c\",\"type\":\"company\",\"name\":\"\xC3\x87" "a \\\"C\\\" <Ltd>\",\"country\":\"NL\"}\n"
     "{\"id\":\"b\",\"type\":\"company\",\"name\":\"B & Co\",\"country\":\"CY\"}\n"
@@ -275,11 +286,7 @@ int main(void)
             printf("exposure failed: %s\n", ei.msg);
             return 1;
         }
-        printf("  title: %s\n", d.title);
-        dot = render(&d, KT_VIZ_DOT, &len);
-        print_dot(dot);
-        free(dot);
-        kt_viz_diagram_destroy(&d);
+        print_diagram(&d);
         kt_graph_free(g);
         kt_policy_free(p);
     }
@@ -292,11 +299,7 @@ int main(void)
             printf("ownership failed: %s\n", ei.msg);
             return 1;
         }
-        printf("  title: %s\n", d.title);
-        dot = render(&d, KT_VIZ_DOT, &len);
-        print_dot(dot);
-        free(dot);
-        kt_viz_diagram_destroy(&d);
+        print_diagram(&d);
     }
     kt_graph_free(g);
     return 0;

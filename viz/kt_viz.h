@@ -181,8 +181,8 @@ kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_e
  * A dashed edge that a drawn relation already says (the integrated interest is the direct
  * share; control held by a direct controls relation) is left out, and so is one with nothing
  * to say (no ownership walk and no control).  p (may be NULL) marks nodes.
- * Complexity: that of kt_own_upstream/downstream on the subgraph U it reaches, plus
- * O(|U| + |E_U|) expected to draw it. */
+ * Complexity: that of kt_own_upstream/downstream on the subgraph U it reaches, plus the sum
+ * of the in-degrees of U's entities (expected) to find the relations among them. */
 kt_err kt_viz_ownership(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t target, int down,
                         const kt_policy *p, kt_errinfo *ei);
 

@@ -11,7 +11,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
 case "$KETEN" in /*) ;; *) KETEN="$ROOT/$KETEN" ;; esac
 if [ "${VALGRIND:-0}" = 1 ]; then
-    RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    RUN="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$ROOT/tests/valgrind.supp"
 else
     RUN=""
 fi

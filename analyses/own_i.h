@@ -7,6 +7,7 @@
 #define KT_OWN_I_H
 
 #include "kt_own.h"
+#include "kt_vmap.h"
 
 #define KT_OWN_EPS 1e-9 /* tolerance for comparing sums of percentages with thresholds */
 
@@ -18,9 +19,7 @@ typedef struct {
     int down;
     igraph_integer_t n;      /* local vertices */
     igraph_integer_t *vert;  /* local -> global vertex */
-    igraph_integer_t *hkey;  /* open-addressing map global -> local: keys (-1 empty) */
-    igraph_integer_t *hval;
-    size_t hcap;             /* a power of two, at least 2n */
+    kt_vmap map;             /* global -> local (local ids are insertion order) */
     igraph_integer_t m;      /* relations in the subgraph */
     /* away[x]: relations leading from x away from the subject (upstream: x's in-edges) */
     igraph_integer_t *aoff, *aedge, *anb; /* anb: local id at the far end */

@@ -18,78 +18,20 @@ int kt_own_i_rel_capital(const kt_graph *g, igraph_integer_t e)
            kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
 }
 
-static size_t hslot(igraph_integer_t v, size_t cap)
-{
-    /* Fibonacci hashing: vertex ids are dense, so spread them */
-    return (size_t)(((uint64_t)v * 0x9E3779B97F4A7C15ull) >> 17) & (cap - 1);
-}
-
 igraph_integer_t kt_own_i_sub_local(const kt_own_i_sub *s, igraph_integer_t v)
 {
-    for (size_t i = hslot(v, s->hcap);; i = (i + 1) & (s->hcap - 1)) {
-        if (s->hkey[i] == v)
-            return s->hval[i];
-        if (s->hkey[i] < 0)
-            return -1;
-    }
-}
-
-static kt_err hgrow(kt_own_i_sub *s)
-{
-    size_t ncap = s->hcap ? s->hcap * 2 : 64;
-    igraph_integer_t *k = malloc(ncap * sizeof *k), *val = malloc(ncap * sizeof *val);
-    if (!k || !val) {
-        free(k);
-        free(val);
-        return KT_ENOMEM;
-    }
-    for (size_t i = 0; i < ncap; i++)
-        k[i] = -1;
-    for (size_t j = 0; j < s->hcap; j++) {
-        if (s->hkey[j] < 0)
-            continue;
-        size_t i = hslot(s->hkey[j], ncap);
-        while (k[i] >= 0)
-            i = (i + 1) & (ncap - 1);
-        k[i] = s->hkey[j];
-        val[i] = s->hval[j];
-    }
-    free(s->hkey);
-    free(s->hval);
-    s->hkey = k;
-    s->hval = val;
-    s->hcap = ncap;
-    return KT_OK;
+    return kt_vmap_get(&s->map, v);
 }
 
 /* Add v if new; *local gets its local id. */
 static kt_err hadd(kt_own_i_sub *s, igraph_integer_t v, igraph_integer_t *local, size_t *vcap, int *added)
 {
     kt_err rc;
-    *added = 0;
-    if ((size_t)(s->n + 1) * 2 > s->hcap && (rc = hgrow(s)) != KT_OK)
+    if ((rc = kt_vmap_put(&s->map, v, local, added)) != KT_OK || !*added)
         return rc;
-    size_t i = hslot(v, s->hcap);
-    while (s->hkey[i] >= 0) {
-        if (s->hkey[i] == v) {
-            *local = s->hval[i];
-            return KT_OK;
-        }
-        i = (i + 1) & (s->hcap - 1);
-    }
-    if ((size_t)s->n == *vcap) {
-        size_t nc = *vcap ? *vcap * 2 : 64;
-        igraph_integer_t *nv = realloc(s->vert, nc * sizeof *nv);
-        if (!nv)
-            return KT_ENOMEM;
-        s->vert = nv;
-        *vcap = nc;
-    }
-    s->hkey[i] = v;
-    s->hval[i] = s->n;
-    s->vert[s->n] = v;
-    *local = s->n++;
-    *added = 1;
+    if ((rc = kt_vmap_grow((void **)&s->vert, vcap, (size_t)s->n + 1, sizeof *s->vert)) != KT_OK)
+        return rc;
+    s->vert[s->n++] = v;
     return KT_OK;
 }
 
@@ -112,6 +54,7 @@ kt_err kt_own_i_sub_build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t s
     const igraph_integer_t *eids;
 
     memset(s, 0, sizeof *s);
+    kt_vmap_init(&s->map);
     s->g = g;
     s->down = down;
     if ((rc = hadd(s, subject, &local, &vcap, &added)) != KT_OK)
@@ -175,8 +118,7 @@ void kt_own_i_sub_destroy(kt_own_i_sub *s)
     if (!s)
         return;
     free(s->vert);
-    free(s->hkey);
-    free(s->hval);
+    kt_vmap_destroy(&s->map);
     free(s->aoff);
     free(s->aedge);
     free(s->anb);

@@ -46,34 +46,9 @@ double kt_cli_num(double x)
     return r == 0 ? 0 : r; /* no -0 */
 }
 
-/* Two decimals, trailing zeros dropped: 52, 47.62, 0.5. */
-static void num2(char *buf, size_t len, double x)
-{
-    snprintf(buf, len, "%.2f", x);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *e = buf + strlen(buf) - 1;
-        while (e > dot && *e == '0')
-            *e-- = 0;
-        if (e == dot)
-            *e = 0;
-    }
-}
-
 const char *kt_cli_pct(kt_ival iv, char *buf, size_t len)
 {
-    char a[32], b[32];
-    if (kt_ival_is_unknown(iv)) {
-        snprintf(buf, len, "unknown");
-        return buf;
-    }
-    num2(a, sizeof a, iv.min);
-    num2(b, sizeof b, iv.max);
-    if (strcmp(a, b) == 0)
-        snprintf(buf, len, "%s%%", a);
-    else
-        snprintf(buf, len, "%s-%s%%", a, b);
-    return buf;
+    return kt_ival_text(iv, "-", "unknown", buf, len);
 }
 
 cJSON *kt_cli_ival_json(kt_ival iv)

@@ -35,6 +35,35 @@ int kt_ival_is_unknown(kt_ival iv)
     return isnan(iv.min) || isnan(iv.max);
 }
 
+static void pct2(char *buf, size_t len, double x)
+{
+    snprintf(buf, len, "%.2f", x);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+}
+
+const char *kt_ival_text(kt_ival iv, const char *dash, const char *unknown, char *buf, size_t len)
+{
+    char a[40], b[40];
+    if (kt_ival_is_unknown(iv)) {
+        snprintf(buf, len, "%s", unknown);
+        return buf;
+    }
+    pct2(a, sizeof a, iv.min);
+    pct2(b, sizeof b, iv.max);
+    if (strcmp(a, b) == 0)
+        snprintf(buf, len, "%s%%", a);
+    else
+        snprintf(buf, len, "%s%s%s%%", a, dash, b);
+    return buf;
+}
+
 void kt_rel_in_init(kt_rel_in *r, kt_rtype type, const char *from, const char *to)
 {
     memset(r, 0, sizeof *r);

@@ -104,6 +104,9 @@ typedef struct {
 
 kt_ival kt_ival_unknown(void);
 int kt_ival_is_unknown(kt_ival iv);
+/* A percentage interval for people: "60%", or "25<dash>50%" with the given dash, each bound
+ * with at most two decimals and no trailing zeros (33.33, 0.5); `unknown` when not known. */
+const char *kt_ival_text(kt_ival iv, const char *dash, const char *unknown, char *buf, size_t len);
 
 /* What a loader hands to kt_graph_add_entity.  NULL / 0 fields mean "not given". */
 typedef struct {

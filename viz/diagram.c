@@ -168,34 +168,10 @@ kt_err kt_viz_i_unknown_after(kt_viz_diagram *d, const char *name, unsigned why,
     return rc;
 }
 
-/* A percentage with at most two decimals and no trailing zeros: 60, 33.33, 0.5. */
-static void pct(char *buf, size_t len, double x)
-{
-    snprintf(buf, len, "%.2f", x);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf) - 1;
-        while (end > dot && *end == '0')
-            *end-- = '\0';
-        if (end == dot)
-            *end = '\0';
-    }
-}
-
 const char *kt_viz_i_share_text(kt_ival s, char *buf, size_t len)
 {
-    char a[32], b[32];
-    if (kt_ival_is_unknown(s)) {
-        snprintf(buf, len, "(share unknown)");
-        return buf;
-    }
-    pct(a, sizeof a, s.min);
-    pct(b, sizeof b, s.max);
-    if (strcmp(a, b) == 0)
-        snprintf(buf, len, "%s%%", a);
-    else
-        snprintf(buf, len, "%s\xe2\x80\x93%s%%", a, b); /* en dash, as the issue writes ranges */
-    return buf;
+    /* en dash, as the issue writes ranges: "Owns 25–50%" */
+    return kt_ival_text(s, "\xe2\x80\x93", "(share unknown)", buf, len);
 }
 
 const char *kt_viz_edge_text(const kt_viz_edge *e, char *buf, size_t len)

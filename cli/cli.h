@@ -90,6 +90,12 @@ int kt_cli_progress_ok(void);
 int kt_cli_load_policy(const char *path, kt_policy **out);
 /* Print a loader's error as "file:line: message" (or "file: message") to stderr. */
 void kt_cli_print_errinfo(const kt_errinfo *ei);
+/* Reason bits (KT_REASON_*) and unknown-beyond bits (KT_UNK_*) as JSON arrays of names, or as
+ * text joined by sep (names for reasons; phrases for people for the unknown bits). */
+cJSON *kt_cli_reasons_json(unsigned reasons);
+const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, size_t len);
+cJSON *kt_cli_why_json(unsigned why);
+const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len);
 /* An interval as JSON: {"min", "max"} rounded to nine decimals, or null when unknown. */
 cJSON *kt_cli_ival_json(kt_ival iv);
 

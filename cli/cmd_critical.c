@@ -1,11 +1,10 @@
 /* cmd_critical.c: keten critical NODE FILE...: the suppliers, subcontractors and parts NODE
  * depends on with no alternative, and the declared sole sources. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../analyses/kt_crit.h"
-#include "cli.h"
+#include "node_cmd.h"
 
 static const char help[] =
     "usage: keten critical NODE FILE... [--json] [--from FORMAT] [--quiet]\n"
@@ -126,52 +125,26 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
 
 int kt_cmd_critical(int argc, char **argv)
 {
-    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
-    kt_format fmt = KT_FMT_AUTO;
-    kt_graph *g = NULL;
+    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, "node", 0, 0, 0, NULL, NULL, -1};
     kt_crit_result *r = NULL;
-
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (opt) {
-        case 'j': json = 1; break;
-        case 'q': quiet = 1; break;
-        case 'f':
-            if (kt_format_parse(optarg, &fmt) != 0)
-                return kt_cli_usage_error("critical", "unknown format \"%s\"", optarg);
-            break;
-        case 'h': fputs(help, stdout); return KT_EXIT_OK;
-        default: return kt_cli_usage_error("critical", "bad option");
-        }
-    }
-    if (optind >= argc)
-        return kt_cli_usage_error("critical", "no node given");
-    if (optind + 1 >= argc)
-        return kt_cli_usage_error("critical", "no input files");
-    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
+    int code = kt_cli_node_open(&c, argc, argv);
+    if (code >= 0)
         goto out;
-    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
-    if (v < 0)
-        goto out;
-    kt_err rc = kt_crit_run(g, v, &r);
+    code = KT_EXIT_FAIL;
+    kt_err rc = kt_crit_run(c.g, c.v, &r);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
     code = KT_EXIT_OK;
-    if (json) {
-        if (kt_cli_print_json(stdout, result_json(g, r)) != 0)
+    if (c.json) {
+        if (kt_cli_print_json(stdout, result_json(c.g, r)) != 0)
             code = KT_EXIT_FAIL;
     } else {
-        result_text(g, r);
+        result_text(c.g, r);
     }
 out:
     kt_crit_result_free(r);
-    kt_graph_free(g);
+    kt_cli_node_close(&c);
     return code;
 }

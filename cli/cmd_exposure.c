@@ -1,11 +1,10 @@
 /* cmd_exposure.c: keten exposure NODE FILE... --policy P: findings with their paths, and
  * what is unknown beyond the data. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../analyses/kt_exp.h"
-#include "cli.h"
+#include "node_cmd.h"
 
 static const char help[] =
     "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--from FORMAT] [--quiet]\n"
@@ -25,35 +24,6 @@ static const char help[] =
     "  -h, --help       this help\n\n"
     "Exit status: 0 answered (with or without findings); 2 could not answer (usage, bad input,\n"
     "bad policy file, unknown node, I/O, memory).\n";
-
-static void reasons_text(unsigned r, char *buf, size_t len)
-{
-    buf[0] = 0;
-    for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
-        if (r & b) {
-            if (buf[0])
-                strncat(buf, ",", len - strlen(buf) - 1);
-            strncat(buf, kt_reason_name(b), len - strlen(buf) - 1);
-        }
-}
-
-static cJSON *reasons_json(unsigned r)
-{
-    cJSON *a = cJSON_CreateArray();
-    for (unsigned b = 1; b < (1u << KT_REASON__COUNT); b <<= 1)
-        if (r & b)
-            cJSON_AddItemToArray(a, cJSON_CreateString(kt_reason_name(b)));
-    return a;
-}
-
-static cJSON *why_json(unsigned w)
-{
-    cJSON *a = cJSON_CreateArray();
-    for (unsigned b = 1; b < (1u << KT_UNK__COUNT); b <<= 1)
-        if (w & b)
-            cJSON_AddItemToArray(a, cJSON_CreateString(kt_unknown_name(b)));
-    return a;
-}
 
 static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
 {
@@ -118,7 +88,7 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_re
         cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, f->node));
         cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
         cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
-        cJSON_AddItemToObject(o, "reasons", reasons_json(f->reasons));
+        cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(f->reasons));
         if (f->depth)
             cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
         else
@@ -147,7 +117,7 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_re
         cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, u->node));
         cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, u->node));
         cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, u->node)));
-        cJSON_AddItemToObject(o, "why", why_json(u->why));
+        cJSON_AddItemToObject(o, "why", kt_cli_why_json(u->why));
         cJSON_AddNumberToObject(o, "depth", u->depth);
         cJSON_AddItemToObject(o, "path", path_json(g, u->path, u->depth));
         cJSON_AddItemToArray(a, o);
@@ -178,7 +148,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
     for (size_t i = 0; i < r->nfindings; i++) {
         const kt_exp_finding *f = &r->findings[i];
         const char *c = kt_cli_country(kt_policy_origin(g, f->node));
-        reasons_text(f->reasons, buf, sizeof buf);
+        kt_cli_reasons_text(f->reasons, ",", buf, sizeof buf);
         printf("  %s", kt_graph_entity_id(g, f->node));
         if (kt_graph_entity_name(g, f->node)[0])
             printf(" (%s)", kt_graph_entity_name(g, f->node));
@@ -208,68 +178,26 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
 
 int kt_cmd_exposure(int argc, char **argv)
 {
-    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-                                         {"policy", required_argument, NULL, 'p'},
-                                         {"max-depth", required_argument, NULL, 'd'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
-    const char *policy_path = NULL;
-    long max_depth = 0;
-    kt_format fmt = KT_FMT_AUTO;
-    kt_graph *g = NULL;
-    kt_policy *p = NULL;
+    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, "node", 0, 0, 0, NULL, NULL, -1};
     kt_exp_result *r = NULL;
-
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (opt) {
-        case 'j': json = 1; break;
-        case 'q': quiet = 1; break;
-        case 'p': policy_path = optarg; break;
-        case 'd':
-            if (kt_cli_parse_long(optarg, 1, 1000000, &max_depth) != 0)
-                return kt_cli_usage_error("exposure", "--max-depth must be a whole number from 1 to 1000000");
-            break;
-        case 'f':
-            if (kt_format_parse(optarg, &fmt) != 0)
-                return kt_cli_usage_error("exposure", "unknown format \"%s\"", optarg);
-            break;
-        case 'h': fputs(help, stdout); return KT_EXIT_OK;
-        default: return kt_cli_usage_error("exposure", "bad option");
-        }
-    }
-    if (optind >= argc)
-        return kt_cli_usage_error("exposure", "no node given");
-    if (optind + 1 >= argc)
-        return kt_cli_usage_error("exposure", "no input files");
-    if (!policy_path)
-        return kt_cli_usage_error("exposure", "--policy FILE is required (which countries count is yours to say)");
-    if (kt_cli_load_policy(policy_path, &p) != 0)
+    int code = kt_cli_node_open(&c, argc, argv);
+    if (code >= 0)
         goto out;
-    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
-        goto out;
-    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
-    if (v < 0)
-        goto out;
-    kt_exp_opts eo = {(int)max_depth, -1};
-    kt_err rc = kt_exp_run(g, p, v, &eo, &r);
+    code = KT_EXIT_FAIL;
+    kt_err rc = kt_exp_run(c.g, c.p, c.v, &(kt_exp_opts){(int)c.max_depth, -1}, &r);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
     code = KT_EXIT_OK;
-    if (json) {
-        if (kt_cli_print_json(stdout, result_json(g, p, r)) != 0)
+    if (c.json) {
+        if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)
             code = KT_EXIT_FAIL;
     } else {
-        result_text(g, p, r);
+        result_text(c.g, c.p, r);
     }
 out:
     kt_exp_result_free(r);
-    kt_policy_free(p);
-    kt_graph_free(g);
+    kt_cli_node_close(&c);
     return code;
 }

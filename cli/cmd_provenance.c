@@ -1,11 +1,10 @@
 /* cmd_provenance.c: keten provenance ITEM FILE... [--policy P]: bill of materials, origin
  * shares, concentration and transit. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../analyses/kt_prov.h"
-#include "cli.h"
+#include "node_cmd.h"
 
 static const char help[] =
     "usage: keten provenance ITEM FILE... [--policy POLICY] [--json] [--from FORMAT] [--quiet]\n"
@@ -171,59 +170,26 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
 
 int kt_cmd_provenance(int argc, char **argv)
 {
-    static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-                                         {"policy", required_argument, NULL, 'p'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    int json = 0, quiet = 0, opt, code = KT_EXIT_FAIL;
-    const char *policy_path = NULL;
-    kt_format fmt = KT_FMT_AUTO;
-    kt_graph *g = NULL;
-    kt_policy *p = NULL;
+    kt_cli_node c = {"provenance", help, KT_CLI_POLICY_OPTIONAL, 0, "item", 0, 0, 0, NULL, NULL, -1};
     kt_prov_result *r = NULL;
-
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (opt) {
-        case 'j': json = 1; break;
-        case 'q': quiet = 1; break;
-        case 'p': policy_path = optarg; break;
-        case 'f':
-            if (kt_format_parse(optarg, &fmt) != 0)
-                return kt_cli_usage_error("provenance", "unknown format \"%s\"", optarg);
-            break;
-        case 'h': fputs(help, stdout); return KT_EXIT_OK;
-        default: return kt_cli_usage_error("provenance", "bad option");
-        }
-    }
-    if (optind >= argc)
-        return kt_cli_usage_error("provenance", "no item given");
-    if (optind + 1 >= argc)
-        return kt_cli_usage_error("provenance", "no input files");
-    if (policy_path && kt_cli_load_policy(policy_path, &p) != 0)
+    int code = kt_cli_node_open(&c, argc, argv);
+    if (code >= 0)
         goto out;
-    if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, quiet, &g, NULL) != 0)
-        goto out;
-    igraph_integer_t v = kt_cli_entity(g, argv[optind]);
-    if (v < 0)
-        goto out;
-    kt_err rc = kt_prov_run(g, v, &r);
+    code = KT_EXIT_FAIL;
+    kt_err rc = kt_prov_run(c.g, c.v, &r);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
     code = KT_EXIT_OK;
-    if (json) {
-        if (kt_cli_print_json(stdout, result_json(g, p, r)) != 0)
+    if (c.json) {
+        if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)
             code = KT_EXIT_FAIL;
     } else {
-        result_text(g, p, r);
+        result_text(c.g, c.p, r);
     }
 out:
     kt_prov_result_free(r);
-    kt_policy_free(p);
-    kt_graph_free(g);
+    kt_cli_node_close(&c);
     return code;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../graph/kt_country.h"
+#include "../analyses/kt_dep.h"
 #include "cli.h"
 
 int kt_cli_load_policy(const char *path, kt_policy **out)
@@ -72,4 +73,49 @@ cJSON *kt_cli_files_json(const kt_graph *g)
     for (uint32_t f = 0; f < kt_graph_file_count(g); f++)
         cJSON_AddItemToArray(a, cJSON_CreateString(kt_graph_file_name(g, f)));
     return a;
+}
+
+/* Names of the set bits of mask, as given by name(bit) for bits below 1 << nbits. */
+static cJSON *bits_json(unsigned mask, unsigned nbits, const char *(*name)(unsigned))
+{
+    cJSON *a = cJSON_CreateArray();
+    for (unsigned b = 1; b < (1u << nbits); b <<= 1)
+        if (mask & b)
+            cJSON_AddItemToArray(a, cJSON_CreateString(name(b)));
+    return a;
+}
+
+static const char *bits_text(unsigned mask, unsigned nbits, const char *(*name)(unsigned), const char *sep,
+                             char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (unsigned b = 1; b < (1u << nbits); b <<= 1)
+        if (mask & b) {
+            int w = snprintf(buf + used, len - used, "%s%s", used ? sep : "", name(b));
+            if (w < 0 || (size_t)w >= len - used)
+                break;
+            used += (size_t)w;
+        }
+    return buf;
+}
+
+cJSON *kt_cli_reasons_json(unsigned reasons)
+{
+    return bits_json(reasons, KT_REASON__COUNT, kt_reason_name);
+}
+
+const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, size_t len)
+{
+    return bits_text(reasons, KT_REASON__COUNT, kt_reason_name, sep, buf, len);
+}
+
+cJSON *kt_cli_why_json(unsigned why)
+{
+    return bits_json(why, KT_UNK__COUNT, kt_unknown_name);
+}
+
+const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len)
+{
+    return bits_text(why, KT_UNK__COUNT, kt_unknown_text, sep, buf, len);
 }

@@ -30,38 +30,10 @@ static const char *item_via(const kt_graph *g, const kt_screen_item *x)
     return x->depth == 0 ? "self" : via_of(kt_graph_rel_type(g, x->edges[x->depth - 1]));
 }
 
-static void reasons_text(unsigned r, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (unsigned bit = 1; bit < (1u << KT_REASON__COUNT); bit <<= 1)
-        if (r & bit) {
-            int w = snprintf(buf + used, len - used, "%s%s", used ? " " : "", kt_reason_name(bit));
-            if (w < 0 || (size_t)w >= len - used)
-                return;
-            used += (size_t)w;
-        }
-}
-
 /* An item's country is where it was made (kt_policy_origin); anything else's its own. */
 static const char *origin_code(const kt_graph *g, igraph_integer_t v)
 {
     return kt_cli_country(kt_policy_origin(g, v));
-}
-
-/* The reasons the data stops, for people: "country or origin not known; ..." */
-static const char *unknown_text(unsigned why, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
-        if (why & bit) {
-            int w = snprintf(buf + used, len - used, "%s%s", used ? "; " : "", kt_unknown_text(bit));
-            if (w < 0 || (size_t)w >= len - used)
-                break;
-            used += (size_t)w;
-        }
-    return buf;
 }
 
 static const char *route_text(int route)
@@ -160,7 +132,7 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
     igraph_integer_t v = x->node;
     const char *country = origin_code(g, v);
     if (finding) {
-        reasons_text(x->reasons, rs, sizeof rs);
+        kt_cli_reasons_text(x->reasons, " ", rs, sizeof rs);
         fprintf(f, "  finding: %s \"%s\" (%s) %s; via %s, depth %d, from %s %s%s\n", kt_graph_entity_id(g, v),
                 kt_graph_entity_name(g, v), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
                 kt_role_name(x->role), kt_graph_entity_id(g, x->start), x->party ? "; party level" : "");
@@ -170,7 +142,7 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
             fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
     } else {
         fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_graph_entity_id(g, v),
-                kt_graph_entity_name(g, v), unknown_text(x->why, rs, sizeof rs), x->depth, kt_role_name(x->role),
+                kt_graph_entity_name(g, v), kt_cli_why_text(x->why, "; ", rs, sizeof rs), x->depth, kt_role_name(x->role),
                 kt_graph_entity_id(g, x->start));
     }
     char *p = path_text(g, x);
@@ -224,15 +196,6 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
 
 /* ---- JSON ---- */
 
-static cJSON *reasons_json(unsigned r)
-{
-    cJSON *a = cJSON_CreateArray();
-    for (unsigned bit = 1; bit < (1u << KT_REASON__COUNT); bit <<= 1)
-        if (r & bit)
-            cJSON_AddItemToArray(a, cJSON_CreateString(kt_reason_name(bit)));
-    return a;
-}
-
 static cJSON *path_json(const kt_graph *g, const kt_screen_item *x)
 {
     char where[320];
@@ -265,14 +228,11 @@ static cJSON *item_json(const kt_graph *g, const kt_screen_item *x, int finding)
     else
         cJSON_AddNullToObject(o, "country");
     if (finding) {
-        cJSON_AddItemToObject(o, "reasons", reasons_json(x->reasons));
+        cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(x->reasons));
         cJSON_AddStringToObject(o, "via", item_via(g, x));
         cJSON_AddBoolToObject(o, "party_level", x->party);
     } else {
-        cJSON *w = cJSON_AddArrayToObject(o, "why");
-        for (unsigned bit = 1; bit < (1u << KT_UNK__COUNT); bit <<= 1)
-            if (x->why & bit)
-                cJSON_AddItemToArray(w, cJSON_CreateString(kt_unknown_name(bit)));
+        cJSON_AddItemToObject(o, "why", kt_cli_why_json(x->why));
     }
     cJSON_AddNumberToObject(o, "depth", x->depth);
     cJSON_AddStringToObject(o, "from", kt_graph_entity_id(g, x->start));
@@ -326,7 +286,7 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
             cJSON_AddStringToObject(mo, "country", c);
         else
             cJSON_AddNullToObject(mo, "country");
-        cJSON_AddItemToObject(mo, "reasons", reasons_json(x->members[m].reasons));
+        cJSON_AddItemToObject(mo, "reasons", kt_cli_reasons_json(x->members[m].reasons));
         cJSON_AddItemToArray(a, mo);
     }
     a = cJSON_AddArrayToObject(o, "findings");
@@ -462,7 +422,7 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
                 cell(f, kt_cons_name(x->cons[c]), 0, sep);
             cell(f, route_text(x->route), 0, sep);
             if (it) {
-                reasons_text(it->reasons, rs, sizeof rs);
+                kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
                 snprintf(depth, sizeof depth, "%d", it->depth);
                 char *p = path_text(r->g, it);
                 cell(f, kt_graph_entity_id(r->g, it->node), 0, sep);
@@ -545,7 +505,7 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             fprintf(f, "No finding in the data%s.\n", x->nunknown ? ", but the data is incomplete (below)" : "");
         for (size_t i = 0; i < x->nfindings; i++) {
             const kt_screen_item *it = &x->findings[i];
-            reasons_text(it->reasons, rs, sizeof rs);
+            kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
             fprintf(f, "- Finding: ");
             md(f, kt_graph_entity_name(r->g, it->node)[0] ? kt_graph_entity_name(r->g, it->node)
                                                           : kt_graph_entity_id(r->g, it->node));
@@ -560,7 +520,7 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             const kt_screen_item *it = &x->unknown[i];
             fprintf(f, "- Unknown beyond ");
             md(f, kt_graph_entity_id(r->g, it->node));
-            fprintf(f, ": %s (depth %d)\n", unknown_text(it->why, rs, sizeof rs), it->depth);
+            fprintf(f, ": %s (depth %d)\n", kt_cli_why_text(it->why, "; ", rs, sizeof rs), it->depth);
         }
     }
     return ferror(f) ? -1 : 0;

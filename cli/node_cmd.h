@@ -1,0 +1,39 @@
+/* node_cmd.h: the shared front of the commands that take one node and data files
+ * (exposure, provenance, critical): options, policy, loading, the node, and the printing.
+ *
+ *   kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0};
+ *   int code = kt_cli_node_open(&c, argc, argv);     // -1: go on; else exit with it
+ *   ... run the analysis on c.g, c.v (and c.p) ...
+ *   ... print JSON with c.json, else the text ...
+ *   kt_cli_node_close(&c);
+ *
+ * Ownership: the graph and policy belong to the struct until kt_cli_node_close(). */
+#ifndef KT_NODE_CMD_H
+#define KT_NODE_CMD_H
+
+#include "cli.h"
+
+typedef enum { KT_CLI_POLICY_NONE = 0, KT_CLI_POLICY_OPTIONAL, KT_CLI_POLICY_REQUIRED } kt_cli_policy_use;
+
+typedef struct {
+    /* set by the command */
+    const char *cmd, *help;
+    kt_cli_policy_use policy_use;
+    int max_depth_option; /* accepts --max-depth N */
+    const char *what;     /* "node" or "item", for the usage message */
+    /* filled by kt_cli_node_open */
+    int json, quiet;
+    long max_depth;       /* 0: not given */
+    kt_graph *g;
+    kt_policy *p;         /* NULL when no policy was given */
+    igraph_integer_t v;
+} kt_cli_node;
+
+/* Parse the options (--json, --quiet, --from, and --policy/--max-depth as the command
+ * allows), load the policy and the files, and find the node.  Returns -1 when the command
+ * should go on, else the exit status (help printed, or an error already reported). */
+int kt_cli_node_open(kt_cli_node *c, int argc, char **argv);
+
+void kt_cli_node_close(kt_cli_node *c);
+
+#endif

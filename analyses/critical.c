@@ -248,7 +248,7 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
                     work[nw++] = nd[k].to;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
                     r->critical[r->ncritical++] =
-                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, NULL};
+                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, NULL, 0, 0};
                 }
             } else {
                 from = nd[k].to;
@@ -261,7 +261,7 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
                     in_s[d] = 1;
                     work[nw++] = d;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
-                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, NULL};
+                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, NULL, 0, 0};
                 } else {
                     if (walked[d - R])
                         break;
@@ -276,9 +276,13 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
         kt_crit_point *c = &r->critical[i];
         igraph_integer_t j = kt_vmap_get(&seen, c->node);
         c->depth = re[j].depth;
-        if (!(c->path = malloc((size_t)(c->depth + 1) * sizeof *c->path)))
+        c->path_len = c->depth + 1 < KT_CRIT_PATH_MAX ? c->depth + 1 : KT_CRIT_PATH_MAX;
+        c->path_elided = c->depth + 1 - c->path_len;
+        if (!(c->path = malloc((size_t)c->path_len * sizeof *c->path)))
             goto nomem;
-        for (igraph_integer_t k = j, at = c->depth; k >= 0; k = re[k].parent, at--)
+        /* walking up from the point gives the last hops first: O(KT_CRIT_PATH_MAX) per point */
+        igraph_integer_t k = j;
+        for (int at = c->path_len - 1; at >= 0; at--, k = re[k].parent)
             c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
     }
     sort_graph = g;

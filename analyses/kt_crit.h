@@ -73,8 +73,15 @@ typedef struct {
     igraph_integer_t edge;      /* the relation of a forced need; -1 for on_every_route */
     igraph_integer_t item;      /* the item of the supplies need, -1 when none or not a supply */
     int depth;                  /* steps from the start, breadth-first */
-    kt_crit_hop *path;          /* depth + 1 hops, a shortest path from the start */
+    kt_crit_hop *path;          /* the last path_len hops of a shortest path from the start, ending
+                                 * at node; path[0] is the start when path_elided is 0 */
+    int path_len;
+    int path_elided;            /* hops before path[0] not kept: depth + 1 - path_len */
 } kt_crit_point;
+
+/* Paths keep at most this many hops each, so that a 100,000-deep chain of single points of
+ * failure costs O(R) memory, not O(R^2). */
+#define KT_CRIT_PATH_MAX 64
 
 typedef struct {
     igraph_integer_t edge, supplier, customer, item; /* item -1 when not given */

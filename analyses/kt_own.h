@@ -166,9 +166,10 @@ void kt_own_result_destroy(kt_own_result *r);
 /* The index of v in r->parties, or -1.  Complexity: O(n) */
 long kt_own_result_find(const kt_own_result *r, igraph_integer_t v);
 
-/* The strongest path of party i as relation ids in order from the party towards the subject
- * (upstream) or from the subject towards the party (downstream): fills up to cap ids into
- * edges and returns path_len.  Complexity: O(path_len). */
+/* The strongest path of party i as relation ids, in order from the party towards the subject
+ * (upstream) or from the subject towards the party (downstream).  Fills min(path_len, cap)
+ * ids: upstream the first ones (from the party), downstream the last ones (up to the party);
+ * returns path_len.  Complexity: O(min(path_len, cap)). */
 size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edges, size_t cap);
 
 /* ---- paths between two entities ---- */

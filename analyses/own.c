@@ -366,19 +366,10 @@ long kt_own_result_find(const kt_own_result *r, igraph_integer_t v)
 
 size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edges, size_t cap)
 {
-    size_t len = r->parties[i].path_len, k = 0;
-    for (long p = (long)i; p >= 0 && k < len; p = r->parties[p].path_next, k++)
-        if (k < cap)
-            edges[k] = r->parties[p].path_edge;
-    if (r->downstream) {
-        /* the tree runs from the party back to the subject: reverse what was filled */
-        size_t m = len < cap ? len : cap;
-        if (m == len)
-            for (size_t a = 0, b = m; a + 1 < b; a++, b--) {
-                igraph_integer_t t = edges[a];
-                edges[a] = edges[b - 1];
-                edges[b - 1] = t;
-            }
-    }
+    size_t len = r->parties[i].path_len, m = len < cap ? len : cap, k = 0;
+    /* the tree runs from the party towards the subject: upstream that is the path's order (the
+     * first m relations); downstream it is reversed (the last m relations, stored back to front) */
+    for (long p = (long)i; p >= 0 && k < m; p = r->parties[p].path_next, k++)
+        edges[r->downstream ? m - 1 - k : k] = r->parties[p].path_edge;
     return len;
 }

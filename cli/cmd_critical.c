@@ -21,14 +21,21 @@ static const char help[] =
     "  -h, --help       this help\n\n"
     "Exit status: 0 answered; 2 could not answer (usage, bad input, unknown node, I/O, memory).\n";
 
-static cJSON *path_json(const kt_graph *g, const kt_crit_hop *p, int depth)
+/* The kept hops of a path; a path longer than KT_CRIT_PATH_MAX starts with {"elided": N}. */
+static cJSON *path_json(const kt_graph *g, const kt_crit_point *c)
 {
     cJSON *a = cJSON_CreateArray();
     char where[512];
-    for (int i = 0; i <= depth; i++) {
+    if (c->path_elided) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "elided", c->path_elided);
+        cJSON_AddItemToArray(a, o);
+    }
+    for (int i = 0; i < c->path_len; i++) {
+        const kt_crit_hop *p = c->path;
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p[i].node));
-        if (i == 0) {
+        if (p[i].edge < 0) {
             cJSON_AddNullToObject(o, "rel");
             cJSON_AddNullToObject(o, "source");
         } else {
@@ -66,7 +73,7 @@ static cJSON *result_json(const kt_graph *g, const kt_crit_result *r)
         else
             cJSON_AddNullToObject(o, "source");
         cJSON_AddNumberToObject(o, "depth", c->depth);
-        cJSON_AddItemToObject(o, "path", path_json(g, c->path, c->depth));
+        cJSON_AddItemToObject(o, "path", path_json(g, c));
         cJSON_AddItemToArray(a, o);
     }
     a = cJSON_AddArrayToObject(doc, "sole_source");
@@ -107,8 +114,11 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
             printf(", item %s", kt_graph_entity_id(g, c->item));
         if (c->edge >= 0)
             printf(" (%s)", kt_graph_rel_where(g, c->edge, where, sizeof where));
-        printf(", depth %d\n    path: %s", c->depth, kt_graph_entity_id(g, c->path[0].node));
-        for (int k = 1; k <= c->depth; k++)
+        printf(", depth %d\n    path: ", c->depth);
+        if (c->path_elided)
+            printf("%s ... (%d more) ... ", kt_graph_entity_id(g, r->start), c->path_elided - 1);
+        printf("%s", kt_graph_entity_id(g, c->path[0].node));
+        for (int k = 1; k < c->path_len; k++)
             printf(" -%s-> %s", kt_rtype_name(kt_graph_rel_type(g, c->path[k].edge)),
                    kt_graph_entity_id(g, c->path[k].node));
         printf("\n");

@@ -74,10 +74,12 @@ static cJSON *result_json(const kt_graph *g, const kt_own_result *r, igraph_inte
             cJSON_AddStringToObject(o, "state_influence", yes_may(p->flags, KT_OWN_F_STATE, KT_OWN_F_STATE_MAY));
         }
         cJSON_AddBoolToObject(o, "state_or_state_owned", (p->flags & KT_OWN_F_STATEISH) != 0);
-        size_t len = kt_own_party_path(r, i, path, r->n + 1);
+        size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
         pa = cJSON_AddArrayToObject(o, "path");
         ev = cJSON_CreateArray();
-        for (size_t k = 0; k < len; k++) {
+        /* a very deep chain keeps the first (owners) or last (owned) KT_OWN_CLI_PATH_MAX relations */
+        cJSON_AddNumberToObject(o, "path_elided", (double)(len - m));
+        for (size_t k = 0; k < m; k++) {
             if (k == 0)
                 cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_from(g, path[k]))));
             cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_to(g, path[k]))));
@@ -179,12 +181,16 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     }
     printf("\nstrongest paths, with the source of each relation:\n");
     for (size_t i = 0; i < r->n; i++) {
-        size_t len = kt_own_party_path(r, i, path, r->n + 1);
+        size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
         printf("%s:\n", kt_graph_entity_id(g, r->parties[i].v));
-        for (size_t k = 0; k < len; k++) {
+        if (m < len && r->downstream)
+            printf("  %s ... %zu more relations ...\n", kt_graph_entity_id(g, r->subject), len - m);
+        for (size_t k = 0; k < m; k++) {
             printf("  ");
             kt_own_cli_step_text(stdout, g, path[k]);
         }
+        if (m < len && !r->downstream)
+            printf("  ... %zu more relations to %s\n", len - m, kt_graph_entity_id(g, r->subject));
     }
 }
 
@@ -217,8 +223,7 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
         code = KT_EXIT_FAIL;
         goto out;
     }
-    /* a path visits each party at most once */
-    if (!(path = malloc((r.n + 1) * sizeof *path))) {
+    if (!(path = malloc(KT_OWN_CLI_PATH_MAX * sizeof *path))) {
         kt_cli_msg("out of memory");
         code = KT_EXIT_FAIL;
         goto out;

@@ -5,6 +5,9 @@
 #ifndef KT_OWN_CLI_H
 #define KT_OWN_CLI_H
 
+/* Paths printed keep at most this many relations (a 100,000-deep chain would print 10^10). */
+#define KT_OWN_CLI_PATH_MAX 32
+
 #include <getopt.h>
 
 #include "../analyses/kt_own.h"

@@ -47,7 +47,7 @@ static void run(const kt_graph *g, const char *start)
         if (c->edge >= 0)
             printf(" line %ld", kt_graph_rel_line(g, c->edge));
         printf(" depth %d path %s", c->depth, kt_graph_entity_id(g, c->path[0].node));
-        for (int k = 1; k <= c->depth; k++)
+        for (int k = 1; k < c->path_len; k++)
             printf(" -@%ld-> %s", kt_graph_rel_line(g, c->path[k].edge), kt_graph_entity_id(g, c->path[k].node));
         printf("\n");
     }

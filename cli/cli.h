@@ -77,6 +77,12 @@ int kt_cli_out_close(kt_cli_out *o, int ok);
 /* Print a cJSON document (formatted, two-space indent, newline) and free it. */
 int kt_cli_print_json(FILE *f, cJSON *doc);
 
+/* Print head (consumed) with one more member, key, last: an array of n items made one at a
+ * time by item(ctx, i) and printed and freed at once, so a long list never sits in memory
+ * as one tree.  Same layout as kt_cli_print_json.  Returns 0 on success. */
+int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
+                            cJSON *(*item)(void *ctx, size_t i), void *ctx);
+
 /* Finish a command that printed to stdout: flush, check for write errors. */
 int kt_cli_finish(int code);
 

@@ -43,51 +43,65 @@ static const char *yes_may(unsigned flags, unsigned yes, unsigned may)
     return (flags & yes) ? "yes" : (flags & may) ? "may" : "no";
 }
 
-static cJSON *result_json(const kt_graph *g, const kt_own_result *r, igraph_integer_t *path)
+typedef struct {
+    const kt_graph *g;
+    const kt_own_result *r;
+    igraph_integer_t *path;
+} json_ctx;
+
+/* One owner (or owned entity) as JSON, for kt_cli_print_json_items. */
+static cJSON *party_json(void *vctx, size_t i)
 {
-    cJSON *doc = kt_own_cli_doc(g), *arr;
+    json_ctx *c = vctx;
+    const kt_graph *g = c->g;
+    const kt_own_result *r = c->r;
+    igraph_integer_t *path = c->path;
+    int down = r->downstream;
+    const kt_own_party *p = &r->parties[i];
+    cJSON *o = cJSON_CreateObject(), *pa, *ev;
+    cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p->v));
+    cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, p->v));
+    cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, p->v)));
+    cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, p->v));
+    cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_cli_ival_json(p->direct) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_cli_ival_json(p->direct_votes) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "integrated", kt_cli_ival_json(p->capital));
+    cJSON_AddItemToObject(o, "integrated_votes", kt_cli_ival_json(p->votes));
+    cJSON_AddStringToObject(o, "integrated_status", kt_own_status_name(p->status));
+    cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_cli_ival_json(p->declared) : cJSON_CreateNull());
+    cJSON_AddBoolToObject(o, "controls", p->controls == KT_OWN_YES);
+    cJSON_AddStringToObject(o, "control", kt_own_ctrl_name(p->controls));
+    cJSON_AddBoolToObject(o, "control_declared", (p->flags & KT_OWN_F_DECLARED_CTRL) != 0);
+    if (!down) {
+        cJSON_AddStringToObject(o, "beneficial_owner", yes_may(p->flags, KT_OWN_F_BO, KT_OWN_F_BO_MAY));
+        cJSON_AddStringToObject(o, "ultimate_controller",
+                                yes_may(p->flags, KT_OWN_F_ULTIMATE, KT_OWN_F_ULTIMATE_MAY));
+        cJSON_AddStringToObject(o, "state_influence", yes_may(p->flags, KT_OWN_F_STATE, KT_OWN_F_STATE_MAY));
+    }
+    cJSON_AddBoolToObject(o, "state_or_state_owned", (p->flags & KT_OWN_F_STATEISH) != 0);
+    size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
+    pa = cJSON_AddArrayToObject(o, "path");
+    ev = cJSON_CreateArray();
+    /* a very deep chain keeps the first (owners) or last (owned) KT_OWN_CLI_PATH_MAX relations */
+    cJSON_AddNumberToObject(o, "path_elided", (double)(len - m));
+    for (size_t k = 0; k < m; k++) {
+        if (k == 0)
+            cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_from(g, path[k]))));
+        cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_to(g, path[k]))));
+        cJSON_AddItemToArray(ev, kt_own_cli_step_json(g, path[k]));
+    }
+    cJSON_AddItemToObject(o, "evidence", ev);
+    return o;
+}
+
+/* The document without its list of parties, which kt_cli_print_json_items adds last. */
+static cJSON *result_head(const kt_graph *g, const kt_own_result *r)
+{
+    cJSON *doc = kt_own_cli_doc(g);
     int down = r->downstream;
     cJSON_AddStringToObject(doc, down ? "source" : "target", kt_graph_entity_id(g, r->subject));
     cJSON_AddStringToObject(doc, "name", kt_graph_entity_name(g, r->subject));
     cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(&r->opts));
-    arr = cJSON_AddArrayToObject(doc, down ? "owned" : "owners");
-    for (size_t i = 0; i < r->n; i++) {
-        const kt_own_party *p = &r->parties[i];
-        cJSON *o = cJSON_CreateObject(), *pa, *ev;
-        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p->v));
-        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, p->v));
-        cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, p->v)));
-        cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, p->v));
-        cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_cli_ival_json(p->direct) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_cli_ival_json(p->direct_votes) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "integrated", kt_cli_ival_json(p->capital));
-        cJSON_AddItemToObject(o, "integrated_votes", kt_cli_ival_json(p->votes));
-        cJSON_AddStringToObject(o, "integrated_status", kt_own_status_name(p->status));
-        cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_cli_ival_json(p->declared) : cJSON_CreateNull());
-        cJSON_AddBoolToObject(o, "controls", p->controls == KT_OWN_YES);
-        cJSON_AddStringToObject(o, "control", kt_own_ctrl_name(p->controls));
-        cJSON_AddBoolToObject(o, "control_declared", (p->flags & KT_OWN_F_DECLARED_CTRL) != 0);
-        if (!down) {
-            cJSON_AddStringToObject(o, "beneficial_owner", yes_may(p->flags, KT_OWN_F_BO, KT_OWN_F_BO_MAY));
-            cJSON_AddStringToObject(o, "ultimate_controller",
-                                    yes_may(p->flags, KT_OWN_F_ULTIMATE, KT_OWN_F_ULTIMATE_MAY));
-            cJSON_AddStringToObject(o, "state_influence", yes_may(p->flags, KT_OWN_F_STATE, KT_OWN_F_STATE_MAY));
-        }
-        cJSON_AddBoolToObject(o, "state_or_state_owned", (p->flags & KT_OWN_F_STATEISH) != 0);
-        size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
-        pa = cJSON_AddArrayToObject(o, "path");
-        ev = cJSON_CreateArray();
-        /* a very deep chain keeps the first (owners) or last (owned) KT_OWN_CLI_PATH_MAX relations */
-        cJSON_AddNumberToObject(o, "path_elided", (double)(len - m));
-        for (size_t k = 0; k < m; k++) {
-            if (k == 0)
-                cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_from(g, path[k]))));
-            cJSON_AddItemToArray(pa, cJSON_CreateString(kt_graph_entity_id(g, kt_graph_rel_to(g, path[k]))));
-            cJSON_AddItemToArray(ev, kt_own_cli_step_json(g, path[k]));
-        }
-        cJSON_AddItemToObject(o, "evidence", ev);
-        cJSON_AddItemToArray(arr, o);
-    }
     if (!down) {
         cJSON_AddItemToObject(doc, "ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE));
         cJSON_AddItemToObject(doc, "possible_ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE_MAY));
@@ -99,6 +113,7 @@ static cJSON *result_json(const kt_graph *g, const kt_own_result *r, igraph_inte
     }
     return doc;
 }
+
 
 static void list_text(const kt_graph *g, const kt_own_result *r, const char *label, unsigned flag, const char *none)
 {
@@ -229,7 +244,9 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
         goto out;
     }
     if (c.json) {
-        if (kt_cli_print_json(stdout, result_json(g, &r, path)) != 0)
+        json_ctx jc = {g, &r, path};
+        if (kt_cli_print_json_items(stdout, result_head(g, &r), r.downstream ? "owned" : "owners", r.n, party_json,
+                                    &jc) != 0)
             code = KT_EXIT_FAIL;
     } else {
         result_text(g, &r, path);

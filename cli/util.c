@@ -200,9 +200,8 @@ int kt_cli_out_close(kt_cli_out *o, int ok)
 
 /* Pretty-print compact JSON text as jq does: two-space indent, "key": value, empty
  * containers as {} and []. */
-static void pretty(FILE *f, const char *s)
+static void pretty_at(FILE *f, const char *s, int depth)
 {
-    int depth = 0;
     for (const char *p = s; *p; p++) {
         char ch = *p;
         if (ch == '"') {
@@ -229,6 +228,47 @@ static void pretty(FILE *f, const char *s)
             fputc(ch, f);
         }
     }
+}
+
+static void pretty(FILE *f, const char *s)
+{
+    pretty_at(f, s, 0);
+}
+
+int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
+                            cJSON *(*item)(void *ctx, size_t i), void *ctx)
+{
+    char *s = cJSON_PrintUnformatted(head), *k = NULL;
+    int rc = -1;
+    cJSON_Delete(head);
+    cJSON *kj = cJSON_CreateString(key);
+    if (!s || !kj || !(k = cJSON_PrintUnformatted(kj)))
+        goto out;
+    size_t len = strlen(s);
+    if (len < 2 || s[len - 1] != '}')
+        goto out;
+    s[len - 1] = '\0'; /* the head without its closing brace: the items come last */
+    pretty_at(f, s, 0);
+    fprintf(f, "%s\n  %s: [", len > 2 ? "," : "", k);
+    for (size_t i = 0; i < n; i++) {
+        cJSON *x = item(ctx, i);
+        char *xs = x ? cJSON_PrintUnformatted(x) : NULL;
+        cJSON_Delete(x);
+        if (!xs)
+            goto out;
+        fprintf(f, "%s\n    ", i ? "," : "");
+        pretty_at(f, xs, 2);
+        free(xs);
+    }
+    fprintf(f, n ? "\n  ]\n}\n" : "]\n}\n");
+    rc = ferror(f) ? -1 : 0;
+out:
+    if (rc != 0 && !ferror(f))
+        kt_cli_msg("out of memory");
+    free(s);
+    free(k);
+    cJSON_Delete(kj);
+    return rc;
 }
 
 int kt_cli_print_json(FILE *f, cJSON *doc)

@@ -5,18 +5,17 @@
 
 #include "fields.h"
 
-static int cmp_key(const void *a, const void *b)
-{
-    return strcmp((const char *)a, *(const char *const *)b);
-}
-
 void kt_load_i_fields(kt_load_ctx *c, const cJSON *obj, const char *const *keys, size_t n, const cJSON **vals,
                       int warn, long line, const char *record)
 {
     for (size_t i = 0; i < n; i++)
         vals[i] = NULL;
     for (const cJSON *f = obj->child; f; f = f->next) {
-        const char *const *k = f->string ? bsearch(f->string, keys, n, sizeof *keys, cmp_key) : NULL;
+        /* key tables are short: comparing first letters before strcmp beats a binary search */
+        const char *const *k = NULL;
+        for (size_t i = 0; f->string && i < n && !k; i++)
+            if (keys[i][0] == f->string[0] && strcmp(keys[i], f->string) == 0)
+                k = &keys[i];
         if (k) {
             if (!vals[k - keys])
                 vals[k - keys] = f; /* the first of a repeated key wins, as with cJSON's getter */

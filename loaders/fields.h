@@ -9,9 +9,9 @@
 
 #include "load_i.h"
 
-/* keys: sorted, n of them.  vals[i] receives the member named keys[i] or NULL.  Members
+/* keys: n of them (kept sorted, for readers).  vals[i] receives the member named keys[i] or NULL.  Members
  * with other names get a field_unknown warning at line/record when warn is set.
- * Complexity: O(members x log n). */
+ * Complexity: O(members x n): key tables are short. */
 void kt_load_i_fields(kt_load_ctx *c, const cJSON *obj, const char *const *keys, size_t n, const cJSON **vals,
                       int warn, long line, const char *record);
 

@@ -285,6 +285,24 @@ kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long 
     return kt_load_i_v_share(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
 }
 
+int kt_load_i_json_line(kt_load_ctx *c, kt_src *s, cJSON **o)
+{
+    char *line;
+    size_t len;
+    int r;
+    *o = NULL;
+    while ((r = kt_load_i_src_line(s, &line, &len)) == 1) {
+        const char *q = line;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (!*q)
+            continue;
+        *o = kt_load_i_json_parse(c, line, len, s->lineno);
+        return 1;
+    }
+    return r;
+}
+
 long kt_load_i_line_of(const char *text, size_t len, const char *needle)
 {
     size_t n = strlen(needle);

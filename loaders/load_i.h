@@ -60,6 +60,10 @@ long kt_load_i_line_of(const char *text, size_t len, const char *needle);
 typedef kt_err (*kt_load_i_doc_fn)(const char *path, const char *text, size_t len, void *out, kt_errinfo *ei);
 kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn parse, void *out, kt_errinfo *ei);
 
+/* The next non-blank line of s parsed as JSON: 1 with *o (NULL when the line was malformed;
+ * a diagnostic says so), 0 at the end of input, -1 when out of memory.  The caller frees *o. */
+int kt_load_i_json_line(kt_load_ctx *c, kt_src *s, cJSON **o);
+
 /* Field readers: NULL/absent gives the default; a wrong type adds a field_type diagnostic
  * (at line, or record when line is 0) and sets *bad. */
 const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record,

@@ -353,21 +353,11 @@ kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_loa
         cJSON_Delete(doc);
         return rc;
     }
-    char *line;
-    size_t len;
+    cJSON *o;
     int r;
-    while ((r = kt_load_i_src_line(s, &line, &len)) == 1) {
-        const char *q = line;
-        while (*q == ' ' || *q == '\t')
-            q++;
-        if (!*q)
-            continue;
-        cJSON *o = kt_load_i_json_parse(c, line, len, s->lineno);
-        if (!o)
-            continue;
-        if ((rc = fn(c, o, s->lineno, ud)) != KT_OK)
+    while ((r = kt_load_i_json_line(c, s, &o)) == 1)
+        if (o && (rc = fn(c, o, s->lineno, ud)) != KT_OK)
             return rc;
-    }
     return r < 0 ? KT_ENOMEM : KT_OK;
 }
 

@@ -57,14 +57,14 @@ static int cmp_step(const void *x, const void *y)
     return (a->edge > b->edge) - (a->edge < b->edge);
 }
 
-static const kt_graph *sort_graph; /* for the comparators; analyses run one at a time */
 
-static int cmp_point(const void *x, const void *y)
+static int cmp_point(const void *x, const void *y, void *ctx)
 {
+    const kt_graph *g = ctx; /* qsort_r context */
     const kt_crit_point *a = x, *b = y;
     if (a->depth != b->depth)
         return a->depth < b->depth ? -1 : 1;
-    return strcmp(kt_graph_entity_id(sort_graph, a->node), kt_graph_entity_id(sort_graph, b->node));
+    return strcmp(kt_graph_entity_id(g, a->node), kt_graph_entity_id(g, b->node));
 }
 
 static int cmp_sole(const void *x, const void *y)
@@ -285,9 +285,8 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
         for (int at = c->path_len - 1; at >= 0; at--, k = re[k].parent)
             c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
     }
-    sort_graph = g;
     if (r->ncritical)
-        qsort(r->critical, r->ncritical, sizeof *r->critical, cmp_point);
+        qsort_r(r->critical, r->ncritical, sizeof *r->critical, cmp_point, (void *)g);
     if (r->nsole)
         qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
     *out = r;

@@ -43,25 +43,24 @@ static kt_exp_hop *path_to(const kt_exp_result *r, igraph_integer_t i)
     return p;
 }
 
-static const kt_graph *sort_graph; /* for the qsort comparators; analyses run one at a time */
-
-static int cmp_node(igraph_integer_t a, int da, igraph_integer_t b, int db)
+/* Report order: by depth, then entity id.  ctx is the graph (qsort_r). */
+static int cmp_node(const kt_graph *g, igraph_integer_t a, int da, igraph_integer_t b, int db)
 {
     if (da != db)
         return da < db ? -1 : 1;
-    return strcmp(kt_graph_entity_id(sort_graph, a), kt_graph_entity_id(sort_graph, b));
+    return strcmp(kt_graph_entity_id(g, a), kt_graph_entity_id(g, b));
 }
 
-static int cmp_finding(const void *x, const void *y)
+static int cmp_finding(const void *x, const void *y, void *ctx)
 {
     const kt_exp_finding *a = x, *b = y;
-    return cmp_node(a->node, a->depth, b->node, b->depth);
+    return cmp_node(ctx, a->node, a->depth, b->node, b->depth);
 }
 
-static int cmp_unknown(const void *x, const void *y)
+static int cmp_unknown(const void *x, const void *y, void *ctx)
 {
     const kt_exp_unknown *a = x, *b = y;
-    return cmp_node(a->node, a->depth, b->node, b->depth);
+    return cmp_node(ctx, a->node, a->depth, b->node, b->depth);
 }
 
 kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
@@ -164,11 +163,10 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
             f->interest = f->has_interest ? iv : kt_ival_unknown();
         }
     }
-    sort_graph = g;
     if (r->nfindings)
-        qsort(r->findings, r->nfindings, sizeof *r->findings, cmp_finding);
+        qsort_r(r->findings, r->nfindings, sizeof *r->findings, cmp_finding, (void *)g);
     if (r->nunknown)
-        qsort(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown);
+        qsort_r(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown, (void *)g);
     *out = r;
     r = NULL;
 out:

@@ -123,16 +123,16 @@ out:
 
 /* ---- assembling the result ---- */
 
-static const kt_graph *sort_graph; /* qsort has no context argument in C11 */
 
-static int party_cmp(const void *pa, const void *pb)
+static int party_cmp(const void *pa, const void *pb, void *ctx)
 {
+    const kt_graph *g = ctx; /* qsort_r context */
     const kt_own_party *a = pa, *b = pb;
     if (a->capital.min != b->capital.min)
         return a->capital.min > b->capital.min ? -1 : 1;
     if (a->capital.max != b->capital.max)
         return a->capital.max > b->capital.max ? -1 : 1;
-    return strcmp(kt_graph_entity_id(sort_graph, a->v), kt_graph_entity_id(sort_graph, b->v));
+    return strcmp(kt_graph_entity_id(g, a->v), kt_graph_entity_id(g, b->v));
 }
 
 static kt_ival pct(double lo, double hi)
@@ -275,8 +275,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         out->subject_state = (state[0] & 1) != 0;
 
     /* sort, then map path_next from local ids to the new indexes */
-    sort_graph = g;
-    qsort(out->parties, out->n, sizeof *out->parties, party_cmp);
+    qsort_r(out->parties, out->n, sizeof *out->parties, party_cmp, (void *)g);
     for (size_t i = 0; i < out->n; i++)
         party_of[kt_own_i_sub_local(&s, out->parties[i].v)] = (long)i;
     party_of[0] = -1;

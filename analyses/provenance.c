@@ -71,14 +71,14 @@ static kt_err add_supplier(kt_prov_part *p, size_t *cap, igraph_integer_t e, igr
     return KT_OK;
 }
 
-static const kt_graph *sort_graph; /* for the comparators; analyses run one at a time */
 
-static int cmp_part(const void *x, const void *y)
+static int cmp_part(const void *x, const void *y, void *ctx)
 {
+    const kt_graph *g = ctx; /* qsort_r context */
     const kt_prov_part *a = x, *b = y;
     if (a->tier != b->tier)
         return a->tier < b->tier ? -1 : 1;
-    return strcmp(kt_graph_entity_id(sort_graph, a->node), kt_graph_entity_id(sort_graph, b->node));
+    return strcmp(kt_graph_entity_id(g, a->node), kt_graph_entity_id(g, b->node));
 }
 
 static int cmp_supplier(const void *x, const void *y)
@@ -97,12 +97,13 @@ static int cmp_origin(const void *x, const void *y)
     return (a->country > b->country) - (a->country < b->country); /* table order is code order */
 }
 
-static int cmp_transit(const void *x, const void *y)
+static int cmp_transit(const void *x, const void *y, void *ctx)
 {
+    const kt_graph *g = ctx; /* qsort_r context */
     const kt_prov_transit *a = x, *b = y;
-    int c = strcmp(kt_graph_entity_id(sort_graph, a->part), kt_graph_entity_id(sort_graph, b->part));
+    int c = strcmp(kt_graph_entity_id(g, a->part), kt_graph_entity_id(g, b->part));
     if (!c)
-        c = strcmp(kt_graph_entity_id(sort_graph, a->supplier), kt_graph_entity_id(sort_graph, b->supplier));
+        c = strcmp(kt_graph_entity_id(g, a->supplier), kt_graph_entity_id(g, b->supplier));
     return c ? c : (a->edge > b->edge) - (a->edge < b->edge);
 }
 
@@ -322,16 +323,15 @@ kt_err kt_prov_run(const kt_graph *g, igraph_integer_t item, kt_prov_result **ou
         }
     }
 
-    sort_graph = g;
     for (size_t i = 0; i < r->nparts; i++)
         if (r->parts[i].nsuppliers)
             qsort(r->parts[i].suppliers, r->parts[i].nsuppliers, sizeof *r->parts[i].suppliers, cmp_supplier);
     if (r->nparts - 1)
-        qsort(r->parts + 1, r->nparts - 1, sizeof *r->parts, cmp_part);
+        qsort_r(r->parts + 1, r->nparts - 1, sizeof *r->parts, cmp_part, (void *)g);
     if (r->norigins)
         qsort(r->origins, r->norigins, sizeof *r->origins, cmp_origin);
     if (r->ntransit)
-        qsort(r->transit, r->ntransit, sizeof *r->transit, cmp_transit);
+        qsort_r(r->transit, r->ntransit, sizeof *r->transit, cmp_transit, (void *)g);
     *out = r;
     r = NULL;
 out:

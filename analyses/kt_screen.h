@@ -3,8 +3,9 @@
  * The risk origins are found once: for every node, a multi-source search backwards along
  * the dependency steps of kt_dep.h (from every node the policy marks C1, C2 or state_owned,
  * and from every node where the data stops) records how far the nearest origin of each kind
- * is and the first relation towards it.  One more search, along explicit control relations
- * only, finds who is controlled from a marked node.  A bidder is then served by reading
+ * is and the first relation towards it.  One more search, along control steps only (explicit
+ * controls relations, and owns relations whose votes are certainly above the policy's control
+ * threshold), finds who is controlled from a marked node.  A bidder is then served by reading
  * those tables at its own parties and items and walking the recorded relations: its cost is
  * the length of the paths it reports.
  *
@@ -26,11 +27,12 @@
  *     the assessor judged mitigation insufficient.
  *   legal route: under aw2012 a member established outside the GPA parties, under adv one
  *     established outside the EU; unknown when a member's country is not known.
- *   party-level risk: a marked member (or consortium) itself, or one controlled through
- *     explicit control relations from a marked party: "comes from or is controlled from";
+ *   party-level risk: a marked member (or consortium) itself, or one controlled from a marked
+ *     party through a chain of control steps (explicit controls relations, or holdings of more
+ *     than the control threshold of the votes): "comes from or is controlled from";
  *     exclusion needs the party-level findings to carry both C1 (or state_owned) and C2.
- *     Risk that arrives only through components, suppliers, subcontractors or owners is
- *     not party-level: it has no exclusion route and calls for requirements in the
+ *     Risk that arrives only through components, suppliers, subcontractors or minority owners
+ *     is not party-level: it has no exclusion route and calls for requirements in the
  *     specifications or the contract.
  *   verdict (worst last): clear (no finding, data complete) < mitigate (a finding, but a
  *     consideration is not met) < review (no consideration fails, but one is unknown) <

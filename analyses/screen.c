@@ -20,7 +20,8 @@ struct kt_screen {
      * relations in order (sequential reads beat per-vertex iteration at 10M relations):
      * rev_off[v]..rev_off[v+1] index rev_node (the dependent), rev_edge and rev_ctrl */
     int32_t *rev_off, *rev_node, *rev_edge;
-    uint8_t *rev_ctrl;     /* the step is an explicit control relation */
+    uint8_t *rev_ctrl;     /* the step confers control (controls_step) */
+    double control;        /* the policy's control threshold, percent of votes */
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source */
 };
@@ -68,6 +69,21 @@ static void search(kt_screen *s, int cls, int32_t *queue)
     }
 }
 
+/* Whether relation e, as a dependency step, confers control: an explicit controls relation, or
+ * an owns relation whose votes are certainly above the control threshold (a majority
+ * holding).  Majorities put together from several minority holdings are the owners
+ * analysis' business (keten owners); here a chain of such steps reads "controlled from". */
+static int controls_step(const kt_screen *s, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(s->g, e);
+    if (t == KT_REL_CONTROLS)
+        return 1;
+    if (t != KT_REL_OWNS)
+        return 0;
+    kt_ival v = kt_graph_rel_votes(s->g, e);
+    return !kt_ival_is_unknown(v) && v.min > s->control;
+}
+
 /* The reverse dependency adjacency: count, prefix-sum, fill.  Complexity: O(|V| + |E|). */
 static kt_err build_reverse(kt_screen *s)
 {
@@ -98,7 +114,7 @@ static kt_err build_reverse(kt_screen *s)
             int32_t k = fill[b]++;
             s->rev_node[k] = (int32_t)a;
             s->rev_edge[k] = (int32_t)e;
-            s->rev_ctrl[k] = via == KT_VIA_CONTROL;
+            s->rev_ctrl[k] = (uint8_t)controls_step(s, e);
         }
     free(fill);
     return KT_OK;
@@ -121,6 +137,7 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
     s->p = p;
     s->owner_share = kt_policy_thresholds_get(p)->owner_share;
     s->max_depth = kt_policy_thresholds_get(p)->max_depth;
+    s->control = kt_policy_thresholds_get(p)->control;
     s->nv = kt_graph_vertex_count(g);
     size_t n = (size_t)s->nv + 1;
     s->reasons = malloc(n);
@@ -243,7 +260,7 @@ static int walk(const kt_screen *s, int cls, const start *st, kt_screen_item *x)
                 in.max = in.max * vo.max / 100;
             }
         }
-        if (t != KT_REL_CONTROLS && t != KT_REL_MEMBER_OF)
+        if (t != KT_REL_MEMBER_OF && !controls_step(s, e))
             party_path = 0;
         x->edges[i] = e;
         x->nodes[i + 1] = u;

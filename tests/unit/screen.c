@@ -36,6 +36,10 @@
  * T11 member i-ir (IR: C2 only, outside the EU) offering x, whose part y comes from CN: C1 is met
  *    only through the component, C2 at party level.  All four considerations are met, but not
  *    both at the bidder's own level -> specify_or_mitigate, although the route exists (1).
+ * T12 member u-us (US: outside the EU, a GPA party), 60% owned by c-cn: 60% of the votes is more
+ *    than the 50% control threshold, so u-us is controlled from c-cn: party level (C1 C2).
+ *    adv: route exists -> exclusion_possible; aw2012: no route -> specify_or_mitigate.
+ *    T5's soe-de holds 30% of e-nl: no control, so T5 stays not party level.
  * T9 a member id the data lacks: an error naming the bidder and the id.
  * T2 under context B (mitigation sufficient: C3B not met) -> mitigate; under context C
  *    (access not stated: C3A unknown) -> review.
@@ -55,6 +59,8 @@ static const char data[] =
     "{\"id\":\"e-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
     "{\"id\":\"h-hk\",\"type\":\"company\",\"country\":\"HK\",\"complete\":true}\n"
     "{\"id\":\"i-ir\",\"type\":\"company\",\"country\":\"IR\",\"complete\":true}\n"
+    "{\"id\":\"u-us\",\"type\":\"company\",\"country\":\"US\",\"complete\":true}\n"
+    "{\"rel\":\"owns\",\"from\":\"c-cn\",\"to\":\"u-us\",\"share\":60}\n"
     "{\"id\":\"soe-de\",\"type\":\"company\",\"country\":\"DE\",\"state_owned\":true,\"complete\":true}\n"
     "{\"id\":\"sub-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
     "{\"id\":\"gap-nl\",\"type\":\"company\",\"country\":\"NL\"}\n"
@@ -140,6 +146,7 @@ int main(void)
     kt_tender_member m7[] = {{"h-hk", 1}};
     kt_tender_member m10[] = {{"sub-nl", 1}};
     kt_tender_member m11[] = {{"i-ir", 1}};
+    kt_tender_member m12[] = {{"u-us", 1}};
     char *subs3[] = {"sub-nl"};
     char *offers4[] = {"x"};
     kt_tender_bidder t1 = {"T1", "clean", NULL, m1, 2, NULL, 0, NULL, 0, 1};
@@ -152,6 +159,7 @@ int main(void)
     kt_tender_bidder t8 = {"T8", "consortium", "k", NULL, 0, NULL, 0, NULL, 0, 8};
     kt_tender_bidder t10 = {"T10", "controlled member", NULL, m10, 1, NULL, 0, NULL, 0, 10};
     kt_tender_bidder t11 = {"T11", "iran member, chinese part", NULL, m11, 1, NULL, 0, offers4, 1, 11};
+    kt_tender_bidder t12 = {"T12", "us member, chinese majority owner", NULL, m12, 1, NULL, 0, NULL, 0, 12};
     kt_tender_bidder bad = {"T9", "bad", NULL, (kt_tender_member[]){{"nobody", 1}}, 1, NULL, 0, NULL, 0, 9};
 
     run(s, g, &adv, "T1", &t1);
@@ -168,6 +176,8 @@ int main(void)
     run(s, g, &noacc, "T2 access not stated", &t2);
     run(s, g, &adv, "T10", &t10);
     run(s, g, &adv, "T11", &t11);
+    run(s, g, &adv, "T12", &t12);
+    run(s, g, &aw, "T12", &t12);
     run(s, g, &adv, "T9", &bad);
 
     kt_screen_free(s);

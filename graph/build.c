@@ -243,37 +243,135 @@ static void widen(const char *date, int last, char out[11])
         memcpy(out + 7, "-31", 4);
 }
 
-/* Leave out the relations not valid on g->as_of, keeping the order of the rest.
- * Complexity: O(|E|). */
-static void filter_by_date(kt_graph *g)
+/* Keep the relations whose keep[] is set, in their order.  Complexity: O(|E|). */
+static void compact(kt_graph *g, const unsigned char *keep)
 {
     size_t k = 0;
-    char lo[11], hi[11];
     for (size_t e = 0; e < g->nrels; e++) {
-        const kt_graph_i_rel *r = &g->rels[e];
-        int keep = 1;
-        if (r->extra != NONE) {
-            const kt_graph_i_extra *x = &g->extras[r->extra];
-            if (x->since != NONE) {
-                widen(g->strs.str[x->since], 0, lo);
-                keep &= strcmp(lo, g->as_of) <= 0;
-            }
-            if (x->until != NONE) {
-                widen(g->strs.str[x->until], 1, hi);
-                keep &= strcmp(hi, g->as_of) >= 0;
-            }
-        }
-        if (!keep) {
-            g->dropped_by_date++;
+        if (!keep[e])
             continue;
-        }
-        g->rels[k] = *r;
+        g->rels[k] = g->rels[e];
         VECTOR(g->edges)[2 * k] = VECTOR(g->edges)[2 * e];
         VECTOR(g->edges)[2 * k + 1] = VECTOR(g->edges)[2 * e + 1];
         k++;
     }
     g->nrels = k;
     igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
+}
+
+/* Leave out the relations not valid on g->as_of.  Complexity: O(|E|). */
+static kt_err filter_by_date(kt_graph *g)
+{
+    char lo[11], hi[11];
+    unsigned char *keep = malloc(g->nrels + 1);
+    if (!keep)
+        return KT_ENOMEM;
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        int ok = 1;
+        if (r->extra != NONE) {
+            const kt_graph_i_extra *x = &g->extras[r->extra];
+            if (x->since != NONE) {
+                widen(g->strs.str[x->since], 0, lo);
+                ok &= strcmp(lo, g->as_of) <= 0;
+            }
+            if (x->until != NONE) {
+                widen(g->strs.str[x->until], 1, hi);
+                ok &= strcmp(hi, g->as_of) >= 0;
+            }
+        }
+        keep[e] = (unsigned char)ok;
+        g->dropped_by_date += !ok;
+    }
+    compact(g, keep);
+    free(keep);
+    return KT_OK;
+}
+
+/* What makes two ownership or control relations the same fact. */
+typedef struct {
+    igraph_integer_t from, to;
+    float smin, smax, vmin, vmax;
+    uint8_t type, basis, declared;
+    uint32_t index;
+} fact;
+
+static int cmp_fact(const void *a, const void *b)
+{
+    const fact *x = a, *y = b;
+#define CMP(f) if (x->f != y->f) return x->f < y->f ? -1 : 1
+    CMP(from); CMP(to); CMP(type); CMP(basis); CMP(declared);
+#undef CMP
+    /* NaN (unknown) sorts as equal to NaN: compare bit patterns, not values */
+    int c = memcmp(&x->smin, &y->smin, 4 * sizeof x->smin);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The same ownership or control fact stated in two files (a register extract and a BODS
+ * export of it, two versions of one BOM) is one fact: counted twice it would double a
+ * stake.  Later copies from other files are left out with a duplicate_relation warning
+ * that names both places; repeats within one file stay (they may be real, e.g. two share
+ * classes) and the >100% check judges them.  Runs only when several files were loaded.
+ * Complexity: O(k log k) for the k owns and controls relations. */
+static kt_err drop_repeated_facts(kt_graph *g, kt_diags *d)
+{
+    kt_err rc = KT_OK;
+    fact *f = NULL;
+    unsigned char *keep = NULL;
+    size_t k = 0;
+
+    if (g->files.n < 2)
+        return KT_OK;
+    f = malloc((g->nrels + 1) * sizeof *f);
+    keep = malloc(g->nrels + 1);
+    if (!f || !keep) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    memset(keep, 1, g->nrels + 1);
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        if (r->type != KT_REL_OWNS && r->type != KT_REL_CONTROLS)
+            continue;
+        const kt_graph_i_extra *x = r->extra != NONE ? &g->extras[r->extra] : NULL;
+        fact *t = &f[k++];
+        memset(t, 0, sizeof *t);
+        t->from = VECTOR(g->edges)[2 * e];
+        t->to = VECTOR(g->edges)[2 * e + 1];
+        t->smin = r->smin;
+        t->smax = r->smax;
+        t->vmin = (r->flags & KT_RF_VOTES_GIVEN) ? x->vmin : r->smin;
+        t->vmax = (r->flags & KT_RF_VOTES_GIVEN) ? x->vmax : r->smax;
+        t->type = r->type;
+        t->basis = x ? x->basis : 0;
+        t->declared = (r->flags & KT_RF_DECLARED) != 0;
+        t->index = (uint32_t)e;
+    }
+    qsort(f, k, sizeof *f, cmp_fact);
+    for (size_t i = 1, first = 0; i < k; i++) {
+        fact a = f[first], b = f[i];
+        a.index = b.index = 0;
+        if (cmp_fact(&a, &b) != 0) {
+            first = i;
+            continue;
+        }
+        const kt_graph_i_rel *r0 = &g->rels[f[first].index], *r1 = &g->rels[f[i].index];
+        if (r0->file == r1->file)
+            continue;
+        keep[f[i].index] = 0;
+        rc = kt_diags_add(d, KT_SEV_WARNING, "duplicate_relation", r1->file, r1->line, NULL,
+                          "the same %s relation as at %s:%u: counted once", kt_rtype_name((kt_rtype)r1->type),
+                          g->files.str[r0->file], r0->line);
+        if (rc != KT_OK)
+            goto out;
+    }
+    compact(g, keep);
+out:
+    free(f);
+    free(keep);
+    return rc;
 }
 
 kt_err kt_graph_build(kt_graph *g, kt_diags *d)
@@ -283,8 +381,8 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
-    if (g->as_of[0])
-        filter_by_date(g);
+    if (g->as_of[0] && (rc = filter_by_date(g)) != KT_OK)
+        return rc;
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
     if ((rc = check_endpoints(g, d, &bad)) != KT_OK)
@@ -298,6 +396,8 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
     for (size_t x = 0; x < g->nextras; x++)
         if (g->extras[x].item != NONE)
             g->extras[x].item = vert_of(g, g->extras[x].item);
+    if ((rc = drop_repeated_facts(g, d)) != KT_OK)
+        return rc;
     if (igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED) != IGRAPH_SUCCESS)
         return KT_EGRAPH;
     g->built = 1;

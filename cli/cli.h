@@ -86,6 +86,17 @@ int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
 /* Finish a command that printed to stdout: flush, check for write errors. */
 int kt_cli_finish(int code);
 
+/* A one-line status on stderr, rewritten in place: only on a terminal that may show progress,
+ * and only once a second has passed since kt_cli_status_start (quick runs show nothing).
+ * kt_cli_status_end() clears the line.  kt_cli_load() shows loading progress with it. */
+void kt_cli_status_start(int enabled);
+void kt_cli_status(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+void kt_cli_status_end(void);
+
 /* Whether stderr is a terminal that may show progress (not NO_COLOR/dumb/CI/--quiet). */
 int kt_cli_progress_ok(void);
 

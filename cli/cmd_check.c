@@ -155,7 +155,7 @@ int kt_cmd_check(int argc, char **argv)
         code = KT_EXIT_FAIL;
         goto out;
     }
-    code = kt_cli_load(argv + optind, argc - optind, fmt, 1, &g, d);
+    code = kt_cli_load(argv + optind, argc - optind, fmt, quiet, &g, d);
     if (!g) {
         /* the files could not even be read: kt_cli_load said why */
         code = KT_EXIT_FAIL;

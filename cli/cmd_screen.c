@@ -178,6 +178,8 @@ int kt_cmd_screen(int argc, char **argv)
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
     t_loaded = now();
+    kt_cli_status_start(!quiet);
+    kt_cli_status("finding the risk origins in the graph");
     if ((rc = kt_screen_new(g, p, &s)) != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
@@ -189,8 +191,8 @@ int kt_cmd_screen(int argc, char **argv)
         goto out;
     }
     kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation};
-    int bad = 0, progress = !quiet && kt_cli_progress_ok(), shown = 0;
-    double t0 = now(), last = t0;
+    int bad = 0;
+    double last = 0;
     for (size_t b = 0; b < t->nbidders; b++) {
         rc = kt_screen_bidder(s, &ctx, &t->bidders[b], &res[b], &ei);
         if (rc == KT_ENOTFOUND) {
@@ -201,17 +203,12 @@ int kt_cmd_screen(int argc, char **argv)
             kt_cli_msg("%s", kt_err_str(rc));
             goto out;
         }
-        if (progress && (b & 255) == 0) {
-            double n = now();
-            if (n - t0 > 1 && n - last > 0.2) {
-                fprintf(stderr, "\rketen: screened %zu of %zu bidders", b, t->nbidders);
-                last = n;
-                shown = 1;
-            }
+        if ((b & 255) == 0 && now() - last > 0.2) {
+            kt_cli_status("screened %zu of %zu bidders", b, t->nbidders);
+            last = now();
         }
     }
-    if (shown)
-        fprintf(stderr, "\rketen: screened %zu of %zu bidders\n", t->nbidders, t->nbidders);
+    kt_cli_status_end();
     if (bad)
         goto out;
     t_screened = now();

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -55,6 +56,8 @@ void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
         kt_cli_msg("%zu more problems of the same kinds not shown", kt_diags_dropped(d));
 }
 
+static void load_progress(void *ctx, const char *name, unsigned long long done, unsigned long long total);
+
 int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *dd)
 {
     kt_graph *g = kt_graph_new();
@@ -76,14 +79,21 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    kt_cli_status_start(!quiet);
+    kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
         if ((rc = kt_load_file(g, files[i], fmt, d, &ei)) != KT_OK) {
+            kt_load_set_progress(NULL, NULL);
+            kt_cli_status_end();
             kt_cli_msg("%s: %s", ei.file, ei.msg);
             goto out;
         }
     }
+    kt_load_set_progress(NULL, NULL);
+    kt_cli_status("building the graph");
     /* build even after errors, so that check reports every problem in one run */
     rc = kt_graph_build(g, d);
+    kt_cli_status_end();
     if (rc != KT_OK && rc != KT_EINVALID) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
@@ -94,7 +104,7 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
             kt_cli_print_diags(g, d, 0);
         goto out;
     }
-    if (!quiet && kt_graph_dropped_by_date(g))
+    if (!quiet && !dd && kt_graph_dropped_by_date(g))
         kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
                    kt_graph_dropped_by_date(g));
     if (!quiet && !dd && kt_diags_warnings(d))
@@ -294,6 +304,58 @@ int kt_cli_finish(int code)
         return KT_EXIT_FAIL;
     }
     return code;
+}
+
+/* ---- a status line on a terminal ---- */
+
+static struct {
+    int on;        /* kt_cli_status_start(1) on a terminal */
+    double t0;     /* when it started */
+    int shown;     /* something is on the line */
+} status;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void kt_cli_status_start(int enabled)
+{
+    status.on = enabled && kt_cli_progress_ok();
+    status.t0 = mono();
+    status.shown = 0;
+}
+
+void kt_cli_status(const char *fmt, ...)
+{
+    va_list ap;
+    if (!status.on || mono() - status.t0 < 1.0)
+        return; /* quick runs show nothing */
+    fputs("\rketen: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\033[K", stderr);
+    fflush(stderr);
+    status.shown = 1;
+}
+
+void kt_cli_status_end(void)
+{
+    if (status.shown)
+        fputs("\r\033[K", stderr);
+    status.shown = 0;
+}
+
+static void load_progress(void *ctx, const char *name, unsigned long long done, unsigned long long total)
+{
+    (void)ctx;
+    if (total)
+        kt_cli_status("loading %s: %llu%%", name, done * 100 / total);
+    else
+        kt_cli_status("loading %s: %llu MB", name, done >> 20);
 }
 
 int kt_cli_progress_ok(void)

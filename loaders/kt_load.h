@@ -48,6 +48,13 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
 kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len, kt_format fmt, kt_diags *d,
                       kt_errinfo *ei);
 
+/* Report reading progress: fn(ctx, name, bytes read, file size or 0 when unknown) is called
+ * about every 16 MiB while a file loads.  NULL turns it off.  One setting for the process
+ * (keten loads one file at a time). */
+typedef void (*kt_load_progress_fn)(void *ctx, const char *name, unsigned long long done,
+                                    unsigned long long total);
+void kt_load_set_progress(kt_load_progress_fn fn, void *ctx);
+
 /* Guess the format from the first bytes of the input and its name. */
 kt_format kt_load_detect(const char *head, size_t len, const char *name);
 

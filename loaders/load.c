@@ -1,5 +1,6 @@
 /* load.c: the reader shared by loaders, JSON helpers, format detection and dispatch. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <zlib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -8,6 +9,15 @@
 #include "fields.h"
 
 /* ---- reader ---- */
+
+static kt_load_progress_fn progress_fn;
+static void *progress_ctx;
+
+void kt_load_set_progress(kt_load_progress_fn fn, void *ctx)
+{
+    progress_fn = fn;
+    progress_ctx = ctx;
+}
 
 void kt_load_i_src_file(kt_src *s, FILE *in)
 {
@@ -60,6 +70,11 @@ static int fill(kt_src *s, size_t want)
         }
         size_t n = fread(s->buf + s->len, 1, s->cap - s->len - 1, s->in);
         s->len += n;
+        s->read += n;
+        if (progress_fn && s->read >= s->next_report) {
+            progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
+            s->next_report = s->read + (16u << 20);
+        }
         if (n == 0) {
             if (ferror(s->in))
                 s->io_error = 1;
@@ -406,6 +421,12 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
     if (c.file == UINT32_MAX)
         return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
     kt_load_i_src_file(&s, in);
+    s.name = name;
+    {
+        struct stat st;
+        if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
+            s.total = (unsigned long long)st.st_size; /* a .gz stream has no fileno: size unknown */
+    }
     if (fmt == KT_FMT_AUTO) {
         const char *p = "";
         size_t n = kt_load_i_src_peek(&s, 1u << 16, &p);

@@ -21,6 +21,8 @@ typedef struct {
     int eof;
     long lineno;      /* line number of the last line returned */
     int io_error;
+    const char *name; /* for progress reports */
+    unsigned long long read, total, next_report; /* bytes read, file size (0 unknown) */
 } kt_src;
 
 /* Everything one loader call needs. */

@@ -472,9 +472,19 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
     fprintf(f, "%s", t->authority ? ", " : "");
     md(f, t->authority);
     fprintf(f, "\n- Regime: %s (%s)\n", kt_regime_name(t->regime), route_basis(t->regime));
-    fprintf(f, "- Contracting authority's answers: access %s; mitigation %s\n",
-            t->access_given ? (t->access ? "opens sensitive access (C3A met)" : "none (C3A not met)") : "not stated",
-            kt_mitigation_name(t->mitigation));
+    char acc[120] = "";
+    static const struct {
+        unsigned bit;
+        const char *text;
+    } kinds[] = {{KT_ACCESS_LOCATIONS, "sensitive locations"},
+                 {KT_ACCESS_ICT, "sensitive ICT systems"},
+                 {KT_ACCESS_INFRASTRUCTURE, "vital infrastructure"}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (t->access & kinds[i].bit)
+            snprintf(acc + strlen(acc), sizeof acc - strlen(acc), "%s%s", acc[0] ? ", " : "", kinds[i].text);
+    fprintf(f, "- Access the contract opens (C3A): %s\n",
+            !t->access_given ? "not stated (C3A unknown)" : !t->access ? "none (C3A not met)" : acc);
+    fprintf(f, "- Mitigation (C3B, the assessor's answer): %s\n", kt_mitigation_name(t->mitigation));
     fprintf(f, "- Policy: ");
     md(f, kt_policy_name(r->p));
     fprintf(f, " (");
@@ -512,6 +522,9 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             fprintf(f, " (%s), %s, via %s at depth %d%s\n",
                     origin_code(r->g, it->node)[0] ? origin_code(r->g, it->node) : "country unknown",
                     rs, item_via(r->g, it), it->depth, it->party ? ", at the bidder's own level" : "");
+            if (!kt_ival_is_unknown(it->interest))
+                fprintf(f, "  - ownership interest along the path: %s\n",
+                        kt_cli_pct(it->interest, buf, sizeof buf));
             char *p = path_text(r->g, it);
             fprintf(f, "  - path: `%s`\n", p ? p : "");
             free(p);

@@ -264,6 +264,22 @@ static kt_err merge_into(kt_graph *g, uint32_t t, const kt_entity_in *e, uint32_
     const char *what = NULL;
     char a[160] = "", b[160] = "";
 
+    /* a placeholder for a party a loader could not identify (type unknown) gives way to the
+     * first real declaration, which becomes the entity's record; a placeholder adds nothing
+     * to a real entity */
+    if (e->type == KT_ENT_UNKNOWN && x->type != KT_ENT_UNKNOWN)
+        return KT_OK;
+    if (x->type == KT_ENT_UNKNOWN && e->type != KT_ENT_UNKNOWN) {
+        x->type = (uint8_t)e->type;
+        x->flags = (uint8_t)e->flags;
+        x->file = file;
+        x->line = (uint32_t)line;
+        x->country = (uint8_t)kt_country_index(e->country);
+        if ((x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM ||
+            (x->source = str_add(g, e->source)) == KT_INTERN_ENOMEM)
+            return KT_ENOMEM;
+        return KT_OK;
+    }
     where_ent(g, x, prev, sizeof prev);
     if (x->type != e->type) {
         what = "type";

@@ -82,8 +82,9 @@ typedef struct {
     int party;               /* the risk sits at the bidder's own party level */
     igraph_integer_t *nodes; /* depth + 1 nodes, start first */
     igraph_integer_t *edges; /* depth relations */
-    kt_ival interest;        /* product of the ownership steps' votes; unknown when none or unknown */
-    int has_ownership;       /* the path holds ownership steps */
+    kt_ival interest;        /* product of the votes of the trailing run of ownership steps (the
+                              * finding's interest where the run starts); unknown when none or unknown */
+    int has_ownership;       /* the path ends in ownership steps */
     size_t seq;              /* internal: the order found, for deterministic ties */
 } kt_screen_item;
 

@@ -250,6 +250,8 @@ static int walk(const kt_screen *s, int cls, const start *st, kt_screen_item *x)
         igraph_integer_t e = s->next[cls][v];
         igraph_integer_t u = kt_graph_rel_from(g, e) == v ? kt_graph_rel_to(g, e) : kt_graph_rel_from(g, e);
         kt_rtype t = kt_graph_rel_type(g, e);
+        /* the interest is that of the trailing run of ownership steps, as in exposure: the
+         * finding's holding in the company where the run starts (60% of 50% = 30%) */
         if (t == KT_REL_OWNS) {
             kt_ival vo = kt_graph_rel_votes(g, e);
             x->has_ownership = 1;
@@ -259,6 +261,10 @@ static int walk(const kt_screen *s, int cls, const start *st, kt_screen_item *x)
                 in.min = in.min * vo.min / 100;
                 in.max = in.max * vo.max / 100;
             }
+        } else {
+            in.min = in.max = 100;
+            in_unknown = 0;
+            x->has_ownership = 0;
         }
         if (t != KT_REL_MEMBER_OF && !controls_step(s, e))
             party_path = 0;

@@ -136,8 +136,9 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
         fprintf(f, "  finding: %s \"%s\" (%s) %s; via %s, depth %d, from %s %s%s\n", kt_graph_entity_id(g, v),
                 kt_graph_entity_name(g, v), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
                 kt_role_name(x->role), kt_graph_entity_id(g, x->start), x->party ? "; party level" : "");
+        char pct[64];
         if (!kt_ival_is_unknown(x->interest))
-            fprintf(f, "    ownership interest along the path: %.4g-%.4g%%\n", x->interest.min, x->interest.max);
+            fprintf(f, "    ownership interest along the path: %s\n", kt_cli_pct(x->interest, pct, sizeof pct));
         else if (x->has_ownership)
             fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
     } else {

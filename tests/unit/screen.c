@@ -40,6 +40,10 @@
  *    than the 50% control threshold, so u-us is controlled from c-cn: party level (C1 C2).
  *    adv: route exists -> exclusion_possible; aw2012: no route -> specify_or_mitigate.
  *    T5's soe-de holds 30% of e-nl: no control, so T5 stays not party level.
+ * T13 member a3-nl, 80% owned by h3-nl, which subcontracts to s3-nl, 50% owned by c-cn: the
+ *    finding c-cn at depth 3 (ownership, subcontract, ownership).  Its interest is that of the
+ *    trailing run of ownership steps: 50% (of s3-nl), not 80% x 50%.  Not party level (the
+ *    subcontract step breaks the control chain) -> specify_or_mitigate, route none (NL).
  * T9 a member id the data lacks: an error naming the bidder and the id.
  * T2 under context B (mitigation sufficient: C3B not met) -> mitigate; under context C
  *    (access not stated: C3A unknown) -> review.
@@ -60,6 +64,12 @@ static const char data[] =
     "{\"id\":\"h-hk\",\"type\":\"company\",\"country\":\"HK\",\"complete\":true}\n"
     "{\"id\":\"i-ir\",\"type\":\"company\",\"country\":\"IR\",\"complete\":true}\n"
     "{\"id\":\"u-us\",\"type\":\"company\",\"country\":\"US\",\"complete\":true}\n"
+    "{\"id\":\"a3-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
+    "{\"id\":\"h3-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
+    "{\"id\":\"s3-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
+    "{\"rel\":\"owns\",\"from\":\"h3-nl\",\"to\":\"a3-nl\",\"share\":80}\n"
+    "{\"rel\":\"subcontracts\",\"from\":\"h3-nl\",\"to\":\"s3-nl\"}\n"
+    "{\"rel\":\"owns\",\"from\":\"c-cn\",\"to\":\"s3-nl\",\"share\":50}\n"
     "{\"rel\":\"owns\",\"from\":\"c-cn\",\"to\":\"u-us\",\"share\":60}\n"
     "{\"id\":\"soe-de\",\"type\":\"company\",\"country\":\"DE\",\"state_owned\":true,\"complete\":true}\n"
     "{\"id\":\"sub-nl\",\"type\":\"company\",\"country\":\"NL\",\"complete\":true}\n"
@@ -147,6 +157,7 @@ int main(void)
     kt_tender_member m10[] = {{"sub-nl", 1}};
     kt_tender_member m11[] = {{"i-ir", 1}};
     kt_tender_member m12[] = {{"u-us", 1}};
+    kt_tender_member m13[] = {{"a3-nl", 1}};
     char *subs3[] = {"sub-nl"};
     char *offers4[] = {"x"};
     kt_tender_bidder t1 = {"T1", "clean", NULL, m1, 2, NULL, 0, NULL, 0, 1};
@@ -160,6 +171,7 @@ int main(void)
     kt_tender_bidder t10 = {"T10", "controlled member", NULL, m10, 1, NULL, 0, NULL, 0, 10};
     kt_tender_bidder t11 = {"T11", "iran member, chinese part", NULL, m11, 1, NULL, 0, offers4, 1, 11};
     kt_tender_bidder t12 = {"T12", "us member, chinese majority owner", NULL, m12, 1, NULL, 0, NULL, 0, 12};
+    kt_tender_bidder t13 = {"T13", "ownership, subcontract, ownership", NULL, m13, 1, NULL, 0, NULL, 0, 13};
     kt_tender_bidder bad = {"T9", "bad", NULL, (kt_tender_member[]){{"nobody", 1}}, 1, NULL, 0, NULL, 0, 9};
 
     run(s, g, &adv, "T1", &t1);
@@ -178,6 +190,7 @@ int main(void)
     run(s, g, &adv, "T11", &t11);
     run(s, g, &adv, "T12", &t12);
     run(s, g, &aw, "T12", &t12);
+    run(s, g, &adv, "T13", &t13);
     run(s, g, &adv, "T9", &bad);
 
     kt_screen_free(s);

@@ -7,7 +7,8 @@
 #include "node_cmd.h"
 
 static const char help[] =
-    "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--from FORMAT] [--quiet]\n"
+    "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--fail-on finding|unknown]\n"
+    "                      [--from FORMAT] [--quiet]\n"
     "Example: keten exposure k2-polder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
     "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
@@ -19,11 +20,13 @@ static const char help[] =
     "  --policy FILE    the policy file (country sets and thresholds); required\n"
     "  --json           print the result as one JSON document\n"
     "  --max-depth N    follow at most N steps (default: the policy's max_depth)\n"
+    "  --fail-on W      exit 1 when there is a finding (W = finding), or a finding or a node\n"
+    "                   where the data stops (W = unknown): for pipelines\n"
     "  --from FORMAT    read every file as FORMAT (default: detected)\n"
     "  --quiet          do not summarise warnings in the input\n"
     "  -h, --help       this help\n\n"
-    "Exit status: 0 answered (with or without findings); 2 could not answer (usage, bad input,\n"
-    "bad policy file, unknown node, I/O, memory).\n";
+    "Exit status: 0 answered; 1 answered and --fail-on was met; 2 could not answer (usage, bad\n"
+    "input, bad policy file, unknown node, I/O, memory).\n";
 
 static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
 {
@@ -178,7 +181,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
 
 int kt_cmd_exposure(int argc, char **argv)
 {
-    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, "node", 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, 1, "node", 0, 0, 0, 0, NULL, NULL, -1};
     kt_exp_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
@@ -196,6 +199,8 @@ int kt_cmd_exposure(int argc, char **argv)
     } else {
         result_text(c.g, c.p, r);
     }
+    if (code == KT_EXIT_OK && ((c.fail_on >= 1 && r->nfindings) || (c.fail_on == 2 && r->nunknown)))
+        code = KT_EXIT_THRESHOLD;
 out:
     kt_exp_result_free(r);
     kt_cli_node_close(&c);

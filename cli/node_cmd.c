@@ -9,6 +9,7 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
     static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
                                          {"policy", required_argument, NULL, 'p'},
                                          {"max-depth", required_argument, NULL, 'd'},
+                                         {"fail-on", required_argument, NULL, 'F'},
                                          {"from", required_argument, NULL, 'f'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
@@ -19,6 +20,7 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
 
     c->json = c->quiet = 0;
     c->max_depth = 0;
+    c->fail_on = 0;
     c->g = NULL;
     c->p = NULL;
     c->v = -1;
@@ -37,6 +39,16 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
                 return kt_cli_usage_error(c->cmd, "--max-depth is not an option of %s", c->cmd);
             if (kt_cli_parse_long(optarg, 1, 1000000, &c->max_depth) != 0)
                 return kt_cli_usage_error(c->cmd, "--max-depth must be a whole number from 1 to 1000000");
+            break;
+        case 'F':
+            if (!c->fail_on_option)
+                return kt_cli_usage_error(c->cmd, "--fail-on is not an option of %s", c->cmd);
+            if (strcmp(optarg, "finding") == 0)
+                c->fail_on = 1;
+            else if (strcmp(optarg, "unknown") == 0)
+                c->fail_on = 2;
+            else
+                return kt_cli_usage_error(c->cmd, "--fail-on takes finding or unknown");
             break;
         case 'f':
             if (kt_format_parse(optarg, &fmt) != 0)

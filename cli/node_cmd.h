@@ -20,17 +20,19 @@ typedef struct {
     const char *cmd, *help;
     kt_cli_policy_use policy_use;
     int max_depth_option; /* accepts --max-depth N */
+    int fail_on_option;   /* accepts --fail-on finding|unknown */
     const char *what;     /* "node" or "item", for the usage message */
     /* filled by kt_cli_node_open */
     int json, quiet;
     long max_depth;       /* 0: not given */
+    int fail_on;          /* 0 none, 1 finding, 2 finding or unknown */
     kt_graph *g;
     kt_policy *p;         /* NULL when no policy was given */
     igraph_integer_t v;
 } kt_cli_node;
 
-/* Parse the options (--json, --quiet, --from, and --policy/--max-depth as the command
- * allows), load the policy and the files, and find the node.  Returns -1 when the command
+/* Parse the options (--json, --quiet, --from, and --policy/--max-depth/--fail-on as the
+ * command allows), load the policy and the files, and find the node.  Returns -1 when the command
  * should go on, else the exit status (help printed, or an error already reported). */
 int kt_cli_node_open(kt_cli_node *c, int argc, char **argv);
 

@@ -113,6 +113,10 @@ cJSON *kt_cli_reasons_json(unsigned reasons);
 const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, size_t len);
 cJSON *kt_cli_why_json(unsigned why);
 const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len);
+/* CSV (RFC 4180): one cell, always quoted, formula-like text defused with a leading ';
+ * last ends the row with CRLF, else sep follows.  A number cell is bare, empty for NaN. */
+void kt_cli_csv_cell(FILE *f, const char *s, int last, char sep);
+void kt_cli_csv_num(FILE *f, double x, char sep);
 /* An interval as JSON: {"min", "max"} rounded to nine decimals, or null when unknown. */
 cJSON *kt_cli_ival_json(kt_ival iv);
 

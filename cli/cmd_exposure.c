@@ -1,5 +1,6 @@
 /* cmd_exposure.c: keten exposure NODE FILE... --policy P: findings with their paths, and
  * what is unknown beyond the data. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +8,7 @@
 #include "node_cmd.h"
 
 static const char help[] =
-    "usage: keten exposure NODE FILE... --policy POLICY [--json] [--max-depth N] [--fail-on finding|unknown]\n"
+    "usage: keten exposure NODE FILE... --policy POLICY [--json|--csv] [--max-depth N] [--fail-on finding|unknown]\n"
     "                      [--from FORMAT] [--quiet]\n"
     "Example: keten exposure k2-polder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
@@ -19,6 +20,8 @@ static const char help[] =
     "is said only when there are none.\n\n"
     "  --policy FILE    the policy file (country sets and thresholds); required\n"
     "  --json           print the result as one JSON document\n"
+    "  --csv            one row per finding and per node where the data stops (RFC 4180)\n"
+    "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --max-depth N    follow at most N steps (default: the policy's max_depth)\n"
     "  --fail-on W      exit 1 when there is a finding (W = finding), or a finding or a node\n"
     "                   where the data stops (W = unknown): for pipelines\n"
@@ -49,14 +52,63 @@ static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
     return a;
 }
 
+static void path_line(const kt_graph *g, const kt_exp_hop *p, int depth, FILE *f);
+
 static void path_text(const kt_graph *g, const kt_exp_hop *p, int depth)
 {
-    char where[512];
-    printf("    path: %s", kt_graph_entity_id(g, p[0].node));
-    for (int i = 1; i <= depth; i++)
-        printf(" -%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
-               kt_graph_rel_where(g, p[i].edge, where, sizeof where), kt_graph_entity_id(g, p[i].node));
+    printf("    path: ");
+    path_line(g, p, depth, stdout);
     printf("\n");
+}
+
+/* The path as one line of text, with the source of every relation: "a -owns (f:3)-> b". */
+static void path_line(const kt_graph *g, const kt_exp_hop *p, int depth, FILE *f)
+{
+    char where[512];
+    fputs(kt_graph_entity_id(g, p[0].node), f);
+    for (int i = 1; i <= depth; i++)
+        fprintf(f, " -%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
+                kt_graph_rel_where(g, p[i].edge, where, sizeof where), kt_graph_entity_id(g, p[i].node));
+}
+
+static void result_csv(const kt_graph *g, const kt_exp_result *r, char sep)
+{
+    static const char *cols[] = {"start", "kind", "node", "name", "country", "reasons", "via", "depth",
+                                 "interest_min", "interest_max", "path"};
+    const size_t ncols = sizeof cols / sizeof cols[0];
+    char buf[256];
+    char *path = NULL;
+    size_t plen = 0;
+    if (sep == ';')
+        fputs("\xEF\xBB\xBF", stdout);
+    for (size_t i = 0; i < ncols; i++)
+        kt_cli_csv_cell(stdout, cols[i], i + 1 == ncols, sep);
+    for (size_t i = 0; i < r->nfindings + r->nunknown; i++) {
+        int fi = i < r->nfindings;
+        const kt_exp_finding *x = fi ? &r->findings[i] : NULL;
+        const kt_exp_unknown *u = fi ? NULL : &r->unknown[i - r->nfindings];
+        igraph_integer_t v = fi ? x->node : u->node;
+        int depth = fi ? x->depth : u->depth;
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, r->start), 0, sep);
+        kt_cli_csv_cell(stdout, fi ? "finding" : "unknown", 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, v), 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_name(g, v), 0, sep);
+        kt_cli_csv_cell(stdout, kt_cli_country(kt_policy_origin(g, v)), 0, sep);
+        kt_cli_csv_cell(stdout, fi ? kt_cli_reasons_text(x->reasons, " ", buf, sizeof buf)
+                                   : kt_cli_why_text(u->why, "; ", buf, sizeof buf), 0, sep);
+        kt_cli_csv_cell(stdout, fi && depth ? kt_via_name(x->via) : "", 0, sep);
+        fprintf(stdout, "%d%c", depth, sep);
+        kt_cli_csv_num(stdout, fi && x->has_interest ? x->interest.min : NAN, sep);
+        kt_cli_csv_num(stdout, fi && x->has_interest ? x->interest.max : NAN, sep);
+        FILE *m = open_memstream(&path, &plen);
+        if (m) {
+            path_line(g, fi ? x->path : u->path, depth, m);
+            fclose(m);
+        }
+        kt_cli_csv_cell(stdout, path ? path : "", 1, sep);
+        free(path);
+        path = NULL;
+    }
 }
 
 static void summary_text(const kt_exp_result *r, char *buf, size_t len)
@@ -181,7 +233,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
 
 int kt_cmd_exposure(int argc, char **argv)
 {
-    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, 1, "node", 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, 1, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
     kt_exp_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
@@ -196,6 +248,8 @@ int kt_cmd_exposure(int argc, char **argv)
     if (c.json) {
         if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)
             code = KT_EXIT_FAIL;
+    } else if (c.csv) {
+        result_csv(c.g, r, (char)c.csv);
     } else {
         result_text(c.g, c.p, r);
     }

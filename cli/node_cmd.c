@@ -10,6 +10,8 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
                                          {"policy", required_argument, NULL, 'p'},
                                          {"max-depth", required_argument, NULL, 'd'},
                                          {"fail-on", required_argument, NULL, 'F'},
+                                         {"csv", no_argument, NULL, 'c'},
+                                         {"excel", no_argument, NULL, 'x'},
                                          {"from", required_argument, NULL, 'f'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
@@ -18,7 +20,7 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
     kt_format fmt = KT_FMT_AUTO;
     int opt;
 
-    c->json = c->quiet = 0;
+    c->json = c->quiet = c->csv = 0;
     c->max_depth = 0;
     c->fail_on = 0;
     c->g = NULL;
@@ -39,6 +41,12 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
                 return kt_cli_usage_error(c->cmd, "--max-depth is not an option of %s", c->cmd);
             if (kt_cli_parse_long(optarg, 1, 1000000, &c->max_depth) != 0)
                 return kt_cli_usage_error(c->cmd, "--max-depth must be a whole number from 1 to 1000000");
+            break;
+        case 'c':
+        case 'x':
+            if (!c->csv_option)
+                return kt_cli_usage_error(c->cmd, "--%s is not an option of %s", opt == 'c' ? "csv" : "excel", c->cmd);
+            c->csv = opt == 'x' ? ';' : (c->csv ? c->csv : ',');
             break;
         case 'F':
             if (!c->fail_on_option)

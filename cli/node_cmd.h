@@ -21,9 +21,11 @@ typedef struct {
     kt_cli_policy_use policy_use;
     int max_depth_option; /* accepts --max-depth N */
     int fail_on_option;   /* accepts --fail-on finding|unknown */
+    int csv_option;       /* accepts --csv (and --excel) */
     const char *what;     /* "node" or "item", for the usage message */
     /* filled by kt_cli_node_open */
     int json, quiet;
+    int csv;              /* 0, or ',' / ';' (--excel): the separator */
     long max_depth;       /* 0: not given */
     int fail_on;          /* 0 none, 1 finding, 2 finding or unknown */
     kt_graph *g;

@@ -119,3 +119,27 @@ const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len
 {
     return bits_text(why, KT_UNK__COUNT, kt_unknown_text, sep, buf, len);
 }
+
+/* One cell: always quoted (so identifiers stay text), quotes doubled, and a leading = + - @
+ * tab or CR defused with ' against formula injection: names are untrusted input. */
+void kt_cli_csv_cell(FILE *f, const char *s, int last, char sep)
+{
+    fputc('"', f);
+    if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        fputc('\'', f);
+    for (; s && *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+    fputs(last ? "\r\n" : (sep == ';' ? ";" : ","), f);
+}
+
+void kt_cli_csv_num(FILE *f, double x, char sep)
+{
+    if (isnan(x))
+        fputc(sep, f);
+    else
+        fprintf(f, "%.6g%c", x, sep);
+}

@@ -373,30 +373,6 @@ int kt_screen_out_jsonl(FILE *f, const kt_screen_report *r)
 
 /* ---- CSV (RFC 4180) ---- */
 
-/* One cell: always quoted (so identifiers stay text), quotes doubled, and a leading = + - @
- * tab or CR defused with ' against formula injection: names are untrusted input. */
-static void cell(FILE *f, const char *s, int last, char sep)
-{
-    fputc('"', f);
-    if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        fputc('\'', f);
-    for (; s && *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-    fputs(last ? "\r\n" : (sep == ';' ? ";" : ","), f);
-}
-
-static void num_cell(FILE *f, double x, char sep)
-{
-    if (isnan(x))
-        fputc(sep, f);
-    else
-        fprintf(f, "%.6g%c", x, sep);
-}
-
 int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
 {
     static const char *cols[] = {"tender",   "bidder",  "bidder_name", "verdict",  "C1",       "C2",
@@ -409,34 +385,34 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
     if (r->excel)
         fputs("\xEF\xBB\xBF", f);
     for (size_t i = 0; i < ncols; i++)
-        cell(f, cols[i], i + 1 == ncols, sep);
+        kt_cli_csv_cell(f, cols[i], i + 1 == ncols, sep);
     for (size_t b = 0; b < r->t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
         size_t rows = x->nfindings ? x->nfindings : 1;
         for (size_t i = 0; i < rows; i++) {
             const kt_screen_item *it = x->nfindings ? &x->findings[i] : NULL;
-            cell(f, r->t->id, 0, sep);
-            cell(f, r->t->bidders[b].id, 0, sep);
-            cell(f, r->t->bidders[b].name, 0, sep);
-            cell(f, kt_verdict_name(x->verdict), 0, sep);
+            kt_cli_csv_cell(f, r->t->id, 0, sep);
+            kt_cli_csv_cell(f, r->t->bidders[b].id, 0, sep);
+            kt_cli_csv_cell(f, r->t->bidders[b].name, 0, sep);
+            kt_cli_csv_cell(f, kt_verdict_name(x->verdict), 0, sep);
             for (int c = 0; c < KT_CONS__COUNT; c++)
-                cell(f, kt_cons_name(x->cons[c]), 0, sep);
-            cell(f, route_text(x->route), 0, sep);
+                kt_cli_csv_cell(f, kt_cons_name(x->cons[c]), 0, sep);
+            kt_cli_csv_cell(f, route_text(x->route), 0, sep);
             if (it) {
                 kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
                 snprintf(depth, sizeof depth, "%d", it->depth);
                 char *p = path_text(r->g, it);
-                cell(f, kt_graph_entity_id(r->g, it->node), 0, sep);
-                cell(f, kt_graph_entity_name(r->g, it->node), 0, sep);
-                cell(f, origin_code(r->g, it->node), 0, sep);
-                cell(f, rs, 0, sep);
-                cell(f, item_via(r->g, it), 0, sep);
+                kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->node), 0, sep);
+                kt_cli_csv_cell(f, kt_graph_entity_name(r->g, it->node), 0, sep);
+                kt_cli_csv_cell(f, origin_code(r->g, it->node), 0, sep);
+                kt_cli_csv_cell(f, rs, 0, sep);
+                kt_cli_csv_cell(f, item_via(r->g, it), 0, sep);
                 fprintf(f, "%s%c", depth, sep);
-                cell(f, it->party ? "yes" : "no", 0, sep);
-                cell(f, kt_graph_entity_id(r->g, it->start), 0, sep);
-                num_cell(f, it->interest.min, sep);
-                num_cell(f, it->interest.max, sep);
-                cell(f, p ? p : "", 0, sep);
+                kt_cli_csv_cell(f, it->party ? "yes" : "no", 0, sep);
+                kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->start), 0, sep);
+                kt_cli_csv_num(f, it->interest.min, sep);
+                kt_cli_csv_num(f, it->interest.max, sep);
+                kt_cli_csv_cell(f, p ? p : "", 0, sep);
                 free(p);
             } else {
                 for (int k = 0; k < 10; k++)

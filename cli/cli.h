@@ -117,6 +117,8 @@ const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len
  * last ends the row with CRLF, else sep follows.  A number cell is bare, empty for NaN. */
 void kt_cli_csv_cell(FILE *f, const char *s, int last, char sep);
 void kt_cli_csv_num(FILE *f, double x, char sep);
+/* The header row, after a UTF-8 byte order mark when sep is ';' (Excel with a Dutch locale). */
+void kt_cli_csv_header(FILE *f, const char *const *cols, size_t n, char sep);
 /* An interval as JSON: {"min", "max"} rounded to nine decimals, or null when unknown. */
 cJSON *kt_cli_ival_json(kt_ival iv);
 

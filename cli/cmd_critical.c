@@ -7,7 +7,7 @@
 #include "node_cmd.h"
 
 static const char help[] =
-    "usage: keten critical NODE FILE... [--json] [--from FORMAT] [--quiet]\n"
+    "usage: keten critical NODE FILE... [--json|--csv] [--from FORMAT] [--quiet]\n"
     "Example: keten critical k3-delta samples/anpr-tender/data.jsonl\n\n"
     "List the proven single points of failure of NODE: members, suppliers, subcontractors,\n"
     "parts and manufacturers it cannot do without.  An item needs all its parts; a customer\n"
@@ -16,6 +16,8 @@ static const char help[] =
     "only_manufacturer, on_every_route: found with a dominator tree) and the shortest path to\n"
     "it.  Supplies marked sole_source in the data are listed as declared.\n\n"
     "  --json           print the result as one JSON document\n"
+    "  --csv            one row per single point of failure and per declared sole source\n"
+    "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --from FORMAT    read every file as FORMAT (default: detected)\n"
     "  --quiet          do not summarise warnings in the input\n"
     "  -h, --help       this help\n\n"
@@ -45,6 +47,39 @@ static cJSON *path_json(const kt_graph *g, const kt_crit_point *c)
         cJSON_AddItemToArray(a, o);
     }
     return a;
+}
+
+/* One row per single point of failure, then one per declared sole source. */
+static void result_csv(const kt_graph *g, const kt_crit_result *r, char sep)
+{
+    static const char *cols[] = {"start", "kind", "node", "name", "rule", "needed_by", "item", "depth", "source"};
+    const size_t ncols = sizeof cols / sizeof cols[0];
+    char where[512];
+    kt_cli_csv_header(stdout, cols, ncols, sep);
+    for (size_t i = 0; i < r->ncritical; i++) {
+        const kt_crit_point *c = &r->critical[i];
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, r->start), 0, sep);
+        kt_cli_csv_cell(stdout, "single_point_of_failure", 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, c->node), 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_name(g, c->node), 0, sep);
+        kt_cli_csv_cell(stdout, kt_crit_rule_name(c->rule), 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, c->needed_by), 0, sep);
+        kt_cli_csv_cell(stdout, c->item >= 0 ? kt_graph_entity_id(g, c->item) : "", 0, sep);
+        fprintf(stdout, "%d%c", c->depth, sep);
+        kt_cli_csv_cell(stdout, c->edge >= 0 ? kt_graph_rel_where(g, c->edge, where, sizeof where) : "", 1, sep);
+    }
+    for (size_t i = 0; i < r->nsole; i++) {
+        const kt_crit_sole *x = &r->sole[i];
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, r->start), 0, sep);
+        kt_cli_csv_cell(stdout, "declared_sole_source", 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, x->supplier), 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_name(g, x->supplier), 0, sep);
+        kt_cli_csv_cell(stdout, "sole_source", 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, x->customer), 0, sep);
+        kt_cli_csv_cell(stdout, x->item >= 0 ? kt_graph_entity_id(g, x->item) : "", 0, sep);
+        fputc(sep, stdout);
+        kt_cli_csv_cell(stdout, kt_graph_rel_where(g, x->edge, where, sizeof where), 1, sep);
+    }
 }
 
 static cJSON *result_json(const kt_graph *g, const kt_crit_result *r)
@@ -135,7 +170,7 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
 
 int kt_cmd_critical(int argc, char **argv)
 {
-    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 0, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
     kt_crit_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
@@ -150,6 +185,8 @@ int kt_cmd_critical(int argc, char **argv)
     if (c.json) {
         if (kt_cli_print_json(stdout, result_json(c.g, r)) != 0)
             code = KT_EXIT_FAIL;
+    } else if (c.csv) {
+        result_csv(c.g, r, (char)c.csv);
     } else {
         result_text(c.g, r);
     }

@@ -79,10 +79,7 @@ static void result_csv(const kt_graph *g, const kt_exp_result *r, char sep)
     char buf[256];
     char *path = NULL;
     size_t plen = 0;
-    if (sep == ';')
-        fputs("\xEF\xBB\xBF", stdout);
-    for (size_t i = 0; i < ncols; i++)
-        kt_cli_csv_cell(stdout, cols[i], i + 1 == ncols, sep);
+    kt_cli_csv_header(stdout, cols, ncols, sep);
     for (size_t i = 0; i < r->nfindings + r->nunknown; i++) {
         int fi = i < r->nfindings;
         const kt_exp_finding *x = fi ? &r->findings[i] : NULL;

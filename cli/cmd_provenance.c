@@ -7,7 +7,7 @@
 #include "node_cmd.h"
 
 static const char help[] =
-    "usage: keten provenance ITEM FILE... [--policy POLICY] [--json] [--from FORMAT] [--quiet]\n"
+    "usage: keten provenance ITEM FILE... [--policy POLICY] [--json|--csv] [--from FORMAT] [--quiet]\n"
     "Example: keten provenance dm-cam samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Print the item's bill of materials tier by tier, with each part's manufacturer, suppliers\n"
     "and origin country (own country, else the country on its made_by, else its manufacturer's,\n"
@@ -17,6 +17,8 @@ static const char help[] =
     "and suppliers that only pass a part on (transit), which are never taken for its origin.\n\n"
     "  --policy FILE    mark parts whose origin is in the policy's C1 or C2 set\n"
     "  --json           print the result as one JSON document (shares in percent)\n"
+    "  --csv            one row per part: tier, origin, share, manufacturer, suppliers, transit\n"
+    "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --from FORMAT    read every file as FORMAT (default: detected)\n"
     "  --quiet          do not summarise warnings in the input\n"
     "  -h, --help       this help\n\n"
@@ -65,6 +67,47 @@ static cJSON *part_json(const kt_graph *g, const kt_policy *p, const kt_prov_par
                 cJSON_AddItemToArray(a, cJSON_CreateString(kt_reason_name(b)));
     }
     return o;
+}
+
+/* One row per part: the bill of materials for a spreadsheet. */
+static void result_csv(const kt_graph *g, const kt_policy *p, const kt_prov_result *r, char sep)
+{
+    static const char *cols[] = {"item", "tier", "part", "name", "origin", "origin_rule", "share_pct",
+                                 "leaf", "split", "manufacturer", "suppliers", "transit_via", "marks"};
+    const size_t ncols = sizeof cols / sizeof cols[0];
+    char buf[128], sup[512], via[512];
+    kt_cli_csv_header(stdout, cols, ncols, sep);
+    for (size_t i = 0; i < r->nparts; i++) {
+        const kt_prov_part *x = &r->parts[i];
+        size_t us = 0, uv = 0;
+        sup[0] = via[0] = '\0';
+        for (size_t k = 0; k < x->nsuppliers; k++) {
+            igraph_integer_t sv = x->suppliers[k].supplier;
+            unsigned sc = kt_graph_entity_country_index(g, sv);
+            int w = snprintf(sup + us, sizeof sup - us, "%s%s", us ? " " : "", kt_graph_entity_id(g, sv));
+            if (w > 0 && (size_t)w < sizeof sup - us)
+                us += (size_t)w;
+            if (sc && x->origin && sc != x->origin) {
+                w = snprintf(via + uv, sizeof via - uv, "%s%s (%s)", uv ? " " : "", kt_graph_entity_id(g, sv),
+                             kt_cli_country(sc));
+                if (w > 0 && (size_t)w < sizeof via - uv)
+                    uv += (size_t)w;
+            }
+        }
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, r->item), 0, sep);
+        fprintf(stdout, "%d%c", x->tier, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_id(g, x->node), 0, sep);
+        kt_cli_csv_cell(stdout, kt_graph_entity_name(g, x->node), 0, sep);
+        kt_cli_csv_cell(stdout, cc(x->origin), 0, sep);
+        kt_cli_csv_cell(stdout, kt_prov_rule_name(x->rule), 0, sep);
+        kt_cli_csv_num(stdout, kt_cli_num(x->share * 100), sep);
+        kt_cli_csv_cell(stdout, x->leaf ? "yes" : "no", 0, sep);
+        kt_cli_csv_cell(stdout, x->leaf ? "" : kt_prov_split_name(x->split), 0, sep);
+        kt_cli_csv_cell(stdout, x->manufacturer >= 0 ? kt_graph_entity_id(g, x->manufacturer) : "", 0, sep);
+        kt_cli_csv_cell(stdout, sup, 0, sep);
+        kt_cli_csv_cell(stdout, via, 0, sep);
+        kt_cli_csv_cell(stdout, kt_cli_reasons_text(marks(p, x->origin), " ", buf, sizeof buf), 1, sep);
+    }
 }
 
 static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_prov_result *r)
@@ -170,7 +213,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
 
 int kt_cmd_provenance(int argc, char **argv)
 {
-    kt_cli_node c = {"provenance", help, KT_CLI_POLICY_OPTIONAL, 0, 0, 0, "item", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"provenance", help, KT_CLI_POLICY_OPTIONAL, 0, 0, 1, "item", 0, 0, 0, 0, 0, NULL, NULL, -1};
     kt_prov_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
@@ -185,6 +228,8 @@ int kt_cmd_provenance(int argc, char **argv)
     if (c.json) {
         if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)
             code = KT_EXIT_FAIL;
+    } else if (c.csv) {
+        result_csv(c.g, c.p, r, (char)c.csv);
     } else {
         result_text(c.g, c.p, r);
     }

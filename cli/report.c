@@ -143,3 +143,11 @@ void kt_cli_csv_num(FILE *f, double x, char sep)
     else
         fprintf(f, "%.6g%c", x, sep);
 }
+
+void kt_cli_csv_header(FILE *f, const char *const *cols, size_t n, char sep)
+{
+    if (sep == ';')
+        fputs("\xEF\xBB\xBF", f); /* Excel reads the file as UTF-8 only with a byte order mark */
+    for (size_t i = 0; i < n; i++)
+        kt_cli_csv_cell(f, cols[i], i + 1 == n, sep);
+}

@@ -382,10 +382,7 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
     size_t ncols = sizeof cols / sizeof cols[0];
     char sep = r->excel ? ';' : ',';
     char rs[96], depth[16];
-    if (r->excel)
-        fputs("\xEF\xBB\xBF", f);
-    for (size_t i = 0; i < ncols; i++)
-        kt_cli_csv_cell(f, cols[i], i + 1 == ncols, sep);
+    kt_cli_csv_header(f, cols, ncols, sep);
     for (size_t b = 0; b < r->t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
         size_t rows = x->nfindings ? x->nfindings : 1;

@@ -240,6 +240,20 @@ static int pair_push(kt_graph *g, uint32_t *head, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Make declaration e (from file:line) entity x's record. */
+static kt_err set_record(kt_graph *g, kt_graph_i_ent *x, const kt_entity_in *e, uint32_t file, long line)
+{
+    x->type = (uint8_t)e->type;
+    x->flags = (uint8_t)e->flags;
+    x->file = file;
+    x->line = (uint32_t)line;
+    x->country = (uint8_t)kt_country_index(e->country);
+    if ((x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM ||
+        (x->source = str_add(g, e->source)) == KT_INTERN_ENOMEM)
+        return KT_ENOMEM;
+    return KT_OK;
+}
+
 static void where_ent(const kt_graph *g, const kt_graph_i_ent *e, char *buf, size_t len)
 {
     if (e->file == NONE)
@@ -269,17 +283,8 @@ static kt_err merge_into(kt_graph *g, uint32_t t, const kt_entity_in *e, uint32_
      * to a real entity */
     if (e->type == KT_ENT_UNKNOWN && x->type != KT_ENT_UNKNOWN)
         return KT_OK;
-    if (x->type == KT_ENT_UNKNOWN && e->type != KT_ENT_UNKNOWN) {
-        x->type = (uint8_t)e->type;
-        x->flags = (uint8_t)e->flags;
-        x->file = file;
-        x->line = (uint32_t)line;
-        x->country = (uint8_t)kt_country_index(e->country);
-        if ((x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM ||
-            (x->source = str_add(g, e->source)) == KT_INTERN_ENOMEM)
-            return KT_ENOMEM;
-        return KT_OK;
-    }
+    if (x->type == KT_ENT_UNKNOWN && e->type != KT_ENT_UNKNOWN)
+        return set_record(g, x, e, file, line);
     where_ent(g, x, prev, sizeof prev);
     if (x->type != e->type) {
         what = "type";
@@ -386,15 +391,9 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
     }
     t = canon_of(g, slot);
     if (g->ents[t].file == NONE) {
-        kt_graph_i_ent *x = &g->ents[t];
-        x->type = (uint8_t)e->type;
-        x->flags = (uint8_t)e->flags;
-        x->file = file;
-        x->line = (uint32_t)line;
-        x->country = (uint8_t)kt_country_index(e->country);
-        if ((x->name = str_append(g, e->name)) == KT_INTERN_ENOMEM ||
-            (x->source = str_add(g, e->source)) == KT_INTERN_ENOMEM)
-            return KT_ENOMEM;
+        kt_err rc = set_record(g, &g->ents[t], e, file, line);
+        if (rc != KT_OK)
+            return rc;
     } else {
         kt_err rc = merge_into(g, t, e, file, line, t == slot, d);
         if (rc != KT_OK)

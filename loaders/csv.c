@@ -121,18 +121,7 @@ kt_err kt_load_i_csv(kt_load_ctx *c, kt_src *s)
                           "CSV header needs a \"rel\" column (relations) or \"id\" and \"type\" (entities)");
         goto out;
     }
-    while (rc == KT_OK && (got = kt_load_i_csv_row(&r, s, c)) != 0) {
-        if (got < 0) {
-            rc = KT_ENOMEM;
-            break;
-        }
-        if (got == 2)
-            continue;
-        if (r.n != nh) {
-            rc = kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, r.line, NULL,
-                              "row has %zu fields, the header %zu", r.n, nh);
-            continue;
-        }
+    while (kt_load_i_csv_next(&r, s, c, nh, &rc)) {
         cJSON *o = cJSON_CreateObject(), *ids = NULL;
         if (!o) {
             rc = KT_ENOMEM;

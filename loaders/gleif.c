@@ -95,18 +95,7 @@ kt_err kt_load_i_gleif(kt_load_ctx *c, kt_src *s)
         goto out;
     }
 #define F(k) (col[k] >= 0 ? kt_load_i_csv_field(&r, (size_t)col[k]) : "")
-    while (rc == KT_OK && (got = kt_load_i_csv_row(&r, s, c)) != 0) {
-        if (got < 0) {
-            rc = KT_ENOMEM;
-            break;
-        }
-        if (got == 2)
-            continue;
-        if (r.n != ncols) {
-            rc = kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, r.line, NULL,
-                              "row has %zu fields, the header %zu", r.n, ncols);
-            continue;
-        }
+    while (kt_load_i_csv_next(&r, s, c, ncols, &rc)) {
         if (level == 1) {
             const char *cty = F(C_LCTY);
             rc = company(c, F(C_LEI), F(C_NAME), *cty ? cty : F(C_HCTY), r.line, &b1);

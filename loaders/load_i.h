@@ -127,6 +127,10 @@ typedef struct {
 void kt_load_i_csv_init(kt_load_csv *r);
 void kt_load_i_csv_destroy(kt_load_csv *r);
 int kt_load_i_csv_row(kt_load_csv *r, kt_src *s, kt_load_ctx *c);
+/* The next data row with exactly ncols fields: 1 with the row, 0 at the end (or after *rc went
+ * wrong: KT_ENOMEM).  Malformed rows and rows of another width get a csv_malformed error and
+ * are skipped. */
+int kt_load_i_csv_next(kt_load_csv *r, kt_src *s, kt_load_ctx *c, size_t ncols, kt_err *rc);
 const char *kt_load_i_csv_field(const kt_load_csv *r, size_t i); /* "" past the end */
 
 /* Records of a JSON array document (or, when key is given, of the array under that key of a

@@ -234,6 +234,26 @@ static int text_put(kt_load_csv *r, char ch)
     return 0;
 }
 
+int kt_load_i_csv_next(kt_load_csv *r, kt_src *s, kt_load_ctx *c, size_t ncols, kt_err *rc)
+{
+    int got;
+    while (*rc == KT_OK && (got = kt_load_i_csv_row(r, s, c)) != 0) {
+        if (got < 0) {
+            *rc = KT_ENOMEM;
+            break;
+        }
+        if (got == 2)
+            continue;
+        if (r->n != ncols) {
+            *rc = kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, r->line, NULL,
+                               "row has %zu fields, the header %zu", r->n, ncols);
+            continue;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int kt_load_i_csv_row(kt_load_csv *r, kt_src *s, kt_load_ctx *c)
 {
     char *line;

@@ -125,6 +125,33 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
                         kt_screen_result *out, kt_errinfo *ei);
 void kt_screen_result_destroy(kt_screen_result *r);
 
+/* The stages, for a search stage run elsewhere (dist/ runs it partitioned over MPI ranks).
+ * kt_screen_new() is kt_screen_prepare() (the sources marked, O(|V| + |E|)), the searches,
+ * and nothing else; a caller that fills the tables itself gets the same bidder results.
+ * The searches: KT_SCREEN_SEARCHES multi-source breadth-first searches backwards along the
+ * steps that kt_screen_step() accepts for them, from the vertices kt_screen_source() marks,
+ * sources entering in vertex order and steps in relation order, so that each vertex's
+ * first relation is the lowest-numbered relation towards the earliest-queued vertex of the
+ * level before; no vertex at max_depth is expanded.  Tables: dist[c][v] the relations from v
+ * to the nearest source (-1: none within max_depth), next[c][v] the first relation on that
+ * path (-1 at a source).  Only the entries the bidders' walks read must be right: from
+ * each starting point (kt_screen_starts()) along next to a source. */
+enum { KT_SCREEN_SEARCHES = 5 };
+typedef struct {
+    int32_t *dist[KT_SCREEN_SEARCHES], *next[KT_SCREEN_SEARCHES]; /* |V| entries each */
+} kt_screen_tables;
+kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out);
+/* Tables of s to fill, every entry -1 (allocated on the first call, owned by s). */
+kt_err kt_screen_tables_get(kt_screen *s, kt_screen_tables *t);
+int kt_screen_source(const kt_screen *s, int search, igraph_integer_t v);
+/* Relation e as a step of that search: 1 with who depends on whom, else 0.  O(1). */
+int kt_screen_step(const kt_screen *s, int search, igraph_integer_t e, igraph_integer_t *dependent,
+                   igraph_integer_t *dependency);
+int kt_screen_max_depth(const kt_screen *s);
+/* The vertices a bidder's walks start from (caller frees *v); errors as kt_screen_bidder(). */
+kt_err kt_screen_starts(const kt_screen *s, const kt_tender_bidder *b, igraph_integer_t **v, size_t *n,
+                        kt_errinfo *ei);
+
 const char *kt_verdict_name(kt_verdict v);
 int kt_verdict_parse(const char *s, kt_verdict *out); /* 0 on success */
 const char *kt_cons_name(kt_cons c);                  /* "met", "not_met", "unknown" */

@@ -7,6 +7,7 @@
 /* The searches: three kinds of risk origin, where the data stops, and control from a risk
  * origin through explicit control relations only. */
 enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL__N };
+_Static_assert(CL__N == KT_SCREEN_SEARCHES, "kt_screen.h counts the searches");
 
 struct kt_screen {
     const kt_graph *g;
@@ -120,18 +121,17 @@ static kt_err build_reverse(kt_screen *s)
     return KT_OK;
 }
 
-kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+/* Everything but the reverse index and the searches: the sources marked, no tables yet. */
+kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
 {
-    kt_err rc = KT_OK;
-    int32_t *queue = NULL;
     kt_screen *s = calloc(1, sizeof *s);
 
     *out = NULL;
     if (!s)
         return KT_ENOMEM;
     if (kt_graph_edge_count(g) >= INT32_MAX || kt_graph_vertex_count(g) >= INT32_MAX) {
-        rc = KT_EUSAGE;
-        goto out;
+        free(s);
+        return KT_EUSAGE;
     }
     s->g = g;
     s->p = p;
@@ -139,28 +139,69 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
     s->max_depth = kt_policy_thresholds_get(p)->max_depth;
     s->control = kt_policy_thresholds_get(p)->control;
     s->nv = kt_graph_vertex_count(g);
-    size_t n = (size_t)s->nv + 1;
-    s->reasons = malloc(n);
-    s->unknown = malloc(n);
-    queue = malloc(n * sizeof *queue);
-    if (!s->reasons || !s->unknown || !queue) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (int c = 0; c < CL__N; c++) {
-        s->dist[c] = malloc(n * sizeof(int32_t));
-        s->next[c] = malloc(n * sizeof(int32_t));
-        if (!s->dist[c] || !s->next[c]) {
-            rc = KT_ENOMEM;
-            goto out;
-        }
+    s->reasons = malloc((size_t)s->nv + 1);
+    s->unknown = malloc((size_t)s->nv + 1);
+    if (!s->reasons || !s->unknown) {
+        kt_screen_free(s);
+        return KT_ENOMEM;
     }
     for (igraph_integer_t v = 0; v < s->nv; v++) {
         s->reasons[v] = (uint8_t)kt_policy_reasons(p, g, v);
         s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
     }
-    if ((rc = build_reverse(s)) != KT_OK)
+    *out = s;
+    return KT_OK;
+}
+
+kt_err kt_screen_tables_get(kt_screen *s, kt_screen_tables *t)
+{
+    size_t n = (size_t)s->nv + 1;
+    for (int c = 0; c < CL__N; c++) {
+        if (!s->dist[c] && (!(s->dist[c] = malloc(n * sizeof(int32_t))) || !(s->next[c] = malloc(n * sizeof(int32_t)))))
+            return KT_ENOMEM;
+        if (!t)
+            continue;
+        memset(s->dist[c], 0xff, n * sizeof(int32_t)); /* -1: none */
+        memset(s->next[c], 0xff, n * sizeof(int32_t));
+        t->dist[c] = s->dist[c];
+        t->next[c] = s->next[c];
+    }
+    return KT_OK;
+}
+
+int kt_screen_source(const kt_screen *s, int search, igraph_integer_t v)
+{
+    return is_source(s, search, v);
+}
+
+int kt_screen_step(const kt_screen *s, int search, igraph_integer_t e, igraph_integer_t *dependent,
+                   igraph_integer_t *dependency)
+{
+    kt_via via;
+    return kt_dep_edge(s->g, e, s->owner_share, dependent, dependency, &via) &&
+           (search != CL_CONTROL || controls_step(s, e));
+}
+
+int kt_screen_max_depth(const kt_screen *s)
+{
+    return s->max_depth;
+}
+
+kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+{
+    kt_err rc;
+    int32_t *queue = NULL;
+    kt_screen *s = NULL;
+
+    *out = NULL;
+    if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
+        return rc;
+    if ((rc = kt_screen_tables_get(s, NULL)) != KT_OK || (rc = build_reverse(s)) != KT_OK)
         goto out;
+    if (!(queue = malloc(((size_t)s->nv + 1) * sizeof *queue))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
     for (int c = 0; c < CL__N; c++)
         search(s, c, queue);
     *out = s;
@@ -387,6 +428,23 @@ static kt_err collect_starts(const kt_screen *s, const kt_tender_bidder *b, star
         if ((rc = resolve(g, b->offers[i], b, &v, ei)) != KT_OK || (rc = add_start(sv, ns, &cap, v, KT_ROLE_OFFER)) != KT_OK)
             return rc;
     return KT_OK;
+}
+
+kt_err kt_screen_starts(const kt_screen *s, const kt_tender_bidder *b, igraph_integer_t **v, size_t *n,
+                        kt_errinfo *ei)
+{
+    start *sv = NULL;
+    size_t ns = 0;
+    kt_err rc = collect_starts(s, b, &sv, &ns, ei);
+
+    *v = NULL;
+    *n = 0;
+    if (rc == KT_OK && !(*v = malloc((ns ? ns : 1) * sizeof **v)))
+        rc = KT_ENOMEM;
+    for (size_t i = 0; rc == KT_OK && i < ns; i++)
+        (*v)[(*n)++] = sv[i].v;
+    free(sv);
+    return rc;
 }
 
 static kt_cons risk_cons(const kt_screen_result *r, unsigned bits)

@@ -7,7 +7,7 @@
 /* The searches: three kinds of risk origin, where the data stops, and control from a risk
  * origin through explicit control relations only. */
 enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL__N };
-_Static_assert(CL__N == KT_SCREEN_SEARCHES, "kt_screen.h counts the searches");
+_Static_assert((int)CL__N == (int)KT_SCREEN_SEARCHES, "kt_screen.h counts the searches");
 
 struct kt_screen {
     const kt_graph *g;

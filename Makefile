@@ -4,6 +4,7 @@
 #   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind the CLI tests under valgrind
 #   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
+#   make mpi      build/keten-mpi: screen --mpi over Open MPI ranks (dist/; needs libopenmpi-dev)
 #   make bench    time loading and the analyses on synthetic data (see bench/README.md)
 #   make demo     the README quick-start: screen the bundled sample tender
 #   make deps     install the Debian packages the build and tests need (as root)
@@ -30,7 +31,7 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all test asan valgrind fuzz bench demo deps deps-check install clean format
+.PHONY: all mpi test asan valgrind fuzz bench demo deps deps-check install clean format
 
 all: keten
 
@@ -60,6 +61,35 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libketen.a
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
+# keten-mpi (dist/): keten whose screen takes --mpi, for mpirun.  Built only here, only with Open
+# MPI installed (Debian libopenmpi-dev and openmpi-bin); keten itself never needs MPI.
+MPI_CFLAGS := $(shell pkg-config --cflags ompi-c 2>/dev/null)
+MPI_LIBS   := $(shell pkg-config --libs ompi-c 2>/dev/null)
+HAVE_MPI   := $(shell pkg-config --exists ompi-c 2>/dev/null && command -v mpirun >/dev/null && echo 1)
+DIST_OBJ    = $(patsubst %.c,$(BUILD)/%.o,$(wildcard dist/*.c)) $(BUILD)/dist/cli_main.o
+KETEN_MPI   = $(BUILD)/keten-mpi
+
+mpi:
+	@[ -n "$(HAVE_MPI)" ] || { echo "make mpi needs Open MPI: apt-get install libopenmpi-dev openmpi-bin"; exit 2; }
+	@$(MAKE) --no-print-directory $(KETEN_MPI)
+
+$(KETEN_MPI): $(DIST_OBJ) $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ)) $(BUILD)/libketen.a
+	@echo "  LD  $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL) $(MPI_LIBS)
+
+$(BUILD)/dist/%.o: dist/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(MPI_CFLAGS) -MMD -MP -c -o $@ $<
+
+# cli/main.c's main under another name: dist/main.c wraps it in MPI_Init and MPI_Finalize
+$(BUILD)/dist/cli_main.o: cli/main.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $< (as kt_cli_main)"
+	$(Q)$(CC) $(CFLAGS_ALL) -Dmain=kt_cli_main -MMD -MP -c -o $@ $<
+
+-include $(DIST_OBJ:.o=.d)
+
 # The dependency check: installs what is missing (as root), does nothing otherwise.
 deps-check:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -73,9 +103,10 @@ deps-check:
 
 deps: deps-check
 
+# where Open MPI is installed the suite also compares keten-mpi under mpirun with keten
 test: deps-check
-	@$(MAKE) --no-print-directory $(KETEN) unit-bins
-	@KETEN=$(KETEN) BUILD=$(BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory $(KETEN) unit-bins $(if $(HAVE_MPI),$(KETEN_MPI))
+	@KETEN=$(KETEN) BUILD=$(BUILD) $(if $(HAVE_MPI),KETEN_MPI=$(KETEN_MPI)) sh tests/run.sh
 
 unit-bins: $(UNIT_BIN)
 

@@ -31,10 +31,14 @@ static const char help[] =
     "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --quiet          no warnings or progress on stderr\n"
+    "  --mpi            run the searches partitioned over the ranks of mpirun (keten-mpi,\n"
+    "                   built by 'make mpi'; the same output for any number of ranks)\n"
     "  --timings        print how long loading, the searches, the bidders and the output took\n"
     "  -h, --help       this help\n\n"
     "keten supports the assessor's risk analysis; it does not replace it.\n"
     "Exit status: 0 screened; 1 screened and a bidder reached --fail-on; 2 could not screen.\n";
+
+kt_screen_search_fn kt_cli_screen_mpi = NULL;
 
 enum { FMT_TABLE, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_MD };
 
@@ -115,11 +119,13 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"excel", no_argument, NULL, 'x'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"timings", no_argument, NULL, 'T'},
+                                         {"mpi", no_argument, NULL, 'M'},
                                          {"diagrams", required_argument, NULL, 'D'},
                                          {"diagram-format", required_argument, NULL, 'G'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, mpi = 0;
+    int writer = 1; /* this process writes the output (under --mpi, rank 0 only) */
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL;
     kt_viz_format dfmt = KT_VIZ_SVG;
@@ -149,6 +155,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'x': excel = 1; break;
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
+        case 'M': mpi = 1; break;
         case 'D': diagrams = optarg; break;
         case 'G':
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
@@ -160,6 +167,8 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (optind != argc - 1)
         return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
+    if (mpi && !kt_cli_screen_mpi)
+        return kt_cli_usage_error("screen", "--mpi needs keten-mpi (built by 'make mpi') run under mpirun");
 
     if (kt_load_tender(argv[optind], &t, &ei) != KT_OK) {
         kt_cli_print_errinfo(&ei);
@@ -180,11 +189,16 @@ int kt_cmd_screen(int argc, char **argv)
     t_loaded = now();
     kt_cli_status_start(!quiet);
     kt_cli_status("finding the risk origins in the graph");
-    if ((rc = kt_screen_new(g, p, &s)) != KT_OK) {
+    rc = mpi ? kt_cli_screen_mpi(g, p, t, &s, &writer) : kt_screen_new(g, p, &s);
+    if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
     t_searched = now();
+    if (!writer) {
+        code = KT_EXIT_OK; /* rank 0 screens the bidders and writes */
+        goto out;
+    }
     res = calloc(t->nbidders ? t->nbidders : 1, sizeof *res);
     if (!res) {
         kt_cli_msg("out of memory");

@@ -22,12 +22,14 @@
  * with kt_screen_bidder() and writes the output.
  *
  * Complexity per rank, for N ranks and K = KT_SCREEN_SEARCHES: O(|E|) to find its steps
- * (every rank reads all relations once), O(K (|V| + |E|) / N) work and messages for the
- * searches plus O(K L (|V| / N) log) for the key sorts, over at most 3 K max_depth collective
- * exchanges; O(P K max_depth) for the P starting points of its bidders.  Memory per rank:
- * the model, 2 bytes per vertex (sources), 13 bytes per step and 52 bytes per vertex it owns
- * (K tables of dist and next, a key, a local index); rank 0 also 40 bytes per vertex of
- * tables.
+ * (every rank reads all relations once), O(K (|V| + |E|) / N log(|V| / N)) work (a local
+ * index is a binary search; the key sorts) and O(K (|V| + |E|) / N) records sent for the
+ * searches, in at most 4 K max_depth collective exchanges (latency: they wait for the slowest
+ * rank); O(P K max_depth) for the P starting points of its bidders.  Memory per rank:
+ * the model, 2 bytes per vertex (the sources), and for the part it owns 9 bytes per step
+ * and 72 per vertex (K tables of dist and next, keys, local index, frontiers), plus at each
+ * level about 60 bytes per candidate step in flight; rank 0 also 40 bytes per vertex of
+ * tables for the bidders' entries.
  *
  * Ownership: *out belongs to the caller (kt_screen_free()). */
 #ifndef KT_DIST_H
@@ -43,6 +45,13 @@
  * names an unknown entity is left to rank 0's kt_screen_bidder() to report.  A failure
  * that only one rank can see (out of memory) aborts every rank with a message. */
 kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out, int *writer);
+
+/* What this rank's last kt_dist_screen() kept of the partitioned state: vertices owned,
+ * steps kept, and the peak bytes of its partitioned structures (for keten-mpi --timings). */
+typedef struct {
+    long long owned, steps, bytes;
+} kt_dist_stats;
+extern kt_dist_stats kt_dist_last;
 
 /* Where fatal messages go on every rank (ranks other than 0 send stdout and stderr to
  * /dev/null, so that messages and output come once). */

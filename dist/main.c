@@ -2,6 +2,7 @@
  * more than one rank it runs only `screen TENDER --mpi`; every rank runs the command, rank 0
  * alone writes, and every rank exits with rank 0's status. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,9 +14,35 @@ int kt_cli_main(int argc, char **argv);
 
 FILE *kt_dist_stderr;
 
+/* This process's peak resident memory in kB (VmHWM), 0 when unknown. */
+static long long peak_kb(void)
+{
+    char line[256];
+    long long kb = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmHWM:", 6) == 0)
+            kb = atoll(line + 6);
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+/* --timings: each rank's peak memory and partitioned state, printed by rank 0. */
+static void report(int rank, int size)
+{
+    long long mine[4] = {peak_kb(), kt_dist_last.owned, kt_dist_last.steps, kt_dist_last.bytes};
+    long long *all = rank == 0 ? calloc((size_t)size * 4, sizeof *all) : NULL;
+    MPI_Gather(mine, 4, MPI_LONG_LONG, all, 4, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+    for (int r = 0; all && r < size; r++)
+        fprintf(stderr, "keten: rank %d: peak %.0f MB; owns %lld vertices, %lld steps, %.0f MB of search state\n", r,
+                all[4 * r] / 1024.0, all[4 * r + 1], all[4 * r + 2], all[4 * r + 3] / 1048576.0);
+    free(all);
+}
+
 int main(int argc, char **argv)
 {
-    int rank, size, code = 2, mpi = 0;
+    int rank, size, code = 2, mpi = 0, timings = 0;
 
     MPI_Init(&argc, &argv);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
@@ -29,13 +56,18 @@ int main(int argc, char **argv)
             kt_dist_stderr = stderr;
     }
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    {
         mpi |= strcmp(argv[i], "--mpi") == 0;
+        timings |= strcmp(argv[i], "--timings") == 0;
+    }
     kt_cli_screen_mpi = kt_dist_screen;
     if (size > 1 && !mpi)
         fprintf(stderr, "keten: under mpirun with %d ranks keten-mpi runs 'screen TENDER --mpi' only\n", size);
     else
         code = kt_cli_main(argc, argv);
     MPI_Bcast(&code, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    if (timings && mpi)
+        report(rank, size);
     MPI_Finalize();
     return code;
 }

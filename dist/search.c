@@ -6,6 +6,8 @@
 
 enum { K = KT_SCREEN_SEARCHES };
 
+kt_dist_stats kt_dist_last;
+
 /* One rank's part of the graph and of the search tables. */
 typedef struct {
     MPI_Comm comm;
@@ -439,6 +441,10 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
         d.next[c] = xmalloc(&d, (size_t)d.nown * sizeof *d.next[c]);
         search(&d, c, best);
     }
+    kt_dist_last.owned = d.nown;
+    kt_dist_last.steps = d.off[d.nown];
+    /* the steps, the tables, the keys and local indexes, a search's frontier buffers */
+    kt_dist_last.bytes = (long long)d.off[d.nown] * 9 + (long long)d.nown * (4 + 8 * K + 8 + 8 + 12);
     free(best);
     free(d.off);
     free(d.node);

@@ -144,10 +144,10 @@ kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
 /* Tables of s to fill, every entry -1 (allocated on the first call, owned by s). */
 kt_err kt_screen_tables_get(kt_screen *s, kt_screen_tables *t);
 int kt_screen_source(const kt_screen *s, int search, igraph_integer_t v);
-/* Relation e as a step of that search (-1: of any search; every search's steps are dependency
- * steps, kt_dep_edge()): 1 with who depends on whom, else 0.  O(1). */
-int kt_screen_step(const kt_screen *s, int search, igraph_integer_t e, igraph_integer_t *dependent,
-                   igraph_integer_t *dependency);
+/* The searches relation e is a step of (bit c for search c; 0: none, a step of any search is a
+ * dependency step, kt_dep_edge()), with who depends on whom.  O(1). */
+unsigned kt_screen_step(const kt_screen *s, igraph_integer_t e, igraph_integer_t *dependent,
+                        igraph_integer_t *dependency);
 int kt_screen_max_depth(const kt_screen *s);
 /* The vertices a bidder's walks start from (caller frees *v); errors as kt_screen_bidder(). */
 kt_err kt_screen_starts(const kt_screen *s, const kt_tender_bidder *b, igraph_integer_t **v, size_t *n,

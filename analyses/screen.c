@@ -174,12 +174,13 @@ int kt_screen_source(const kt_screen *s, int search, igraph_integer_t v)
     return is_source(s, search, v);
 }
 
-int kt_screen_step(const kt_screen *s, int search, igraph_integer_t e, igraph_integer_t *dependent,
-                   igraph_integer_t *dependency)
+unsigned kt_screen_step(const kt_screen *s, igraph_integer_t e, igraph_integer_t *dependent,
+                        igraph_integer_t *dependency)
 {
     kt_via via;
-    return kt_dep_edge(s->g, e, s->owner_share, dependent, dependency, &via) &&
-           (search != CL_CONTROL || controls_step(s, e));
+    if (!kt_dep_edge(s->g, e, s->owner_share, dependent, dependency, &via))
+        return 0;
+    return ((1u << CL__N) - 1) & ~(controls_step(s, e) ? 0 : 1u << CL_CONTROL);
 }
 
 int kt_screen_max_depth(const kt_screen *s)

@@ -2,8 +2,8 @@
  *
  * Built only by `make mpi` (Open MPI), into build/keten-mpi; keten itself knows nothing of it.
  * Every rank loads the tender, the policy and the data (the model is replicated); what is
- * partitioned is the screening's search state.  A vertex belongs to rank hash(v) mod N (a 1D
- * partition, as in the Graph500 reference BFS); a rank keeps the reverse dependency steps
+ * partitioned is the screening's search state.  Vertex v belongs to rank v mod N, at local
+ * index v / N (a 1D partition, as in the Graph500 reference BFS); a rank keeps the reverse dependency steps
  * that lead into its vertices and its vertices' entries of the search tables.
  *
  * The searches (kt_screen.h) run level-synchronously: at each level every rank expands its
@@ -22,12 +22,12 @@
  * with kt_screen_bidder() and writes the output.
  *
  * Complexity per rank, for N ranks and K = KT_SCREEN_SEARCHES: O(|E|) to find its steps
- * (every rank reads all relations once), O(K (|V| + |E|) / N log(|V| / N)) work (a local
- * index is a binary search; the key sorts) and O(K (|V| + |E|) / N) records sent for the
+ * (every rank reads all relations once), O(K (|V| + |E|) / N log(|V| / N)) work (the key
+ * sorts) and O(K (|V| + |E|) / N) records sent for the
  * searches, in at most 4 K max_depth collective exchanges (latency: they wait for the slowest
  * rank); O(P K max_depth) for the P starting points of its bidders.  Memory per rank:
  * the model, 2 bytes per vertex (the sources), and for the part it owns 9 bytes per step
- * and 72 per vertex (K tables of dist and next, keys, local index, frontiers), plus at each
+ * and 68 per vertex (K tables of dist and next, keys, frontiers), plus at each
  * level about 60 bytes per candidate step in flight; rank 0 also 40 bytes per vertex of
  * tables for the bidders' entries.
  *

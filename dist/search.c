@@ -5,6 +5,7 @@
 #include "kt_dist.h"
 
 enum { K = KT_SCREEN_SEARCHES };
+_Static_assert(K <= 8, "a step's searches fit in a byte");
 
 kt_dist_stats kt_dist_last;
 
@@ -15,8 +16,7 @@ typedef struct {
     kt_screen *s;           /* sources and step rules (every rank has the whole model) */
     const kt_graph *g;
     int32_t nv;
-    int32_t *own;           /* the vertices this rank owns, ascending */
-    int32_t nown;
+    int32_t nown;           /* the vertices this rank owns: rank, rank + N, rank + 2N, ... */
     /* the steps into owned vertices (who depends on them), by local index in relation
      * order: off[i]..off[i+1] index node (the dependent), edge and mask (bit c: a step of
      * search c) */
@@ -41,27 +41,21 @@ static void *xmalloc(const part *d, size_t n)
     return p;
 }
 
-/* The owner of a vertex: a multiplicative hash, so that runs of ids spread over the ranks. */
+/* The owner of a vertex and its index there: v mod N and v / N, as the Graph500 reference
+ * BFS does (vertex ids are first-seen order, so the modulo spreads every kind of entity). */
 static int owner(const part *d, int64_t v)
 {
-    uint64_t x = (uint64_t)v * 0x9E3779B97F4A7C15ull;
-    return (int)((x ^ (x >> 29)) % (uint64_t)d->size);
+    return (int)(v % d->size);
 }
 
-/* The local index of an owned vertex.  O(log |V| / N). */
 static int32_t lidx(const part *d, int32_t v)
 {
-    int32_t lo = 0, hi = d->nown;
-    while (lo < hi) {
-        int32_t mid = lo + (hi - lo) / 2;
-        if (d->own[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= d->nown || d->own[lo] != v)
-        die(d, "a vertex sent to a rank that does not own it");
-    return lo;
+    return v / d->size;
+}
+
+static int32_t gid(const part *d, int32_t i)
+{
+    return i * d->size + d->rank;
 }
 
 /* ---- one all-to-all exchange of fixed-size records, and the replies back ---- */
@@ -132,24 +126,18 @@ static void plan_free(plan *pl)
 
 /* ---- the partition ---- */
 
-/* The owned vertices and the steps into them: every rank reads every relation once, and keeps
+/* The steps into the owned vertices: every rank reads every relation once, and keeps
  * the steps whose far end it owns.  O(|V| + |E|), memory O((|V| + |E|) / N). */
 static void partition(part *d)
 {
     igraph_integer_t ne = kt_graph_edge_count(d->g), a, b;
 
-    d->nown = 0;
-    for (int32_t v = 0; v < d->nv; v++)
-        d->nown += owner(d, v) == d->rank;
-    d->own = xmalloc(d, (size_t)d->nown * sizeof *d->own);
-    for (int32_t v = 0, i = 0; v < d->nv; v++)
-        if (owner(d, v) == d->rank)
-            d->own[i++] = v;
+    d->nown = d->nv / d->size + (d->rank < d->nv % d->size);
     d->off = calloc((size_t)d->nown + 2, sizeof *d->off);
     if (!d->off)
         die(d, "out of memory");
     for (igraph_integer_t e = 0; e < ne; e++)
-        if (kt_screen_step(d->s, -1, e, &a, &b) && owner(d, b) == d->rank)
+        if (kt_screen_step(d->s, e, &a, &b) && owner(d, b) == d->rank)
             d->off[lidx(d, (int32_t)b) + 1]++;
     for (int32_t i = 0; i < d->nown; i++)
         d->off[i + 1] += d->off[i];
@@ -159,16 +147,15 @@ static void partition(part *d)
     d->mask = xmalloc(d, m);
     int32_t *fill = xmalloc(d, ((size_t)d->nown + 1) * sizeof *fill);
     memcpy(fill, d->off, ((size_t)d->nown + 1) * sizeof *fill);
-    for (igraph_integer_t e = 0; e < ne; e++)
-        if (kt_screen_step(d->s, -1, e, &a, &b) && owner(d, b) == d->rank) {
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        unsigned mask = kt_screen_step(d->s, e, &a, &b);
+        if (mask && owner(d, b) == d->rank) {
             int32_t k = fill[lidx(d, (int32_t)b)]++;
-            uint8_t mask = 0;
-            for (int c = 0; c < K; c++)
-                mask |= (uint8_t)(kt_screen_step(d->s, c, e, &a, &b) << c);
             d->node[k] = (int32_t)a;
             d->edge[k] = (int32_t)e;
-            d->mask[k] = mask;
+            d->mask[k] = (uint8_t)mask;
         }
+    }
     free(fill);
 }
 
@@ -239,10 +226,10 @@ static void search(part *d, int c, int64_t *best)
 
     for (int32_t i = 0; i < d->nown; i++) {
         dist[i] = next[i] = -1;
-        if (kt_screen_source(d->s, c, d->own[i])) {
+        if (kt_screen_source(d->s, c, gid(d, i))) {
             dist[i] = 0;
             front[nf] = i;
-            fkey[nf++] = d->own[i]; /* sources enter the queue in vertex order */
+            fkey[nf++] = gid(d, i); /* sources enter the queue in vertex order */
         }
     }
     for (int lev = 1; lev <= maxd; lev++) {
@@ -444,7 +431,7 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
     kt_dist_last.owned = d.nown;
     kt_dist_last.steps = d.off[d.nown];
     /* the steps, the tables, the keys and local indexes, a search's frontier buffers */
-    kt_dist_last.bytes = (long long)d.off[d.nown] * 9 + (long long)d.nown * (4 + 8 * K + 8 + 8 + 12);
+    kt_dist_last.bytes = (long long)d.off[d.nown] * 9 + (long long)d.nown * (8 * K + 8 + 8 + 12);
     free(best);
     free(d.off);
     free(d.node);
@@ -488,7 +475,6 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
         free(d.dist[c]);
         free(d.next[c]);
     }
-    free(d.own);
     *out = d.s;
     return KT_OK;
 }

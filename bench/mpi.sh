@@ -2,7 +2,7 @@
 # Screening over MPI ranks: keten screen (one process) against keten-mpi screen --mpi under
 # mpirun -np 1, 2, 4, on the synthetic tender of bench/gen.py (10,000 bidders), with the time
 # end to end, each rank's peak memory and its part of the search state, and a byte-for-byte
-# comparison of the outputs.  Usage: sh bench/mpi.sh [SIZE] (100k, 1m or 10m; default 10m).
+# comparison of the outputs (written with -o: mpirun forwards stdout slowly).  Usage: sh bench/mpi.sh [SIZE] (100k, 1m or 10m; default 10m).
 # Needs make and make mpi first.  Results: bench/README.md.
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,12 +16,12 @@ t=bench/data/t$s.json
 mkdir -p bench/data
 [ -f "$f" ] && [ -f "$t" ] || python3 bench/gen.py --relations $n --out "$f" --tender "$t" --bidders 10000
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -f "%e %M" -o bench/data/time.out "$KETEN" screen --quiet --timings --format json "$t" >bench/data/one.json 2>bench/data/err
+/usr/bin/time -f "%e %M" -o bench/data/time.out "$KETEN" screen --quiet --timings --format json -o bench/data/one.json "$t" 2>bench/data/err
 out=$(tail -1 bench/data/time.out)
 echo "keten screen $s: ${out% *} s, peak $((${out#* } / 1024)) MB; $(grep timings bench/data/err | sed 's/keten: //')"
 for np in 1 2 4; do
     /usr/bin/time -f "%e" -o bench/data/time.out mpirun --oversubscribe -np $np "$KETEN_MPI" screen --quiet --timings --mpi \
-        --format json "$t" >bench/data/many.json 2>bench/data/err
+        --format json -o bench/data/many.json "$t" 2>bench/data/err
     echo "keten-mpi -np $np $s: $(tail -1 bench/data/time.out) s; $(grep timings bench/data/err | sed 's/keten: //')"
     grep '^keten: rank' bench/data/err | sed 's/^keten:/   /'
     cmp -s bench/data/one.json bench/data/many.json && echo "    output byte-identical to keten screen" || echo "    OUTPUT DIFFERS"

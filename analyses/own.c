@@ -135,12 +135,15 @@ static int party_cmp(const void *pa, const void *pb, void *ctx)
     return strcmp(kt_graph_entity_id(g, a->v), kt_graph_entity_id(g, b->v));
 }
 
-static kt_ival pct(double lo, double hi)
+/* The display rule, applied to the result only (never fed into another sum): an entity on no
+ * ownership cycle cannot hold more than 100% when no company is more than 100% held, so its
+ * bounds read at most 100 (a divergent upper sum reads 100); one on a cycle keeps its sum. */
+static kt_ival pct(double lo, double hi, int cycle)
 {
     kt_ival iv = {100 * lo, 100 * hi};
-    if (iv.min > 100)
+    if (!cycle && iv.min > 100)
         iv.min = 100;
-    if (iv.max > 100)
+    if (!cycle && iv.max > 100)
         iv.max = 100;
     return iv;
 }
@@ -158,7 +161,7 @@ static void add_ival(kt_ival *sum, kt_ival x)
 static int bo_reaches(const kt_own_opts *o, double x)
 {
     /* AMLR 2024/1624 art. 52(1): "25% or more"; directive 2015/849 art. 3(6)(a)(i): "more than 25%" */
-    return o->bo_gt ? x > o->bo + KT_OWN_EPS : x >= o->bo - KT_OWN_EPS;
+    return o->bo_gt ? kt_own_i_above(x, o->bo) : kt_own_i_atleast(x, o->bo);
 }
 
 static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const kt_own_opts *opts, kt_own_result *out,
@@ -168,7 +171,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
     kt_own_i_sub s;
     kt_own_i_comps comps;
     double *u[4] = {NULL, NULL, NULL, NULL};
-    unsigned char *status = NULL, *ctrl = NULL, *ult = NULL, *state = NULL;
+    unsigned char *status = NULL, *ctrl = NULL, *ult = NULL, *state = NULL, *cyc = NULL;
     igraph_integer_t *pedge = NULL, *pnext = NULL;
     size_t *plen = NULL;
     long *party_of = NULL; /* local -> index in parties (before sorting: x - 1) */
@@ -194,6 +197,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
             goto out;
         }
     status = malloc(n + 1);
+    cyc = malloc(n + 1);
     ctrl = malloc(n + 1);
     ult = malloc(n + 1);
     state = malloc(n + 1);
@@ -202,12 +206,12 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
     plen = malloc((n + 1) * sizeof *plen);
     party_of = malloc((n + 1) * sizeof *party_of);
     out->parties = calloc(n, sizeof *out->parties);
-    if (!status || !ctrl || !ult || !state || !pedge || !pnext || !plen || !party_of ||
+    if (!status || !cyc || !ctrl || !ult || !state || !pedge || !pnext || !plen || !party_of ||
         (n > 1 && !out->parties)) {
         rc = KT_ENOMEM;
         goto out;
     }
-    if ((rc = kt_own_i_integrated(&s, &comps, u, status, &out->sweeps, ei)) != KT_OK)
+    if ((rc = kt_own_i_integrated(&s, u, cyc, status, &out->sweeps, ei)) != KT_OK)
         goto out;
     if ((rc = kt_own_i_control(&s, &comps, out->opts.control, ctrl, ult, state)) != KT_OK)
         goto out;
@@ -219,8 +223,9 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         kt_own_party *p = &out->parties[x - 1];
         igraph_integer_t v = s.vert[x];
         p->v = v;
-        p->capital = pct(u[0][x], u[1][x]);
-        p->votes = pct(u[2][x], u[3][x]);
+        p->cycle = cyc[x];
+        p->capital = pct(u[0][x], u[1][x], cyc[x]);
+        p->votes = pct(u[2][x], u[3][x], cyc[x]);
         p->status = (kt_own_status)status[x];
         p->controls = (kt_own_ctrl)ctrl[x];
         p->direct = p->direct_votes = p->declared = (kt_ival){0, 0};
@@ -237,7 +242,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
                 p->has_declared = 1;
                 add_ival(&p->declared, kt_graph_rel_share(g, e));
                 kt_ival vo = kt_graph_rel_votes(g, e);
-                if (!kt_ival_is_unknown(vo) && vo.min > out->opts.control + KT_OWN_EPS)
+                if (!kt_ival_is_unknown(vo) && kt_own_i_above(vo.min, out->opts.control))
                     p->flags |= KT_OWN_F_DECLARED_CTRL;
             } else {
                 p->flags |= KT_OWN_F_DECLARED_CTRL; /* a controls relation */
@@ -317,6 +322,7 @@ out:
     for (int j = 0; j < 4; j++)
         free(u[j]);
     free(status);
+    free(cyc);
     free(ctrl);
     free(ult);
     free(state);

@@ -73,7 +73,7 @@ typedef struct {
     int bo_gt;      /* 0: interest >= bo (AMLR 2024/1624 art. 52, default); 1: > bo (2015/849) */
     long max_paths; /* kt_own_paths_find: at most this many paths; default 100 */
     long max_depth; /* kt_own_paths_find: at most this many steps; 0 (default): no limit */
-    long budget;    /* kt_own_paths_find: partial paths explored before giving up; default 1000000 */
+    long budget;    /* kt_own_paths_find: relations examined before giving up; default 50000000 */
 } kt_own_opts;
 
 void kt_own_opts_init(kt_own_opts *o);

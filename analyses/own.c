@@ -13,7 +13,7 @@ void kt_own_opts_init(kt_own_opts *o)
     o->bo_gt = 0;      /* AMLR: "25% or more" */
     o->max_paths = 100;
     o->max_depth = 0;
-    o->budget = 1000000;
+    o->budget = 50000000;
 }
 
 const char *kt_own_ctrl_name(kt_own_ctrl c)
@@ -27,98 +27,23 @@ const char *kt_own_status_name(kt_own_status s)
     return (unsigned)s < 4 ? names[s] : "?";
 }
 
-/* ---- strongest paths: Dijkstra from the subject over the away relations ---- */
-
-typedef struct {
-    kt_own_i_key key;
-    igraph_integer_t x;
-} hent;
-
-static int hless(const hent *a, const hent *b)
-{
-    int c = kt_own_i_key_cmp(&a->key, &b->key);
-    return c < 0 || (c == 0 && a->x < b->x);
-}
-
-static void hpush(hent *h, size_t *n, hent e)
-{
-    size_t i = (*n)++;
-    while (i > 0 && hless(&e, &h[(i - 1) / 2])) {
-        h[i] = h[(i - 1) / 2];
-        i = (i - 1) / 2;
-    }
-    h[i] = e;
-}
-
-static hent hpop(hent *h, size_t *n)
-{
-    hent top = h[0], last = h[--*n];
-    size_t i = 0;
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        const hent *mv = &last;
-        if (l < *n && hless(&h[l], mv)) {
-            m = l;
-            mv = &h[l];
-        }
-        if (r < *n && hless(&h[r], mv))
-            m = r;
-        if (m == i)
-            break;
-        h[i] = h[m];
-        i = m;
-    }
-    if (*n)
-        h[i] = last;
-    return top;
-}
-
 /* pedge[x], pnext[x]: the first relation and the next local vertex of x's strongest path
  * towards the subject; plen[x] its length.  Complexity: O(|E_U| log |E_U|). */
 static kt_err strongest(const kt_own_i_sub *s, igraph_integer_t *pedge, igraph_integer_t *pnext, size_t *plen)
 {
-    kt_own_i_key *key = malloc(((size_t)s->n + 1) * sizeof *key);
-    unsigned char *done = calloc((size_t)s->n + 1, 1);
-    hent *h = malloc(((size_t)s->m + 2) * sizeof *h);
-    size_t hn = 0;
-    kt_err rc = KT_OK;
-
-    if (!key || !done || !h) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
+    kt_own_i_tree t;
+    kt_err rc = kt_own_i_tree_init(&t, s);
+    if (rc != KT_OK)
+        return rc;
+    kt_own_i_tree_run(&t, -1, -1, NULL, 0, NULL);
     for (igraph_integer_t x = 0; x < s->n; x++) {
-        pedge[x] = -1;
-        pnext[x] = -1;
-        plen[x] = 0;
+        int has = x > 0 && kt_own_i_tree_has(&t, x);
+        pedge[x] = has ? t.pedge[x] : -1;
+        pnext[x] = has ? t.pnext[x] : -1;
+        plen[x] = has ? (size_t)t.key[x].len : 0;
     }
-    key[0] = (kt_own_i_key){0, 0, 0};
-    hpush(h, &hn, (hent){key[0], 0});
-    while (hn) {
-        hent t = hpop(h, &hn);
-        if (done[t.x])
-            continue;
-        done[t.x] = 1;
-        for (igraph_integer_t i = s->aoff[t.x]; i < s->aoff[t.x + 1]; i++) {
-            igraph_integer_t y = s->anb[i];
-            if (done[y])
-                continue;
-            kt_own_i_key k = key[t.x];
-            kt_own_i_key_step(s->g, s->aedge[i], &k);
-            if (pedge[y] < 0 || kt_own_i_key_cmp(&k, &key[y]) < 0) {
-                key[y] = k;
-                pedge[y] = s->aedge[i];
-                pnext[y] = t.x;
-                plen[y] = (size_t)k.len;
-                hpush(h, &hn, (hent){k, y}); /* each relation pushes at most once */
-            }
-        }
-    }
-out:
-    free(key);
-    free(done);
-    free(h);
-    return rc;
+    kt_own_i_tree_destroy(&t);
+    return KT_OK;
 }
 
 /* ---- assembling the result ---- */

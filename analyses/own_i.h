@@ -87,4 +87,27 @@ int kt_own_i_key_cmp(const kt_own_i_key *a, const kt_own_i_key *b);
 /* Add relation e to key k (the step's weakness and cost). */
 void kt_own_i_key_step(const kt_graph *g, igraph_integer_t e, kt_own_i_key *k);
 
+/* The tree of strongest paths to the subject (own_paths.c): Dijkstra from the subject over
+ * the away relations, in the order of kt_own.h including its tie-break (step by step from
+ * the subject: the near entity's id, then the relation read first).  After a run, for every
+ * x reached (kt_own_i_tree_has): key[x], and pedge[x] / pnext[x] the first relation and the
+ * next local entity on x's path towards the subject.  blocked[x] (set by the caller) keeps x
+ * out; relations skip[0..nskip) are not taken into skip_at.  Stops once `stop` is final (-1:
+ * runs to the end).  *work (when not NULL) counts the relations examined.
+ * Complexity: O(|E| log |E|) per run, plus the tie-breaks (O(path length) each, only between
+ * paths of equal rank); nothing proportional to the graph is cleared between runs. */
+typedef struct {
+    const kt_own_i_sub *s;
+    kt_own_i_key *key;
+    igraph_integer_t *pedge, *pnext;
+    long *seen, *done, gen;
+    unsigned char *blocked;
+    void *heap;
+} kt_own_i_tree;
+kt_err kt_own_i_tree_init(kt_own_i_tree *t, const kt_own_i_sub *s);
+void kt_own_i_tree_destroy(kt_own_i_tree *t);
+kt_err kt_own_i_tree_run(kt_own_i_tree *t, igraph_integer_t stop, igraph_integer_t skip_at,
+                         const igraph_integer_t *skip, size_t nskip, long *work);
+int kt_own_i_tree_has(const kt_own_i_tree *t, igraph_integer_t x);
+
 #endif

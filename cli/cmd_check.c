@@ -48,6 +48,8 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
     if (kt_graph_as_of(g))
         printf("as of: %s (%zu relations not valid on that date left out)\n", kt_graph_as_of(g),
                kt_graph_dropped_by_date(g));
+    else if (kt_graph_dropped_by_date(g))
+        printf("as of: today (%zu relations not in force today left out)\n", kt_graph_dropped_by_date(g));
     printf("relations: %ld\n", (long)kt_graph_edge_count(g));
     for (int t = 0; t < KT_REL__COUNT; t++)
         if (c->rtype[t])
@@ -95,10 +97,10 @@ static cJSON *report_json(const kt_graph *g, const counts *c, const kt_diags *d,
     if (built) {
         cJSON_AddNumberToObject(doc, "entities", (double)kt_graph_vertex_count(g));
         cJSON_AddNumberToObject(doc, "relations", (double)kt_graph_edge_count(g));
-        if (kt_graph_as_of(g)) {
+        if (kt_graph_as_of(g))
             cJSON_AddStringToObject(doc, "as_of", kt_graph_as_of(g));
+        if (kt_graph_as_of(g) || kt_graph_dropped_by_date(g))
             cJSON_AddNumberToObject(doc, "left_out_by_date", (double)kt_graph_dropped_by_date(g));
-        }
         o = cJSON_AddObjectToObject(doc, "by_entity_type");
         for (int t = 0; t < KT_ENT__COUNT; t++)
             if (c->etype[t])

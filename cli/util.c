@@ -79,6 +79,13 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    if (!kt_cli_as_of) { /* without --as-of: the state today */
+        char today[16];
+        time_t now = time(NULL);
+        struct tm tm;
+        if (gmtime_r(&now, &tm) && strftime(today, sizeof today, "%Y-%m-%d", &tm) == 10)
+            kt_graph_set_today(g, today);
+    }
     kt_cli_status_start(!quiet);
     kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
@@ -104,8 +111,11 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
             kt_cli_print_diags(g, d, 0);
         goto out;
     }
-    if (!quiet && !dd && kt_graph_dropped_by_date(g))
+    if (!quiet && !dd && kt_graph_dropped_by_date(g) && kt_cli_as_of)
         kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                   kt_graph_dropped_by_date(g));
+    else if (!quiet && !dd && kt_graph_dropped_by_date(g))
+        kt_cli_msg("%zu relations not in force today left out (--as-of DATE chooses another day)",
                    kt_graph_dropped_by_date(g));
     if (!quiet && !dd && kt_diags_warnings(d))
         kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),

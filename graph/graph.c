@@ -696,7 +696,7 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
 /* ---- names ---- */
 
 static const char *etype_names[KT_ENT__COUNT] = {"company", "person", "state", "product",
-                                                 "component", "consortium", "unknown"};
+                                                 "component", "consortium", "service", "unknown"};
 static const char *rtype_names[KT_REL__COUNT] = {"owns", "controls", "supplies", "subcontracts",
                                                  "contains", "made_by", "member_of", "offers"};
 static const char *basis_names[KT_BASIS__COUNT] = {"", "board", "golden_share", "contract",
@@ -746,7 +746,7 @@ int kt_basis_parse(const char *s, kt_basis *out)
 
 int kt_etype_is_item(kt_etype t)
 {
-    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT;
+    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT || t == KT_ENT_SERVICE;
 }
 
 size_t kt_graph_memory(const kt_graph *g)

@@ -47,6 +47,7 @@ typedef enum {
     KT_ENT_PRODUCT,
     KT_ENT_COMPONENT,
     KT_ENT_CONSORTIUM,
+    KT_ENT_SERVICE, /* a service delivered to the buyer (CycloneDX services): an item */
     KT_ENT_UNKNOWN, /* an explicit "unknown owner" placeholder (BODS unspecified parties) */
     KT_ENT__COUNT
 } kt_etype;
@@ -254,7 +255,7 @@ const char *kt_basis_name(kt_basis b);
 int kt_etype_parse(const char *s, kt_etype *out); /* 0 on success */
 int kt_rtype_parse(const char *s, kt_rtype *out);
 int kt_basis_parse(const char *s, kt_basis *out);
-int kt_etype_is_item(kt_etype t); /* product or component */
+int kt_etype_is_item(kt_etype t); /* product, component or service */
 
 /* Bytes of memory the model holds (side arrays, intern tables, igraph). */
 size_t kt_graph_memory(const kt_graph *g);

@@ -204,6 +204,12 @@ igraph_integer_t kt_graph_edge_count(const kt_graph *g);
 /* The vertex of an entity id (aliases included), or -1. */
 igraph_integer_t kt_graph_find(const kt_graph *g, const char *id);
 
+/* The entities carrying value as an identifier under any scheme ("529900T8BM49AURSDO55" as
+ * lei, "pkg:npm/x@1" as purl): the number of distinct vertices found; the first max of them in
+ * hits[], with the scheme that matched in schemes[] (interned).  Complexity: O(schemes). */
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max);
+
 const char *kt_graph_entity_id(const kt_graph *g, igraph_integer_t v);
 kt_etype kt_graph_entity_type(const kt_graph *g, igraph_integer_t v);
 const char *kt_graph_entity_name(const kt_graph *g, igraph_integer_t v); /* "" when none */

@@ -100,6 +100,8 @@ void kt_graph_free(kt_graph *g)
     kt_graph_i_intern_destroy(&g->files);
     kt_graph_i_intern_destroy(&g->ident_keys);
     free(g->ident_owner);
+    for (size_t i = 0; i < g->nschemes; i++)
+        free(g->schemes[i]);
     free(g->ents);
     free(g->canon);
     free(g->rels);
@@ -367,6 +369,21 @@ static kt_err add_lists(kt_graph *g, uint32_t t, const kt_entity_in *e)
     return KT_OK;
 }
 
+/* Remember scheme among the distinct schemes (at most 32; more are not looked up by value). */
+static int note_scheme(kt_graph *g, const char *scheme)
+{
+    for (size_t i = 0; i < g->nschemes; i++)
+        if (strcmp(g->schemes[i], scheme) == 0)
+            return 0;
+    if (g->nschemes == sizeof g->schemes / sizeof g->schemes[0])
+        return 0;
+    size_t n = strlen(scheme) + 1;
+    if (!(g->schemes[g->nschemes] = malloc(n)))
+        return -1;
+    memcpy(g->schemes[g->nschemes++], scheme, n);
+    return 0;
+}
+
 kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, long line, kt_diags *d)
 {
     char key[512];
@@ -424,8 +441,11 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         uint32_t k = kt_graph_i_intern_add(&g->ident_keys, key, (size_t)n, &added);
         if (k == KT_INTERN_ENOMEM || RESERVE(g->ident_owner, g->ident_owner_cap, (size_t)k + 1) != 0)
             return KT_ENOMEM;
-        if (added)
+        if (added) {
             g->ident_owner[k] = t;
+            if (note_scheme(g, e->ident_scheme[i]) != 0)
+                return KT_ENOMEM;
+        }
     }
     return KT_OK;
 }
@@ -536,6 +556,45 @@ igraph_integer_t kt_graph_find(const kt_graph *g, const char *id)
     if (!g->slot_vert)
         return slot;
     return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+static igraph_integer_t slot_vertex(const kt_graph *g, uint32_t slot)
+{
+    slot = canon_of(g, slot);
+    if (g->ents[slot].file == NONE)
+        return -1;
+    if (!g->slot_vert)
+        return slot;
+    return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max)
+{
+    char key[1024];
+    size_t n = 0;
+    if (!g->built)
+        return 0;
+    for (size_t i = 0; i < g->nschemes; i++) {
+        int len = snprintf(key, sizeof key, "%s\x1f%s", g->schemes[i], value);
+        if (len < 0 || (size_t)len >= sizeof key)
+            continue;
+        uint32_t k = kt_graph_i_intern_find(&g->ident_keys, key, (size_t)len);
+        if (k == KT_INTERN_NONE)
+            continue;
+        igraph_integer_t v = slot_vertex(g, g->ident_owner[k]);
+        int dup = v < 0;
+        for (size_t j = 0; j < n && j < max && !dup; j++)
+            dup = hits[j] == v;
+        if (dup)
+            continue;
+        if (n < max) {
+            hits[n] = v;
+            schemes[n] = g->schemes[i];
+        }
+        n++;
+    }
+    return n;
 }
 
 static const kt_graph_i_ent *ent(const kt_graph *g, igraph_integer_t v)
@@ -717,7 +776,7 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
 /* ---- names ---- */
 
 static const char *etype_names[KT_ENT__COUNT] = {"company", "person", "state", "product",
-                                                 "component", "consortium", "unknown"};
+                                                 "component", "consortium", "service", "unknown"};
 static const char *rtype_names[KT_REL__COUNT] = {"owns", "controls", "supplies", "subcontracts",
                                                  "contains", "made_by", "member_of", "offers",
                                                  "director_of", "role_in"};
@@ -768,7 +827,7 @@ int kt_basis_parse(const char *s, kt_basis *out)
 
 int kt_etype_is_item(kt_etype t)
 {
-    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT;
+    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT || t == KT_ENT_SERVICE;
 }
 
 size_t kt_graph_memory(const kt_graph *g)

@@ -75,6 +75,8 @@ struct kt_graph {
     kt_graph_i_intern ident_keys; /* "scheme\x1fvalue" -> owner slot in ident_owner */
     uint32_t *ident_owner;
     size_t ident_owner_cap;
+    char *schemes[32];      /* the distinct identifier schemes, for kt_graph_find_value */
+    size_t nschemes;
 
     kt_graph_i_ent *ents; /* by slot */
     size_t ents_cap;

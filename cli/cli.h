@@ -65,11 +65,13 @@ int kt_cli_parse_double(const char *s, double lo, double hi, double *out);
 int kt_cli_parse_long(const char *s, long lo, long hi, long *out);
 
 /* Output that is written whole or not at all: kt_cli_out_open() gives stdout for NULL or "-",
- * else a temporary file beside path; kt_cli_out_close() renames it into place when ok,
- * removes it otherwise.  Returns 0 on success. */
+ * else a temporary file beside path (beside the file a symlink names; with the existing file's
+ * mode); kt_cli_out_close() renames it into place when ok, removes it otherwise, and exit() or a
+ * fatal signal removes it too.  A device or FIFO is written directly.  Both print why they
+ * failed (a full disk included).  Returns 0 on success. */
 typedef struct {
     FILE *f;
-    char *path, *tmp;
+    char *path, *tmp; /* tmp is NULL when written directly */
 } kt_cli_out;
 int kt_cli_out_open(kt_cli_out *o, const char *path);
 int kt_cli_out_close(kt_cli_out *o, int ok);

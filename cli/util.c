@@ -1,10 +1,13 @@
 /* util.c: loading, messages, strict numbers and whole-or-nothing output for the commands. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -155,26 +158,100 @@ int kt_cli_parse_long(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
+/* The temporary file being written, removed by exit() and by a fatal signal (Ctrl-C) before it
+ * takes its default action: nothing half-written is left behind.  One at a time. */
+static char *volatile out_pending;
+
+static void out_remove_pending(void)
+{
+    char *t = out_pending;
+    if (t)
+        unlink(t);
+}
+
+static void out_on_signal(int sig)
+{
+    out_remove_pending();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void out_watch(char *tmp)
+{
+    static int installed;
+    if (!installed) {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+        atexit(out_remove_pending);
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa = {0};
+            struct sigaction old;
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+                continue; /* started in the background with the signal ignored: keep it so */
+            sa.sa_handler = out_on_signal;
+            sigemptyset(&sa.sa_mask);
+            sigaction(sigs[i], &sa, NULL);
+        }
+        installed = 1;
+    }
+    out_pending = tmp;
+}
+
 int kt_cli_out_open(kt_cli_out *o, const char *path)
 {
+    struct stat st;
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
         return 0;
     }
-    size_t n = strlen(path) + 32;
-    o->path = strdup(path);
-    o->tmp = malloc(n);
-    if (!o->path || !o->tmp)
-        goto fail;
-    snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    o->f = fopen(o->tmp, "wb");
-    if (!o->f) {
-        kt_cli_msg("%s: cannot write: %s", path, strerror(errno));
-        goto fail;
+    /* A symlink is followed: the file it names is replaced, the link stays. */
+    char *real = realpath(path, NULL);
+    o->path = real ? real : strdup(path);
+    if (!o->path)
+        goto nomem;
+    if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device, FIFO or terminal: written directly (renaming over it would replace it) */
+        if (!(o->f = fopen(o->path, "wb")))
+            goto cannot;
+        return 0;
+    }
+    if (!real && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        /* a dangling symlink: create the file it names, through it */
+        if (!(o->f = fopen(path, "wb")))
+            goto cannot;
+        return 0;
+    }
+    int exists = stat(o->path, &st) == 0;
+    size_t n = strlen(o->path) + 32;
+    if (!(o->tmp = malloc(n)))
+        goto nomem;
+    snprintf(o->tmp, n, "%s.tmp.%ld", o->path, (long)getpid());
+    int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0)
+        goto cannot;
+    out_watch(o->tmp);
+    if (exists) {
+        /* keep the target's owner (root only) and mode, e.g. 0600 */
+        if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+            /* not root: the file becomes the user's, as any new file would */
+        }
+        fchmod(fd, st.st_mode & 07777);
+    }
+    if (!(o->f = fdopen(fd, "wb"))) {
+        close(fd);
+        goto cannot;
     }
     return 0;
+nomem:
+    kt_cli_msg("out of memory");
+    goto fail;
+cannot:
+    kt_cli_msg("%s: cannot write: %s", path, strerror(errno));
 fail:
+    if (o->tmp) {
+        unlink(o->tmp);
+        out_pending = NULL;
+    }
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);
@@ -183,7 +260,7 @@ fail:
 
 int kt_cli_out_close(kt_cli_out *o, int ok)
 {
-    int rc = 0;
+    int rc = 0, err = 0;
     if (!o->f)
         return -1;
     if (o->f == stdout) {
@@ -191,17 +268,20 @@ int kt_cli_out_close(kt_cli_out *o, int ok)
         return ok ? 0 : -1;
     }
     if (fflush(o->f) != 0 || ferror(o->f))
-        ok = 0;
-    if (fclose(o->f) != 0)
-        ok = 0;
-    if (ok && rename(o->tmp, o->path) != 0) {
-        kt_cli_msg("%s: cannot write: %s", o->path, strerror(errno));
-        ok = 0;
-    }
-    if (!ok) {
-        remove(o->tmp);
+        err = errno ? errno : EIO;
+    if (fclose(o->f) != 0 && !err)
+        err = errno;
+    if (ok && !err && o->tmp && rename(o->tmp, o->path) != 0)
+        err = errno;
+    if (err) /* a full disk says so (ENOSPC), as does any other write error */
+        kt_cli_msg("%s: cannot write: %s", o->path, strerror(err));
+    if (!ok || err) {
+        if (o->tmp)
+            unlink(o->tmp);
         rc = -1;
     }
+    if (o->tmp)
+        out_pending = NULL;
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);

@@ -118,7 +118,7 @@ int kt_cmd_diagram(int argc, char **argv)
 
     if (policy_path && kt_load_policy(policy_path, &p, &ei) != KT_OK) {
         if (ei.line)
-            fprintf(stderr, "%s:%ld: %s\n", ei.file, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", ei.file, ei.line, ei.msg);
         else
             kt_cli_msg("%s: %s", ei.file, ei.msg);
         goto out;

@@ -11,18 +11,133 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../graph/kt_text.h"
 #include "cli.h"
 
 const char *kt_cli_as_of;
+
+/* ---- text from the data, made safe to print (graph/kt_text.h) ---- */
+
+static void put_file(void *ctx, const char *b, size_t n, int escaped)
+{
+    (void)escaped;
+    fwrite(b, 1, n, (FILE *)ctx);
+}
+
+void kt_cli_put_text(FILE *f, const char *s)
+{
+    kt_text_escape(s, put_file, f);
+}
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+    int oom;
+} text_buf;
+
+static void put_buf(void *ctx, const char *b, size_t n, int escaped)
+{
+    text_buf *t = ctx;
+    (void)escaped;
+    if (t->oom)
+        return;
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (t->n + n + 1 > cap)
+            cap *= 2;
+        char *x = realloc(t->s, cap);
+        if (!x) {
+            t->oom = 1;
+            return;
+        }
+        t->s = x;
+        t->cap = cap;
+    }
+    memcpy(t->s + t->n, b, n);
+    t->n += n;
+    t->s[t->n] = '\0';
+}
+
+const char *kt_cli_text(const char *s)
+{
+    /* owned here: slots reused in turn, so one printf may take up to 16 of them */
+    static text_buf slot[16];
+    static unsigned next;
+    if (!s || !kt_text_needs_escape(s))
+        return s;
+    text_buf *t = &slot[next++ % 16];
+    t->n = 0;
+    t->oom = 0;
+    kt_text_escape(s, put_buf, t);
+    return t->oom || !t->s ? "(out of memory)" : t->s;
+}
+
+/* Markdown: the characters that start inline markup, HTML, entities or a table cell are
+ * backslash-escaped; control characters become visible text (\n), so data never starts a line
+ * (where - + 1. would make a list and # a heading). */
+static void put_md(void *ctx, const char *b, size_t n, int escaped)
+{
+    FILE *f = ctx;
+    for (size_t i = 0; i < n; i++) {
+        if (!escaped && strchr("\\`*_[]<>#|~&", b[i]))
+            fputc('\\', f);
+        fputc(b[i], f);
+    }
+}
+
+void kt_cli_md_text(FILE *f, const char *s)
+{
+    kt_text_escape(s, put_md, f);
+}
+
+void kt_cli_md_code(FILE *f, const char *s)
+{
+    const char *t = kt_cli_text(s ? s : "");
+    size_t run = 0, longest = 0;
+    for (const char *p = t; *p; p++) {
+        run = *p == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    /* a fence longer than any run of backticks inside (CommonMark 6.1), with a space inside
+     * it when the text starts or ends with a backtick */
+    int pad = *t == '`' || (*t && t[strlen(t) - 1] == '`');
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+    fputs(pad ? " " : "", f);
+    fputs(t, f);
+    fputs(pad ? " " : "", f);
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+}
+
+void kt_cli_vline(FILE *f, const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0) {
+        fputs("(out of memory)\n", f);
+        return;
+    }
+    kt_cli_put_text(f, s);
+    fputc('\n', f);
+    free(s);
+}
+
+void kt_cli_line(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kt_cli_vline(f, fmt, ap);
+    va_end(ap);
+}
 
 void kt_cli_msg(const char *fmt, ...)
 {
     va_list ap;
     fputs("keten: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    kt_cli_vline(stderr, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -30,9 +145,9 @@ int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
     va_list ap;
     fputs("keten: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    kt_cli_vline(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\ntry 'keten %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
+    fprintf(stderr, "try 'keten %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
     return KT_EXIT_FAIL;
 }
 
@@ -41,11 +156,11 @@ static void print_diag(const kt_graph *g, const kt_diag *x)
     const char *file = x->file == UINT32_MAX ? "" : kt_graph_file_name(g, x->file);
     const char *sev = x->sev == KT_SEV_WARNING ? "warning: " : "";
     if (x->line)
-        fprintf(stderr, "%s:%ld: %s%s [%s]\n", file, x->line, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s:%ld: %s%s [%s]", file, x->line, sev, x->msg, x->code);
     else if (x->record)
-        fprintf(stderr, "%s: record %s: %s%s [%s]\n", file, x->record, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s: record %s: %s%s [%s]", file, x->record, sev, x->msg, x->code);
     else
-        fprintf(stderr, "%s: %s%s [%s]\n", file, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s: %s%s [%s]", file, sev, x->msg, x->code);
 }
 
 void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)

@@ -1,11 +1,11 @@
 # keten screen --mpi under mpirun -np 1, 2 and 4 writes byte for byte what keten screen writes:
 # the sample tender in every format, a synthetic bench tender (bench/gen.py), and a tender that
 # starts a walk at every entity of the bench data, so that every vertex's search entry counts.
-# Runs where Open MPI is installed (make test builds keten-mpi then); skipped otherwise.
+# Runs where Open MPI is installed (make test builds keten-mpi then); skipped (77) otherwise.
 cd "$ROOT" || exit 9
 if [ -z "${KETEN_MPI:-}" ]; then
-    echo "mpi: skipped (no keten-mpi: Open MPI is not installed)" >&2
-    exit 0
+    echo "cli/mpi/compare skipped: no keten-mpi (Open MPI is not installed; see docs/scale.md)" >&2
+    exit 77
 fi
 case "$KETEN_MPI" in /*) ;; *) KETEN_MPI="$ROOT/$KETEN_MPI" ;; esac
 # mpirun refuses root unless told; CI containers run as root

@@ -8,6 +8,7 @@
 #   make bench    time loading and the analyses on synthetic data (see bench/README.md)
 #   make demo     the README quick-start: screen the bundled sample tender
 #   make deps     install the Debian packages the build and tests need (as root)
+#   make deps-mpi install Open MPI, for make mpi and the MPI comparison in the suite (as root)
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
 #   make test-the-tests  every CLI test must fail when keten exits 0 and prints nothing
 #
@@ -45,7 +46,7 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all mpi test asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten
+.PHONY: all mpi test asan valgrind fuzz bench bench-bin demo deps deps-check deps-mpi install clean format test-the-tests unit-bins keten
 
 all: keten
 
@@ -120,10 +121,10 @@ unit-bins: $(UNIT_BIN)
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build-asan/keten unit-bins
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build-asan/keten unit-bins $(if $(HAVE_MPI),build-asan/keten-mpi)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  KETEN=build-asan/keten BUILD=build-asan SANITIZED=1 sh tests/run.sh
+	  KETEN=build-asan/keten BUILD=build-asan $(if $(HAVE_MPI),KETEN_MPI=build-asan/keten-mpi) SANITIZED=1 sh tests/run.sh
 
 valgrind: $(KETEN)
 	@KETEN=$(KETEN) BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh cli
@@ -168,6 +169,11 @@ deps-check:
 	fi
 
 deps: deps-check
+
+# Open MPI, for make mpi and the suite's comparison of keten-mpi with keten (CI installs it;
+# keten itself does not need it)
+deps-mpi:
+	@$(MAKE) --no-print-directory deps-check DEB_PKGS="libopenmpi-dev openmpi-bin"
 
 FUZZ_SECONDS ?= 60
 fuzz:

@@ -125,7 +125,6 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, mpi = 0;
-    int writer = 1; /* this process writes the output (under --mpi, rank 0 only) */
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL;
     kt_viz_format dfmt = KT_VIZ_SVG;
@@ -189,16 +188,12 @@ int kt_cmd_screen(int argc, char **argv)
     t_loaded = now();
     kt_cli_status_start(!quiet);
     kt_cli_status("finding the risk origins in the graph");
-    rc = mpi ? kt_cli_screen_mpi(g, p, t, &s, &writer) : kt_screen_new(g, p, &s);
+    rc = mpi ? kt_cli_screen_mpi(g, p, t, &s) : kt_screen_new(g, p, &s);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
     t_searched = now();
-    if (!writer) {
-        code = KT_EXIT_OK; /* rank 0 screens the bidders and writes */
-        goto out;
-    }
     res = calloc(t->nbidders ? t->nbidders : 1, sizeof *res);
     if (!res) {
         kt_cli_msg("out of memory");

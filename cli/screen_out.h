@@ -27,10 +27,9 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r);
 void kt_screen_out_explain(const kt_screen_report *r, size_t bidder, char *buf, size_t len);
 
 /* keten screen --mpi: the search stage run over MPI ranks (dist/, linked only into keten-mpi;
- * NULL in keten).  It gives every process a screening state whose tables hold what the
- * tender's bidders read, and says whether this process writes the output (rank 0 only). */
-typedef kt_err (*kt_screen_search_fn)(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out,
-                                      int *writer);
+ * NULL in keten).  It gives a screening state whose tables hold what the tender's bidders
+ * read, as kt_screen_new() would. */
+typedef kt_err (*kt_screen_search_fn)(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out);
 extern kt_screen_search_fn kt_cli_screen_mpi;
 
 extern const char kt_screen_notice[];

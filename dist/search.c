@@ -9,20 +9,23 @@ _Static_assert(K <= 8, "a step's searches fit in a byte");
 
 kt_dist_stats kt_dist_last;
 
-/* One rank's part of the graph and of the search tables. */
+/* One rank's part of the graph and of the search tables.  Rank 0 alone has the model. */
 typedef struct {
     MPI_Comm comm;
     int rank, size;
-    kt_screen *s;           /* sources and step rules (every rank has the whole model) */
-    const kt_graph *g;
-    int32_t nv;
+    int32_t nv;             /* vertices in the whole graph */
+    int maxd;               /* the policy's max_depth */
     int32_t nown;           /* the vertices this rank owns: rank, rank + N, rank + 2N, ... */
+    uint8_t *src;           /* per owned vertex: bit c, a source of search c */
     /* the steps into owned vertices (who depends on them), by local index in relation
      * order: off[i]..off[i+1] index node (the dependent), edge and mask (bit c: a step of
      * search c) */
     int32_t *off, *node, *edge;
     uint8_t *mask;
     int32_t *dist[K], *next[K]; /* per owned vertex, as kt_screen_tables */
+    int32_t *to[K];             /* per owned vertex: the vertex next leads to */
+    int32_t *starts;            /* the starting points of this rank's bidders */
+    size_t nstarts;
 } part;
 
 static void die(const part *d, const char *what)
@@ -124,39 +127,162 @@ static void plan_free(plan *pl)
     free(pl->scount);
 }
 
-/* ---- the partition ---- */
+/* ---- the partition, sent out by rank 0 ---- */
 
-/* The steps into the owned vertices: every rank reads every relation once, and keeps
- * the steps whose far end it owns.  O(|V| + |E|), memory O((|V| + |E|) / N). */
-static void partition(part *d)
+static int32_t owned_by(const part *d, int r)
 {
-    igraph_integer_t ne = kt_graph_edge_count(d->g), a, b;
+    return d->nv / d->size + (r < d->nv % d->size);
+}
 
-    d->nown = d->nv / d->size + (d->rank < d->nv % d->size);
-    d->off = calloc((size_t)d->nown + 2, sizeof *d->off);
-    if (!d->off)
-        die(d, "out of memory");
-    for (igraph_integer_t e = 0; e < ne; e++)
-        if (kt_screen_step(d->s, e, &a, &b) && owner(d, b) == d->rank)
-            d->off[lidx(d, (int32_t)b) + 1]++;
-    for (int32_t i = 0; i < d->nown; i++)
-        d->off[i + 1] += d->off[i];
-    size_t m = (size_t)d->off[d->nown];
-    d->node = xmalloc(d, m * sizeof *d->node);
-    d->edge = xmalloc(d, m * sizeof *d->edge);
-    d->mask = xmalloc(d, m);
-    int32_t *fill = xmalloc(d, ((size_t)d->nown + 1) * sizeof *fill);
-    memcpy(fill, d->off, ((size_t)d->nown + 1) * sizeof *fill);
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        unsigned mask = kt_screen_step(d->s, e, &a, &b);
-        if (mask && owner(d, b) == d->rank) {
-            int32_t k = fill[lidx(d, (int32_t)b)]++;
-            d->node[k] = (int32_t)a;
-            d->edge[k] = (int32_t)e;
-            d->mask[k] = (uint8_t)mask;
+/* Rank 0 sends each rank count[r] records of sz bytes from buf (grouped by rank); every rank
+ * gets its own in a new array, *n records. */
+static void *scatter(part *d, const void *buf, const int *count, size_t sz, size_t *n)
+{
+    int mine = 0, *disp = NULL;
+    MPI_Scatter(count, 1, MPI_INT, &mine, 1, MPI_INT, 0, d->comm);
+    if (d->rank == 0) {
+        disp = xmalloc(d, (size_t)d->size * sizeof *disp);
+        for (int r = 0, at = 0; r < d->size; r++) {
+            disp[r] = at;
+            at += count[r];
         }
     }
-    free(fill);
+    void *out = xmalloc(d, (size_t)mine * sz);
+    MPI_Datatype t;
+    MPI_Type_contiguous((int)sz, MPI_BYTE, &t);
+    MPI_Type_commit(&t);
+    MPI_Scatterv(buf, count, disp, t, out, mine, t, 0, d->comm);
+    MPI_Type_free(&t);
+    free(disp);
+    *n = (size_t)mine;
+    return out;
+}
+
+typedef struct {
+    int32_t a, b, e, mask; /* a depends on b (b by local index at its owner) through e */
+} step;
+
+enum { CHUNK = 1 << 22 }; /* relations read per scatter of steps */
+
+/* The sources of every search at each owned vertex, and the steps into owned vertices: rank 0
+ * reads the relations in chunks and sends each step to the owner of its far end.
+ * O(|V| + |E|) on rank 0, O((|V| + |E|) / N) memory on the others. */
+static void partition(part *d, const kt_screen *s, int64_t ne)
+{
+    int *count = xmalloc(d, 2 * (size_t)d->size * sizeof *count), *fill = count + d->size;
+    uint8_t *all = NULL;
+    size_t n;
+
+    if (d->rank == 0) {
+        all = xmalloc(d, (size_t)d->nv);
+        for (int r = 0, at = 0; r < d->size; r++) {
+            count[r] = owned_by(d, r);
+            for (int32_t i = 0; i < count[r]; i++) {
+                uint8_t m = 0;
+                for (int c = 0; c < K; c++)
+                    m |= (uint8_t)(kt_screen_source(s, c, (igraph_integer_t)i * d->size + r) << c);
+                all[at++] = m;
+            }
+        }
+    }
+    d->src = scatter(d, all, count, 1, &n);
+    free(all);
+
+    step *mine = NULL, *buf = NULL;
+    size_t nmine = 0;
+    if (d->rank == 0)
+        buf = xmalloc(d, CHUNK * sizeof *buf);
+    for (int64_t lo = 0; lo < ne; lo += CHUNK) {
+        int64_t hi = lo + CHUNK < ne ? lo + CHUNK : ne;
+        if (d->rank == 0) {
+            igraph_integer_t a, b;
+            memset(count, 0, (size_t)d->size * sizeof *count);
+            for (int64_t e = lo; e < hi; e++)
+                if (kt_screen_step(s, e, &a, &b))
+                    count[owner(d, b)]++;
+            for (int r = 0, at = 0; r < d->size; r++) {
+                fill[r] = at;
+                at += count[r];
+            }
+            for (int64_t e = lo; e < hi; e++) {
+                unsigned m = kt_screen_step(s, e, &a, &b);
+                if (m)
+                    buf[fill[owner(d, b)]++] = (step){(int32_t)a, lidx(d, (int32_t)b), (int32_t)e, (int32_t)m};
+            }
+        }
+        step *got = scatter(d, buf, count, sizeof *buf, &n);
+        if (n && !(mine = realloc(mine, (nmine + n) * sizeof *mine)))
+            die(d, "out of memory");
+        if (n)
+            memcpy(mine + nmine, got, n * sizeof *got);
+        nmine += n;
+        free(got);
+    }
+    free(buf);
+    free(count);
+    /* the steps by local index of their far end, in relation order */
+    if (!(d->off = calloc((size_t)d->nown + 2, sizeof *d->off)))
+        die(d, "out of memory");
+    for (size_t k = 0; k < nmine; k++)
+        d->off[mine[k].b + 1]++;
+    for (int32_t i = 0; i < d->nown; i++)
+        d->off[i + 1] += d->off[i];
+    d->node = xmalloc(d, nmine * sizeof *d->node);
+    d->edge = xmalloc(d, nmine * sizeof *d->edge);
+    d->mask = xmalloc(d, nmine);
+    int32_t *at = xmalloc(d, ((size_t)d->nown + 1) * sizeof *at);
+    memcpy(at, d->off, ((size_t)d->nown + 1) * sizeof *at);
+    for (size_t k = 0; k < nmine; k++) {
+        int32_t j = at[mine[k].b]++;
+        d->node[j] = mine[k].a;
+        d->edge[j] = mine[k].e;
+        d->mask[j] = (uint8_t)mine[k].mask;
+    }
+    free(at);
+    free(mine);
+}
+
+/* The starting points of every bidder (rank 0 finds them in the model), bidder i's to rank
+ * i mod N.  A bidder naming an unknown entity is left out: rank 0's kt_screen_bidder()
+ * reports it. */
+static void send_starts(part *d, const kt_screen *s, const kt_tender *t)
+{
+    int *count = xmalloc(d, 2 * (size_t)d->size * sizeof *count), *fill = count + d->size;
+    int32_t *all = NULL;
+    size_t total = 0;
+    igraph_integer_t **sv = NULL;
+    size_t *ns = NULL;
+
+    memset(count, 0, (size_t)d->size * sizeof *count);
+    if (d->rank == 0) {
+        sv = xmalloc(d, (t->nbidders + 1) * sizeof *sv);
+        ns = xmalloc(d, (t->nbidders + 1) * sizeof *ns);
+        for (size_t b = 0; b < t->nbidders; b++) {
+            kt_errinfo ei;
+            kt_err rc = kt_screen_starts(s, &t->bidders[b], &sv[b], &ns[b], &ei);
+            if (rc == KT_ENOMEM)
+                die(d, "out of memory");
+            if (rc != KT_OK)
+                ns[b] = 0;
+            count[b % (size_t)d->size] += (int)ns[b];
+            total += ns[b];
+        }
+        all = xmalloc(d, total * sizeof *all);
+        for (int r = 0, at = 0; r < d->size; r++) {
+            fill[r] = at;
+            at += count[r];
+        }
+        for (size_t b = 0; b < t->nbidders; b++) {
+            for (size_t i = 0; i < ns[b]; i++)
+                all[fill[b % (size_t)d->size]++] = (int32_t)sv[b][i];
+            free(sv[b]);
+        }
+        free(sv);
+        free(ns);
+    }
+    d->starts = scatter(d, all, count, sizeof *all, &d->nstarts);
+    free(all);
+    free(count);
 }
 
 /* ---- the level-synchronous searches ---- */
@@ -165,6 +291,8 @@ typedef struct {
     int64_t key; /* the parent's order key */
     int32_t u;   /* the dependent reached */
     int32_t e;   /* by this relation */
+    int32_t b;   /* from this parent */
+    int32_t pad;
 } cand;
 
 typedef struct {
@@ -219,14 +347,14 @@ static void dense_ranks(part *d, const pair *q, size_t n, int64_t range, int64_t
  * and at most 3 max_depth collective exchanges. */
 static void search(part *d, int c, int64_t *best)
 {
-    int32_t *dist = d->dist[c], *next = d->next[c], nf = 0;
+    int32_t *dist = d->dist[c], *next = d->next[c], *to = d->to[c], nf = 0;
     int32_t *front = xmalloc(d, (size_t)d->nown * sizeof *front), *newf = xmalloc(d, (size_t)d->nown * sizeof *newf);
     int64_t *fkey = xmalloc(d, (size_t)d->nown * sizeof *fkey), range = d->nv;
-    int maxd = kt_screen_max_depth(d->s);
+    int maxd = d->maxd;
 
     for (int32_t i = 0; i < d->nown; i++) {
-        dist[i] = next[i] = -1;
-        if (kt_screen_source(d->s, c, gid(d, i))) {
+        dist[i] = next[i] = to[i] = -1;
+        if ((d->src[i] >> c) & 1) {
             dist[i] = 0;
             front[nf] = i;
             fkey[nf++] = gid(d, i); /* sources enter the queue in vertex order */
@@ -243,7 +371,7 @@ static void search(part *d, int c, int64_t *best)
         for (int32_t f = 0; f < nf; f++)
             for (int32_t k = d->off[front[f]]; k < d->off[front[f] + 1]; k++)
                 if ((d->mask[k] >> c) & 1) {
-                    cv[nc] = (cand){fkey[f], d->node[k], d->edge[k]};
+                    cv[nc] = (cand){fkey[f], d->node[k], d->edge[k], gid(d, front[f]), 0};
                     dest[nc++] = owner(d, d->node[k]);
                 }
         plan pl;
@@ -259,10 +387,12 @@ static void search(part *d, int c, int64_t *best)
             if (dist[i] < 0) {
                 dist[i] = lev;
                 next[i] = rv[j].e;
+                to[i] = rv[j].b;
                 best[i] = rv[j].key;
                 newf[nn++] = i;
             } else if (dist[i] == lev && (rv[j].key < best[i] || (rv[j].key == best[i] && rv[j].e < next[i]))) {
                 next[i] = rv[j].e; /* an earlier parent in the queue, or an earlier relation */
+                to[i] = rv[j].b;
                 best[i] = rv[j].key;
             }
         }
@@ -291,7 +421,7 @@ static void search(part *d, int c, int64_t *best)
 /* ---- the bidders' evidence paths ---- */
 
 typedef struct {
-    int32_t c, v, dist, next;
+    int32_t c, v, dist, next, to; /* to: the vertex next leads to */
 } entry;
 
 /* A set of (search, vertex) pairs asked for already: open addressing on c * |V| + v. */
@@ -344,28 +474,19 @@ static void push(const part *d, entries *q, entry x)
 static void ask(const part *d, seen *h, entries *q, int32_t c, int32_t v)
 {
     if (seen_add(d, h, (int64_t)c * d->nv + v))
-        push(d, q, (entry){c, v, -1, -1});
+        push(d, q, (entry){c, v, -1, -1, -1});
 }
 
 /* Resolve the paths of this rank's bidders: one exchange per step of the longest path, each
  * asking the owners for (dist, next) of the vertices reached.  The answered entries are
  * appended to *done.  O(P K max_depth) records for P starting points. */
-static void resolve(part *d, const kt_tender *t, entries *done)
+static void resolve(part *d, entries *done)
 {
     seen h = {0};
     entries q = {0};
-    for (size_t b = (size_t)d->rank; b < t->nbidders; b += (size_t)d->size) {
-        igraph_integer_t *sv;
-        size_t ns;
-        kt_errinfo ei;
-        kt_err rc = kt_screen_starts(d->s, &t->bidders[b], &sv, &ns, &ei);
-        if (rc == KT_ENOMEM)
-            die(d, "out of memory");
-        for (size_t i = 0; rc == KT_OK && i < ns; i++)
-            for (int c = 0; c < K; c++)
-                ask(d, &h, &q, c, (int32_t)sv[i]);
-        free(sv); /* an unknown entity: rank 0's kt_screen_bidder() reports it */
-    }
+    for (size_t i = 0; i < d->nstarts; i++)
+        for (int c = 0; c < K; c++)
+            ask(d, &h, &q, c, d->starts[i]);
     for (;;) {
         int64_t mine = (int64_t)q.n, total = 0;
         MPI_Allreduce(&mine, &total, 1, MPI_INT64_T, MPI_SUM, d->comm);
@@ -383,6 +504,7 @@ static void resolve(part *d, const kt_tender *t, entries *done)
             int32_t i = lidx(d, rv[j].v);
             rv[j].dist = d->dist[rv[j].c][i];
             rv[j].next = d->next[rv[j].c][i];
+            rv[j].to = d->to[rv[j].c][i];
         }
         reply(d, &pl, rv, sizeof *rv, ans);
         free(rv);
@@ -390,10 +512,8 @@ static void resolve(part *d, const kt_tender *t, entries *done)
         for (size_t j = 0; j < q.n; j++) {
             const entry *x = &ans[j];
             push(d, done, *x);
-            if (x->dist > 0) {
-                igraph_integer_t from = kt_graph_rel_from(d->g, x->next), to = kt_graph_rel_to(d->g, x->next);
-                ask(d, &h, &nq, x->c, (int32_t)(from == x->v ? to : from));
-            }
+            if (x->dist > 0)
+                ask(d, &h, &nq, x->c, x->to);
         }
         free(ans);
         free(order);
@@ -404,65 +524,69 @@ static void resolve(part *d, const kt_tender *t, entries *done)
     free(h.slot);
 }
 
-/* ---- the hook ---- */
+/* ---- one screening, on every rank ---- */
 
-kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out, int *writer)
+/* What rank 0 broadcasts before each job. */
+typedef struct {
+    int64_t job;  /* JOB_SCREEN or JOB_DONE */
+    int64_t code; /* JOB_DONE: the exit status */
+    int64_t nv, ne, maxd;
+} header;
+
+enum { JOB_SCREEN = 1, JOB_DONE };
+
+/* The partition, the searches, the bidders' paths; rank 0 (s and t non-NULL) gets the entries
+ * its bidders read into its tables. */
+static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
 {
-    part d = {.comm = MPI_COMM_WORLD, .g = g};
     entries done = {0};
-    kt_err rc;
 
-    *out = NULL;
-    MPI_Comm_rank(d.comm, &d.rank);
-    MPI_Comm_size(d.comm, &d.size);
-    *writer = d.rank == 0;
-    if ((rc = kt_screen_prepare(g, p, &d.s)) == KT_ENOMEM)
-        die(&d, "out of memory");
-    if (rc != KT_OK)
-        return rc; /* the same on every rank: the same model */
-    d.nv = (int32_t)kt_graph_vertex_count(g);
-    partition(&d);
-    int64_t *best = xmalloc(&d, (size_t)d.nown * sizeof *best);
+    d->nown = owned_by(d, d->rank);
+    partition(d, s, ne);
+    send_starts(d, s, t);
+    int64_t *best = xmalloc(d, (size_t)d->nown * sizeof *best);
     for (int c = 0; c < K; c++) {
-        d.dist[c] = xmalloc(&d, (size_t)d.nown * sizeof *d.dist[c]);
-        d.next[c] = xmalloc(&d, (size_t)d.nown * sizeof *d.next[c]);
-        search(&d, c, best);
+        d->dist[c] = xmalloc(d, (size_t)d->nown * sizeof *d->dist[c]);
+        d->next[c] = xmalloc(d, (size_t)d->nown * sizeof *d->next[c]);
+        d->to[c] = xmalloc(d, (size_t)d->nown * sizeof *d->to[c]);
+        search(d, c, best);
     }
-    kt_dist_last.owned = d.nown;
-    kt_dist_last.steps = d.off[d.nown];
-    /* the steps, the tables, the keys and local indexes, a search's frontier buffers */
-    kt_dist_last.bytes = (long long)d.off[d.nown] * 9 + (long long)d.nown * (8 * K + 8 + 8 + 12);
+    kt_dist_last.owned = d->nown;
+    kt_dist_last.steps = d->off[d->nown];
+    /* the steps, the tables, the sources, keys and frontiers */
+    kt_dist_last.bytes = (long long)d->off[d->nown] * 9 + (long long)d->nown * (12 * K + 1 + 8 + 8 + 12);
     free(best);
-    free(d.off);
-    free(d.node);
-    free(d.edge);
-    free(d.mask);
-    resolve(&d, t, &done);
+    free(d->off);
+    free(d->node);
+    free(d->edge);
+    free(d->mask);
+    free(d->src);
+    resolve(d, &done);
 
     /* rank 0 gathers every answered entry into its tables */
     int n = (int)done.n, *count = NULL, *disp = NULL, total = 0;
     entry *all = NULL;
-    if (d.rank == 0) {
-        count = xmalloc(&d, 2 * (size_t)d.size * sizeof *count);
-        disp = count + d.size;
+    if (d->rank == 0) {
+        count = xmalloc(d, 2 * (size_t)d->size * sizeof *count);
+        disp = count + d->size;
     }
-    MPI_Gather(&n, 1, MPI_INT, count, 1, MPI_INT, 0, d.comm);
-    if (d.rank == 0) {
-        for (int r = 0; r < d.size; r++) {
+    MPI_Gather(&n, 1, MPI_INT, count, 1, MPI_INT, 0, d->comm);
+    if (d->rank == 0) {
+        for (int r = 0; r < d->size; r++) {
             disp[r] = total;
             total += count[r];
         }
-        all = xmalloc(&d, (size_t)total * sizeof *all);
+        all = xmalloc(d, (size_t)total * sizeof *all);
     }
     MPI_Datatype et;
     MPI_Type_contiguous((int)sizeof(entry), MPI_BYTE, &et);
     MPI_Type_commit(&et);
-    MPI_Gatherv(done.v, n, et, all, count, disp, et, 0, d.comm);
+    MPI_Gatherv(done.v, n, et, all, count, disp, et, 0, d->comm);
     MPI_Type_free(&et);
-    if (d.rank == 0) {
+    if (d->rank == 0) {
         kt_screen_tables tab;
-        if (kt_screen_tables_get(d.s, &tab) != KT_OK)
-            die(&d, "out of memory");
+        if (kt_screen_tables_get(s, &tab) != KT_OK)
+            die(d, "out of memory");
         for (int i = 0; i < total; i++) {
             tab.dist[all[i].c][all[i].v] = all[i].dist;
             tab.next[all[i].c][all[i].v] = all[i].next;
@@ -472,9 +596,61 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
     free(count);
     free(done.v);
     for (int c = 0; c < K; c++) {
-        free(d.dist[c]);
-        free(d.next[c]);
+        free(d->dist[c]);
+        free(d->next[c]);
+        free(d->to[c]);
     }
-    *out = d.s;
+    free(d->starts);
+}
+
+static void part_init(part *d)
+{
+    memset(d, 0, sizeof *d);
+    d->comm = MPI_COMM_WORLD;
+    MPI_Comm_rank(d->comm, &d->rank);
+    MPI_Comm_size(d->comm, &d->size);
+}
+
+kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out)
+{
+    part d;
+    kt_screen *s = NULL;
+    kt_err rc;
+
+    part_init(&d);
+    *out = NULL;
+    if (d.rank != 0)
+        die(&d, "kt_dist_screen() runs on rank 0; the other ranks run kt_dist_worker()");
+    if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
+        return rc; /* the workers wait for the next job */
+    header h = {JOB_SCREEN, 0, kt_graph_vertex_count(g), kt_graph_edge_count(g), kt_screen_max_depth(s)};
+    MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, d.comm);
+    d.nv = (int32_t)h.nv;
+    d.maxd = (int)h.maxd;
+    run(&d, s, t, h.ne);
+    *out = s;
     return KT_OK;
+}
+
+int kt_dist_worker(void)
+{
+    part d;
+    header h;
+
+    part_init(&d);
+    for (;;) {
+        MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, d.comm);
+        if (h.job != JOB_SCREEN)
+            return (int)h.code;
+        part_init(&d);
+        d.nv = (int32_t)h.nv;
+        d.maxd = (int)h.maxd;
+        run(&d, NULL, NULL, h.ne);
+    }
+}
+
+void kt_dist_done(int code)
+{
+    header h = {JOB_DONE, code, 0, 0, 0};
+    MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, MPI_COMM_WORLD);
 }

@@ -23,6 +23,6 @@ for np in 1 2 4; do
     /usr/bin/time -f "%e" -o bench/data/time.out mpirun --oversubscribe -np $np "$KETEN_MPI" screen --quiet --timings --mpi \
         --format json -o bench/data/many.json "$t" 2>bench/data/err
     echo "keten-mpi -np $np $s: $(tail -1 bench/data/time.out) s; $(grep timings bench/data/err | sed 's/keten: //')"
-    grep '^keten: rank' bench/data/err | sed 's/^keten:/   /'
+    grep -e '^keten: rank' -e '^keten: --mpi on' bench/data/err | sed 's/^keten:/   /'
     cmp -s bench/data/one.json bench/data/many.json && echo "    output byte-identical to keten screen" || echo "    OUTPUT DIFFERS"
 done

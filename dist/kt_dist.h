@@ -57,6 +57,7 @@ void kt_dist_done(int code);
  * steps kept, and the peak bytes of its partitioned structures (for keten-mpi --timings). */
 typedef struct {
     long long owned, steps, bytes;
+    double partition, searches, paths; /* seconds: sending the partition, the searches, the paths */
 } kt_dist_stats;
 extern kt_dist_stats kt_dist_last;
 

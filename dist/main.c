@@ -33,6 +33,9 @@ static void report(int rank, int size)
     long long mine[4] = {peak_kb(), kt_dist_last.owned, kt_dist_last.steps, kt_dist_last.bytes};
     long long *all = rank == 0 ? calloc((size_t)size * 4, sizeof *all) : NULL;
     MPI_Gather(mine, 4, MPI_LONG_LONG, all, 4, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+    if (rank == 0)
+        fprintf(stderr, "keten: --mpi on %d ranks: partition sent in %.2f s, searches %.2f s, paths %.2f s\n", size,
+                kt_dist_last.partition, kt_dist_last.searches, kt_dist_last.paths);
     for (int r = 0; all && r < size; r++)
         fprintf(stderr, "keten: rank %d: peak %.0f MB; owns %lld vertices, %lld steps, %.0f MB of search state\n", r,
                 all[4 * r] / 1024.0, all[4 * r + 1], all[4 * r + 2], all[4 * r + 3] / 1048576.0);

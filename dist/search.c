@@ -540,10 +540,12 @@ enum { JOB_SCREEN = 1, JOB_DONE };
 static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
 {
     entries done = {0};
+    double t0 = MPI_Wtime();
 
     d->nown = owned_by(d, d->rank);
     partition(d, s, ne);
     send_starts(d, s, t);
+    double t1 = MPI_Wtime();
     int64_t *best = xmalloc(d, (size_t)d->nown * sizeof *best);
     for (int c = 0; c < K; c++) {
         d->dist[c] = xmalloc(d, (size_t)d->nown * sizeof *d->dist[c]);
@@ -561,6 +563,7 @@ static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
     free(d->edge);
     free(d->mask);
     free(d->src);
+    double t2 = MPI_Wtime();
     resolve(d, &done);
 
     /* rank 0 gathers every answered entry into its tables */
@@ -595,6 +598,9 @@ static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
     free(all);
     free(count);
     free(done.v);
+    kt_dist_last.partition = t1 - t0;
+    kt_dist_last.searches = t2 - t1;
+    kt_dist_last.paths = MPI_Wtime() - t2;
     for (int c = 0; c < K; c++) {
         free(d->dist[c]);
         free(d->next[c]);

@@ -107,6 +107,7 @@ void kt_graph_free(kt_graph *g)
     free(g->extras);
     free(g->pairs);
     free(g->marks);
+    free(g->supersede);
     if (g->built)
         igraph_destroy(&g->ig);
     free(g->vert_slot);

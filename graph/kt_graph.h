@@ -182,6 +182,12 @@ size_t kt_graph_dropped_by_date(const kt_graph *g);
  * start after it are left out as with an as-of date, and marks (below) are judged on it, but
  * kt_graph_as_of() stays NULL.  The CLI sets the current date; NULL (the default): no filter. */
 kt_err kt_graph_set_today(kt_graph *g, const char *date);
+/* A later record supersedes the one named source: the relations recorded with that source
+ * (kt_rel_in.source) hold at most until the given ISO date, whichever file they came from
+ * (BODS 0.2/0.3 replacesStatements across files).  Applied by kt_graph_build before the date
+ * filter.  Complexity: O(S log S + |E| log S) at build for S supersessions. */
+kt_err kt_graph_supersede(kt_graph *g, const char *source, const char *until);
+
 /* The date relations and marks are judged on: the as-of date, else today, else NULL. */
 const char *kt_graph_date(const kt_graph *g);
 

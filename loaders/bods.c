@@ -193,10 +193,22 @@ static kt_err apply_updates(kt_load_ctx *c, stmts *s, kt_load_map *redirect)
         }
         x->latest = last;
     }
-    for (size_t i = 0; i < s->n; i++) { /* a replacing statement speaks from its own date */
+    for (size_t i = 0; i < s->n && rc == KT_OK; i++) { /* a replacing statement speaks from its own date */
         stmt *x = &s->v[i];
-        if (!x->v04 && cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x->o, "replacesStatements")) > 0)
-            memcpy(x->from, x->date, 11);
+        const cJSON *rep = cJSON_GetObjectItemCaseSensitive(x->o, "replacesStatements"), *r;
+        if (x->v04 || cJSON_GetArraySize(rep) == 0)
+            continue;
+        memcpy(x->from, x->date, 11);
+        /* the replaced statement may be in another file: the graph ends its relations there */
+        char before[11];
+        if (!x->date[0])
+            continue;
+        day_before(x->date, before);
+        cJSON_ArrayForEach(r, rep)
+        {
+            if (cJSON_IsString(r) && (rc = kt_graph_supersede(c->g, r->valuestring, before)) != KT_OK)
+                break;
+        }
     }
 out:
     free(k);

@@ -78,7 +78,7 @@ static void search(kt_screen *s, int cls, int32_t *queue)
 static int controls_step(const kt_screen *s, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(s->g, e);
-    if (t == KT_REL_CONTROLS)
+    if (kt_graph_rel_is_control(s->g, e))
         return 1;
     if (t != KT_REL_OWNS)
         return 0;

@@ -652,6 +652,12 @@ const char *kt_graph_rel_scope(const kt_graph *g, igraph_integer_t e)
     const kt_graph_i_extra *x = extra(g, e);
     return x ? xstr(g, x->scope) : NULL;
 }
+int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(g, e);
+    return t == KT_REL_CONTROLS || (t == KT_REL_DIRECTOR_OF && g->directors_control);
+}
+void kt_graph_set_directors_control(kt_graph *g, int on) { g->directors_control = on != 0; }
 const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(g, e);

@@ -80,6 +80,7 @@ struct kt_graph {
 
     char as_of[11];       /* "" when no date filter */
     char today[11];       /* "" when not set */
+    int directors_control; /* director_of counts as control (kt_graph_set_directors_control) */
     size_t dropped_by_date;
     int built;
     igraph_t ig;

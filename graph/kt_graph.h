@@ -310,6 +310,12 @@ const char *kt_graph_entity_where(const kt_graph *g, igraph_integer_t v, char *b
 igraph_integer_t kt_graph_out(const kt_graph *g, igraph_integer_t v, const igraph_integer_t **eids);
 igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph_integer_t **eids);
 
+/* Whether relation e confers control: a controls relation, or a director_of relation when
+ * kt_graph_set_directors_control(g, 1) was called (the policy's "directors_control").  Every
+ * analysis that follows control asks this.  Complexity: O(1). */
+int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e);
+void kt_graph_set_directors_control(kt_graph *g, int on);
+
 /* Names for enums, as used in the native format ("company", "owns", "board"). */
 const char *kt_etype_name(kt_etype t);
 const char *kt_rtype_name(kt_rtype t);

@@ -19,4 +19,15 @@ for at in 2018-06-01 2024-06-01; do
     $KETEN_RUN "$KETEN_BIN" owners --as-of $at ftm:b c.ftm.json 2>&1 | grep -E "^ftm:[^ ]+ +(person|company)|^roles|^  ftm"
 done
 $KETEN_RUN "$KETEN_BIN" owners --as-of 2024-06-01 ftm:a c.ftm.json 2>&1 | grep -E "^no owner|^  ftm"
+# exposure of Alpha: the director Pat is not reached unless the policy says directors control
+printf '{"keten_policy":"1","C1":[],"C2":[],"gpa":[],"eu":[]}' > plain.json
+printf '{"keten_policy":"1","C1":[],"C2":[],"gpa":[],"eu":[],"directors_control":true}' > dc.json
+for pol in plain dc; do
+    echo "policy $pol:"
+    $KETEN_RUN "$KETEN_BIN" exposure --json --as-of 2024-06-01 ftm:a c.ftm.json --policy $pol.json 2>/dev/null |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print(" reached", d["summary"]["reached"], "unknown", sorted((u["node"], u["path"][-1]["rel"] if u["path"] else None) for u in d["unknown"]))'
+done
+printf '{"keten_policy":"1","C1":[],"C2":[],"gpa":[],"eu":[],\n"directors_control":"yes"}' > bad.json
+$KETEN_RUN "$KETEN_BIN" exposure ftm:a c.ftm.json --policy bad.json 2>&1
+echo "exit $?"
 cd / && rm -rf "$d"

@@ -4,19 +4,24 @@
  * Mapping (docs/loaders.md has the table):
  *   Company, Organization, LegalEntity -> company; PublicBody -> state; Person -> person;
  *     id "ftm:" + id, identifier ("ftm", id), leiCode -> lei, innCode -> inn, ogrnCode -> ogrn,
- *     wikidataId -> wikidata; name (else caption); country from jurisdiction / country /
- *     mainCountry (persons: nationality / citizenship / country), lower-case codes normalised;
- *     topics become tags, and topic gov.soe sets state_owned
- *   Ownership owner -> asset        -> owns, percentage -> share, startDate -> since
- *   Directorship director -> organization -> controls, basis board: a director sits on the
- *     board, and a hostile state's director is what a buyer must see; it is read as a board
- *     seat, not as majority control
- *   an Ownership or Directorship with an endDate has ended and is left out (ftm_relation_ended)
- *   Sanction, Family, Associate, Address, Passport and other schemas are not supply or
- *     control relations and are left out (sanctioned entities carry the topic "sanction")
+ *     wikidataId -> wikidata; caption (else the first name); country from jurisdiction /
+ *     country / mainCountry (persons: nationality / citizenship / country), lower-case codes
+ *     normalised; topics become tags, gov.soe sets state_owned, and sanction, sanction.linked,
+ *     debarment, export.control become marks (authority "OpenSanctions topic")
+ *   Ownership owner -> asset        -> owns, percentage -> share, startDate -> since, endDate ->
+ *     until (ended ones are kept: the date filter decides); with a graph date, the records of
+ *     one owner in one asset in force on it are one holding restated (ftm_ownership_restated)
+ *   Directorship director -> organization -> director_of with its role: not control
+ *   Control controller -> controlled -> controls (controlType appointment: board, contractual:
+ *     contract, else other)
+ *   Sanction entity                 -> a sanction mark: authority, program (else programId),
+ *     since (earliest startDate, else listingDate), until (endDate)
+ *   other schemas (Family, Address, Payment, ...) are not read: counted per schema
+ *     (ftm_schema_skipped)
  *   a relation to an entity not in the file gets a placeholder entity of type unknown and the
  *     warning ftm_ref_unknown, so the relation is kept and the gap is visible
- * Complexity: O(input size) expected; streams line by line, keeping only the ids it has seen. */
+ * Complexity: O(input size) expected, plus O(k log k) for k Ownership records held when the
+ * graph has a date; streams line by line, keeping the ids it has seen. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -557,6 +557,8 @@ static void day_before(const char *date, char out[11])
     int y = atoi(date), m = strlen(date) >= 7 ? atoi(date + 5) : 1, d = strlen(date) >= 10 ? atoi(date + 8) : 1;
     if (m < 1 || m > 12)
         m = 1;
+    if (d > 31)
+        d = 31;
     if (--d < 1) {
         if (--m < 1) {
             m = 12;
@@ -564,7 +566,10 @@ static void day_before(const char *date, char out[11])
         }
         d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
     }
-    snprintf(out, 11, "%04d-%02d-%02d", y < 0 ? 0 : y % 10000, m, d);
+    char tmp[40]; /* room for any int: the date itself is 10 characters */
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y < 0 ? 0 : y % 10000, m, d);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
 }
 
 /* One relation being put together from a relationship's interests: relations of one kind,

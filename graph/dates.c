@@ -25,8 +25,15 @@ static kt_err set_date(char out[11], const char *date)
     return KT_OK;
 }
 
-kt_err kt_graph_set_as_of(kt_graph *g, const char *date) { return set_date(g->as_of, date); }
-kt_err kt_graph_set_today(kt_graph *g, const char *date) { return set_date(g->today, date); }
+/* The date is checked before g is touched: a malformed date is refused whatever g is. */
+kt_err kt_graph_set_as_of(kt_graph *g, const char *date)
+{
+    return date && !kt_graph_i_date_ok(date) ? KT_EINVALID : set_date(g->as_of, date);
+}
+kt_err kt_graph_set_today(kt_graph *g, const char *date)
+{
+    return date && !kt_graph_i_date_ok(date) ? KT_EINVALID : set_date(g->today, date);
+}
 const char *kt_graph_as_of(const kt_graph *g) { return g->as_of[0] ? g->as_of : NULL; }
 const char *kt_graph_date(const kt_graph *g)
 {

@@ -72,6 +72,20 @@ static const char *prop(kt_load_ctx *c, const cJSON *props, const char *key, lon
     return v->child ? v->child->valuestring : NULL;
 }
 
+/* Room for one more element in *p (n used of *cap, each sz bytes): doubles; 0 on success. */
+static int grow(void **p, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *q = realloc(*p, nc * sz);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
 static kt_err reference(ftm *f, const char *id, long line)
 {
     size_t *r = kt_load_i_map_get(&f->refs, id, 1);
@@ -80,14 +94,8 @@ static kt_err reference(ftm *f, const char *id, long line)
     if (*r != KT_MAP_NEW)
         return KT_OK;
     *r = (size_t)line;
-    if (f->nref == f->refcap) {
-        size_t nc = f->refcap ? f->refcap * 2 : 64;
-        char **o = realloc(f->order, nc * sizeof *o);
-        if (!o)
-            return KT_ENOMEM;
-        f->order = o;
-        f->refcap = nc;
-    }
+    if (grow((void **)&f->order, &f->refcap, f->nref, sizeof *f->order) != 0)
+        return KT_ENOMEM;
     size_t n = strlen(id) + 1;
     if (!(f->order[f->nref] = malloc(n)))
         return KT_ENOMEM;
@@ -189,14 +197,8 @@ static const char *earliest(const cJSON *props, const char *key)
  * restated (registers republish it: 50%, then 48%, then 51%), not stakes to add up. */
 static kt_err hold(ftm *f, const kt_rel_in *r, long line)
 {
-    if (f->nheld == f->heldcap) {
-        size_t nc = f->heldcap ? f->heldcap * 2 : 64;
-        held *v = realloc(f->held, nc * sizeof *v);
-        if (!v)
-            return KT_ENOMEM;
-        f->held = v;
-        f->heldcap = nc;
-    }
+    if (grow((void **)&f->held, &f->heldcap, f->nheld, sizeof *f->held) != 0)
+        return KT_ENOMEM;
     held *h = &f->held[f->nheld];
     memset(h, 0, sizeof *h);
     h->share = r->share;
@@ -411,14 +413,8 @@ static kt_err skipped(ftm *f, const char *schema, long line)
     if (!w)
         return KT_ENOMEM;
     if (*w == KT_MAP_NEW) {
-        if (f->nskip == f->skipcap) {
-            size_t nc = f->skipcap ? f->skipcap * 2 : 16;
-            skipinfo *v = realloc(f->skips, nc * sizeof *v);
-            if (!v)
-                return KT_ENOMEM;
-            f->skips = v;
-            f->skipcap = nc;
-        }
+        if (grow((void **)&f->skips, &f->skipcap, f->nskip, sizeof *f->skips) != 0)
+            return KT_ENOMEM;
         *w = f->nskip;
         f->skips[f->nskip].line = line;
         f->skips[f->nskip].n = 0;

@@ -46,7 +46,7 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
 {
     printf("files: %u\n", kt_graph_file_count(g));
     for (uint32_t f = 0; f < kt_graph_file_count(g); f++)
-        printf("  %s\n", kt_graph_file_name(g, f));
+        printf("  %s\n", kt_cli_text(kt_graph_file_name(g, f)));
     printf("entities: %ld\n", (long)kt_graph_vertex_count(g));
     for (int t = 0; t < KT_ENT__COUNT; t++)
         if (c->etype[t])
@@ -72,6 +72,13 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
             printf("  %-12s %zu\n", kt_country_table[i - 1].a2, c->country[i]);
     if (c->country[0])
         printf("  %-12s %zu\n", "(none)", c->country[0]);
+    if (kt_diags_skip_count(d)) {
+        printf("left out (read, not modelled):\n");
+        for (size_t i = 0; i < kt_diags_skip_count(d); i++) {
+            const kt_skip *k = kt_diags_skip_get(d, i);
+            printf("  %s: %s %zu\n", kt_graph_file_name(g, k->file), k->kind, k->count);
+        }
+    }
     printf("problems: %zu errors, %zu warnings\n", kt_diags_errors(d), kt_diags_warnings(d));
 }
 
@@ -134,6 +141,15 @@ static cJSON *report_json(const kt_graph *g, const counts *c, const kt_diags *d,
                 cJSON_AddNumberToObject(o, kt_country_table[i - 1].a2, (double)c->country[i]);
         if (c->country[0])
             cJSON_AddNumberToObject(o, "none", (double)c->country[0]);
+        o = cJSON_AddArrayToObject(doc, "left_out");
+        for (size_t i = 0; i < kt_diags_skip_count(d); i++) {
+            const kt_skip *k = kt_diags_skip_get(d, i);
+            cJSON *x = cJSON_CreateObject();
+            cJSON_AddStringToObject(x, "file", kt_graph_file_name(g, k->file));
+            cJSON_AddStringToObject(x, "kind", k->kind);
+            cJSON_AddNumberToObject(x, "count", (double)k->count);
+            cJSON_AddItemToArray(o, x);
+        }
     }
     cJSON_AddNumberToObject(doc, "errors", (double)kt_diags_errors(d));
     cJSON_AddNumberToObject(doc, "warnings", (double)kt_diags_warnings(d));

@@ -100,6 +100,8 @@ void kt_graph_free(kt_graph *g)
     kt_graph_i_intern_destroy(&g->files);
     kt_graph_i_intern_destroy(&g->ident_keys);
     free(g->ident_owner);
+    for (size_t i = 0; i < g->nschemes; i++)
+        free(g->schemes[i]);
     free(g->ents);
     free(g->canon);
     free(g->rels);
@@ -338,6 +340,21 @@ static kt_err add_lists(kt_graph *g, uint32_t t, const kt_entity_in *e)
     return KT_OK;
 }
 
+/* Remember scheme among the distinct schemes (at most 32; more are not looked up by value). */
+static int note_scheme(kt_graph *g, const char *scheme)
+{
+    for (size_t i = 0; i < g->nschemes; i++)
+        if (strcmp(g->schemes[i], scheme) == 0)
+            return 0;
+    if (g->nschemes == sizeof g->schemes / sizeof g->schemes[0])
+        return 0;
+    size_t n = strlen(scheme) + 1;
+    if (!(g->schemes[g->nschemes] = malloc(n)))
+        return -1;
+    memcpy(g->schemes[g->nschemes++], scheme, n);
+    return 0;
+}
+
 kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, long line, kt_diags *d)
 {
     char key[512];
@@ -395,8 +412,11 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         uint32_t k = kt_graph_i_intern_add(&g->ident_keys, key, (size_t)n, &added);
         if (k == KT_INTERN_ENOMEM || RESERVE(g->ident_owner, g->ident_owner_cap, (size_t)k + 1) != 0)
             return KT_ENOMEM;
-        if (added)
+        if (added) {
             g->ident_owner[k] = t;
+            if (note_scheme(g, e->ident_scheme[i]) != 0)
+                return KT_ENOMEM;
+        }
     }
     return KT_OK;
 }
@@ -456,8 +476,8 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         igraph_vector_int_push_back(&g->edges, to) != IGRAPH_SUCCESS)
         return KT_ENOMEM;
     kt_graph_i_rel *x = &g->rels[g->nrels];
-    x->smin = (float)r->share.min;
-    x->smax = (float)r->share.max;
+    x->smin = kt_graph_i_pct_put(r->share.min);
+    x->smax = kt_graph_i_pct_put(r->share.max);
     x->file = (uint16_t)file;
     x->line = (uint32_t)line;
     x->type = (uint8_t)r->type;
@@ -475,8 +495,8 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         ex = &g->extras[g->nextras];
         ex->item = item;
         ex->qty = (float)r->qty;
-        ex->vmin = (float)r->votes.min;
-        ex->vmax = (float)r->votes.max;
+        ex->vmin = kt_graph_i_pct_put(r->votes.min);
+        ex->vmax = kt_graph_i_pct_put(r->votes.max);
         ex->basis = (uint8_t)r->basis;
         ex->country = (uint8_t)kt_country_index(r->country);
         if ((ex->scope = str_add(g, scope)) == KT_INTERN_ENOMEM ||
@@ -507,6 +527,45 @@ igraph_integer_t kt_graph_find(const kt_graph *g, const char *id)
     if (!g->slot_vert)
         return slot;
     return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+static igraph_integer_t slot_vertex(const kt_graph *g, uint32_t slot)
+{
+    slot = canon_of(g, slot);
+    if (g->ents[slot].file == NONE)
+        return -1;
+    if (!g->slot_vert)
+        return slot;
+    return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max)
+{
+    char key[1024];
+    size_t n = 0;
+    if (!g->built)
+        return 0;
+    for (size_t i = 0; i < g->nschemes; i++) {
+        int len = snprintf(key, sizeof key, "%s\x1f%s", g->schemes[i], value);
+        if (len < 0 || (size_t)len >= sizeof key)
+            continue;
+        uint32_t k = kt_graph_i_intern_find(&g->ident_keys, key, (size_t)len);
+        if (k == KT_INTERN_NONE)
+            continue;
+        igraph_integer_t v = slot_vertex(g, g->ident_owner[k]);
+        int dup = v < 0;
+        for (size_t j = 0; j < n && j < max && !dup; j++)
+            dup = hits[j] == v;
+        if (dup)
+            continue;
+        if (n < max) {
+            hits[n] = v;
+            schemes[n] = g->schemes[i];
+        }
+        n++;
+    }
+    return n;
 }
 
 static const kt_graph_i_ent *ent(const kt_graph *g, igraph_integer_t v)
@@ -578,7 +637,7 @@ igraph_integer_t kt_graph_rel_from(const kt_graph *g, igraph_integer_t e) { retu
 igraph_integer_t kt_graph_rel_to(const kt_graph *g, igraph_integer_t e) { return IGRAPH_TO(&g->ig, e); }
 kt_ival kt_graph_rel_share(const kt_graph *g, igraph_integer_t e)
 {
-    kt_ival iv = {g->rels[e].smin, g->rels[e].smax};
+    kt_ival iv = {kt_graph_i_pct_get(g->rels[e].smin), kt_graph_i_pct_get(g->rels[e].smax)};
     return iv;
 }
 kt_ival kt_graph_rel_votes(const kt_graph *g, igraph_integer_t e)
@@ -586,7 +645,7 @@ kt_ival kt_graph_rel_votes(const kt_graph *g, igraph_integer_t e)
     const kt_graph_i_rel *r = &g->rels[e];
     if (!(r->flags & KT_RF_VOTES_GIVEN))
         return kt_graph_rel_share(g, e);
-    kt_ival iv = {g->extras[r->extra].vmin, g->extras[r->extra].vmax};
+    kt_ival iv = {kt_graph_i_pct_get(g->extras[r->extra].vmin), kt_graph_i_pct_get(g->extras[r->extra].vmax)};
     return iv;
 }
 unsigned kt_graph_rel_flags(const kt_graph *g, igraph_integer_t e) { return g->rels[e].flags; }
@@ -694,7 +753,7 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
 /* ---- names ---- */
 
 static const char *etype_names[KT_ENT__COUNT] = {"company", "person", "state", "product",
-                                                 "component", "consortium", "unknown"};
+                                                 "component", "consortium", "service", "unknown"};
 static const char *rtype_names[KT_REL__COUNT] = {"owns", "controls", "supplies", "subcontracts",
                                                  "contains", "made_by", "member_of", "offers",
                                                  "director_of", "role_in"};
@@ -745,7 +804,7 @@ int kt_basis_parse(const char *s, kt_basis *out)
 
 int kt_etype_is_item(kt_etype t)
 {
-    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT;
+    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT || t == KT_ENT_SERVICE;
 }
 
 size_t kt_graph_memory(const kt_graph *g)

@@ -47,6 +47,7 @@ typedef enum {
     KT_ENT_PRODUCT,
     KT_ENT_COMPONENT,
     KT_ENT_CONSORTIUM,
+    KT_ENT_SERVICE, /* a service delivered to the buyer (CycloneDX services): an item */
     KT_ENT_UNKNOWN, /* an explicit "unknown owner" placeholder (BODS unspecified parties) */
     KT_ENT__COUNT
 } kt_etype;
@@ -265,6 +266,12 @@ igraph_integer_t kt_graph_edge_count(const kt_graph *g);
 /* The vertex of an entity id (aliases included), or -1. */
 igraph_integer_t kt_graph_find(const kt_graph *g, const char *id);
 
+/* The entities carrying value as an identifier under any scheme ("529900T8BM49AURSDO55" as
+ * lei, "pkg:npm/x@1" as purl): the number of distinct vertices found; the first max of them in
+ * hits[], with the scheme that matched in schemes[] (interned).  Complexity: O(schemes). */
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max);
+
 const char *kt_graph_entity_id(const kt_graph *g, igraph_integer_t v);
 kt_etype kt_graph_entity_type(const kt_graph *g, igraph_integer_t v);
 const char *kt_graph_entity_name(const kt_graph *g, igraph_integer_t v); /* "" when none */
@@ -323,7 +330,7 @@ const char *kt_basis_name(kt_basis b);
 int kt_etype_parse(const char *s, kt_etype *out); /* 0 on success */
 int kt_rtype_parse(const char *s, kt_rtype *out);
 int kt_basis_parse(const char *s, kt_basis *out);
-int kt_etype_is_item(kt_etype t); /* product or component */
+int kt_etype_is_item(kt_etype t); /* product, component or service */
 
 /* Bytes of memory the model holds (side arrays, intern tables, igraph). */
 size_t kt_graph_memory(const kt_graph *g);

@@ -100,6 +100,14 @@ static int check_text(kt_load_ctx *c, const char *text, size_t len, long first_l
     int in_str = 0;
 
     *fixed = NULL;
+    /* the common case, plain ASCII without a \u0000 escape, in one cheap pass */
+    unsigned char acc = 0, bs = 0;
+    for (size_t i = 0; i < len; i++) {
+        acc |= p[i];
+        bs |= p[i] == '\\';
+    }
+    if (acc < 0x80 && (!bs || !memmem(text, len, "\\u0000", 6)))
+        return 0;
     for (const unsigned char *q = p; q < end;) {
         size_t n = utf8_len(q, end);
         int nul = in_str && n == 1 && q[0] == '\\' && end - q >= 6 && memcmp(q, "\\u0000", 6) == 0;
@@ -429,6 +437,67 @@ out:
     return rc;
 }
 
+/* Does any object in the tree have two members of one name?  Iterative; small objects are
+ * compared pairwise, larger ones sorted.  Returns 1, 0, or -1 out of memory. */
+static int has_dups(const cJSON *root)
+{
+    const cJSON *small[64], **stack = small;
+    size_t n = 0, cap = 64;
+    member *kids = NULL;
+    size_t capk = 0;
+    int found = 0;
+    stack[n++] = root;
+    while (n && !found) {
+        const cJSON *o = stack[--n];
+        size_t nk = 0;
+        for (const cJSON *ch = o->child; ch; ch = ch->next, nk++) {
+            if (!(cJSON_IsObject(ch) || cJSON_IsArray(ch)) || !ch->child)
+                continue;
+            if (n == cap) {
+                const cJSON **s2 = malloc(cap * 2 * sizeof *s2);
+                if (!s2) {
+                    found = -1;
+                    goto out;
+                }
+                memcpy(s2, stack, n * sizeof *s2);
+                if (stack != small)
+                    free(stack);
+                stack = s2;
+                cap *= 2;
+            }
+            stack[n++] = ch;
+        }
+        if (!cJSON_IsObject(o) || nk < 2)
+            continue;
+        if (nk <= 16) {
+            for (const cJSON *a = o->child; a && !found; a = a->next)
+                for (const cJSON *b = a->next; b && !found; b = b->next)
+                    found = a->string && b->string && strcmp(a->string, b->string) == 0;
+            continue;
+        }
+        if (nk > capk) {
+            member *k2 = realloc(kids, nk * sizeof *k2);
+            if (!k2) {
+                found = -1;
+                goto out;
+            }
+            kids = k2;
+            capk = nk;
+        }
+        size_t m = 0;
+        for (cJSON *ch = o->child; ch; ch = ch->next, m++)
+            kids[m] = (member){ch, m};
+        qsort(kids, m, sizeof *kids, cmp_member);
+        for (size_t i = 0; i + 1 < m && !found; i++)
+            found = strcmp(kids[i].it->string ? kids[i].it->string : "", kids[i + 1].it->string ? kids[i + 1].it->string : "") == 0;
+    }
+out:
+    if (stack != small)
+        free(stack);
+    free(kids);
+    return found;
+}
+
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line)
 {
     const char *end = NULL;
@@ -472,7 +541,9 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
         j = NULL;
         goto out;
     }
-    long dups = scan_dups(c, text, (size_t)(end - text), first_line);
+    /* duplicate keys: looked for in the tree (cheap); only then is the text scanned for lines */
+    int any = has_dups(j);
+    long dups = any < 0 ? -1 : any ? scan_dups(c, text, (size_t)(end - text), first_line) : 0;
     if (dups < 0 || (dups > 0 && !c->strict && last_wins(j) != 0)) {
         c->oom = 1;
         cJSON_Delete(j);

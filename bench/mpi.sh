@@ -16,11 +16,11 @@ t=bench/data/t$s.json
 mkdir -p bench/data
 [ -f "$f" ] && [ -f "$t" ] || python3 bench/gen.py --relations $n --out "$f" --tender "$t" --bidders 10000
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -f "%e %M" -o bench/data/time.out "$KETEN" screen --quiet --timings --format json -o bench/data/one.json "$t" 2>bench/data/err
+/usr/bin/time -f "%e %M" -o bench/data/time.out "$KETEN" screen --quiet --allow-outside --timings --format json -o bench/data/one.json "$t" 2>bench/data/err
 out=$(tail -1 bench/data/time.out)
 echo "keten screen $s: ${out% *} s, peak $((${out#* } / 1024)) MB; $(grep timings bench/data/err | sed 's/keten: //')"
 for np in 1 2 4; do
-    /usr/bin/time -f "%e" -o bench/data/time.out mpirun --oversubscribe -np $np "$KETEN_MPI" screen --quiet --timings --mpi \
+    /usr/bin/time -f "%e" -o bench/data/time.out mpirun --oversubscribe -np $np "$KETEN_MPI" screen --quiet --allow-outside --timings --mpi \
         --format json -o bench/data/many.json "$t" 2>bench/data/err
     echo "keten-mpi -np $np $s: $(tail -1 bench/data/time.out) s; $(grep timings bench/data/err | sed 's/keten: //')"
     grep -e '^keten: rank' -e '^keten: --mpi on' bench/data/err | sed 's/^keten:/   /'

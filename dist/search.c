@@ -1,6 +1,7 @@
 /* search.c: the screening searches partitioned over MPI ranks (see kt_dist.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kt_dist.h"
 
@@ -609,6 +610,18 @@ static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
     free(d->starts);
 }
 
+/* The header of the next job.  The workers wait for it while rank 0 loads or writes, which
+ * may take minutes: they poll every 10 ms instead of spinning in MPI (Open MPI busy-waits),
+ * so that they leave the cores to rank 0. */
+static void header_bcast(header *h, MPI_Comm comm)
+{
+    MPI_Request rq;
+    int done = 0;
+    MPI_Ibcast(h, sizeof *h, MPI_BYTE, 0, comm, &rq);
+    while (MPI_Test(&rq, &done, MPI_STATUS_IGNORE) == MPI_SUCCESS && !done)
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+}
+
 static void part_init(part *d)
 {
     memset(d, 0, sizeof *d);
@@ -630,7 +643,7 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
     if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
         return rc; /* the workers wait for the next job */
     header h = {JOB_SCREEN, 0, kt_graph_vertex_count(g), kt_graph_edge_count(g), kt_screen_max_depth(s)};
-    MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, d.comm);
+    header_bcast(&h, d.comm);
     d.nv = (int32_t)h.nv;
     d.maxd = (int)h.maxd;
     run(&d, s, t, h.ne);
@@ -645,7 +658,7 @@ int kt_dist_worker(void)
 
     part_init(&d);
     for (;;) {
-        MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, d.comm);
+        header_bcast(&h, d.comm);
         if (h.job != JOB_SCREEN)
             return (int)h.code;
         part_init(&d);
@@ -658,5 +671,5 @@ int kt_dist_worker(void)
 void kt_dist_done(int code)
 {
     header h = {JOB_DONE, code, 0, 0, 0};
-    MPI_Bcast(&h, sizeof h, MPI_BYTE, 0, MPI_COMM_WORLD);
+    header_bcast(&h, MPI_COMM_WORLD);
 }

@@ -3,7 +3,7 @@
 # mpirun -np 1, 2, 4, on the synthetic tender of bench/gen.py (10,000 bidders), with the time
 # end to end, each rank's peak memory and its part of the search state, and a byte-for-byte
 # comparison of the outputs (written with -o: mpirun forwards stdout slowly).  Usage: sh bench/mpi.sh [SIZE] (100k, 1m or 10m; default 10m).
-# Needs make and make mpi first.  Results: bench/README.md.
+# Needs make and make mpi first.  Results: docs/scale.md.
 set -eu
 cd "$(dirname "$0")/.."
 KETEN=${KETEN:-build/keten}

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "formats_i.h"
 
 static int is_col(const char *h, const char *const *names)
 {
@@ -160,4 +160,9 @@ out:
     free(head);
     kt_load_i_csv_destroy(&r);
     return rc;
+}
+
+int kt_load_i_csv_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] != '{' && head[0] != '[' && memchr(head, ',', first) != NULL;
 }

@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "formats_i.h"
 
 typedef struct {
     const cJSON *o;
@@ -468,4 +468,10 @@ out:
     free(ls);
     cJSON_Delete(doc);
     return rc;
+}
+
+int kt_load_i_cyclonedx_detect(const char *head, size_t len, size_t first)
+{
+    (void)first;
+    return (len && (head[0] == '{' || head[0] == '[')) && kt_load_i_has(head, len, "\"bomFormat\"") && kt_load_i_has(head, len, "CycloneDX");
 }

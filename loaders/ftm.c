@@ -21,7 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "load_i.h"
+#include "formats_i.h"
 
 #define MAX_LIST 16
 
@@ -382,4 +382,11 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     kt_load_i_map_destroy(&f.declared);
     kt_load_i_map_destroy(&f.refs);
     return rc;
+}
+
+/* FollowTheMoney: one {"id", "schema", "properties"} per line. */
+int kt_load_i_ftm_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] == '{' && kt_load_i_has(head, first, "\"schema\"") &&
+           kt_load_i_has(head, first, "\"properties\"");
 }

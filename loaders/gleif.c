@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "formats_i.h"
 
 enum { C_LEI, C_NAME, C_LCTY, C_HCTY, C_START, C_START_T, C_END, C_END_T, C_TYPE, C_STATUS, C__N };
 static const char *colnames[C__N] = {"LEI",
@@ -136,4 +136,10 @@ out:
     free(b1.s);
     free(b2.s);
     return rc;
+}
+
+int kt_load_i_gleif_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] != '{' && head[0] != '[' &&
+           (kt_load_i_has(head, first, "Relationship.StartNode.NodeID") || kt_load_i_has(head, first, "Entity.LegalName"));
 }

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "formats_i.h"
 
 typedef struct {
     kt_load_ctx *c;
@@ -357,4 +357,10 @@ out:
     free(lr);
     cJSON_Delete(doc);
     return rc;
+}
+
+int kt_load_i_spdx_detect(const char *head, size_t len, size_t first)
+{
+    (void)first;
+    return (len && (head[0] == '{' || head[0] == '[')) && kt_load_i_has(head, len, "\"spdxVersion\"");
 }

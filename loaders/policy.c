@@ -90,16 +90,11 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
 {
     kt_err rc = KT_OK;
     kt_policy *p = NULL;
-    const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    cJSON *doc;
 
     *out = NULL;
-    if (!doc) {
-        long line = 1;
-        for (const char *q = text; end && q < end && q < text + len; q++)
-            line += *q == '\n';
-        return kt_errinfo_set(ei, KT_EPARSE, path, line, "malformed JSON in policy file");
-    }
+    if ((rc = kt_load_i_json_parse_doc(path, "policy", text, len, &doc, ei)) != KT_OK)
+        return rc;
     const cJSON *ver = cJSON_GetObjectItemCaseSensitive(doc, "keten_policy");
     if (!cJSON_IsObject(doc) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "1") != 0) {
         rc = kt_errinfo_set(ei, KT_EINVALID, path, 1, "not a keten policy file (needs \"keten_policy\": \"1\")");

@@ -80,9 +80,9 @@ void kt_screen_out_explain(const kt_screen_report *r, size_t b, char *buf, size_
                                  : "whether a member is established where the legal route applies is not known");
         break;
     case KT_VERDICT_MITIGATE:
-        snprintf(buf, len, "A C1 or C2 finding, but %s not met: exclusion is not indicated; consider mitigation "
+        snprintf(buf, len, "A %s finding, but %s not met: exclusion is not indicated; consider mitigation "
                            "measures.",
-                 list);
+                 x->cons[KT_C1] == KT_CONS_MET || x->cons[KT_C2] == KT_CONS_MET ? "C1 or C2" : "listing (marks)", list);
         break;
     case KT_VERDICT_REVIEW:
         snprintf(buf, len, "%s unknown%s: review before deciding.", list,
@@ -187,8 +187,11 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
         fputc('\n', f);
         if (!x->nfindings)
             fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
-        for (size_t i = 0; i < x->nfindings; i++)
+        for (size_t i = 0; i < x->nfindings; i++) {
             table_item(f, r->g, &x->findings[i], 1);
+            if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
+                kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
+        }
         for (size_t i = 0; i < x->nunknown; i++)
             table_item(f, r->g, &x->unknown[i], 0);
     }
@@ -291,8 +294,12 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
         cJSON_AddItemToArray(a, mo);
     }
     a = cJSON_AddArrayToObject(o, "findings");
-    for (size_t i = 0; i < x->nfindings; i++)
-        cJSON_AddItemToArray(a, item_json(r->g, &x->findings[i], 1));
+    for (size_t i = 0; i < x->nfindings; i++) {
+        cJSON *it = item_json(r->g, &x->findings[i], 1);
+        if (it && (x->findings[i].reasons & KT_REASON_MARKS)) /* the listings, as evidence */
+            cJSON_AddItemToObject(it, "evidence", kt_cli_marks_json(r->g, r->p, x->findings[i].node));
+        cJSON_AddItemToArray(a, it);
+    }
     a = cJSON_AddArrayToObject(o, "unknown");
     for (size_t i = 0; i < x->nunknown; i++)
         cJSON_AddItemToArray(a, item_json(r->g, &x->unknown[i], 0));

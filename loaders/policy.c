@@ -4,7 +4,8 @@
  *    "C1":  {"countries": ["..."], "meaning": "...", "sources": ["..."]},
  *    "C2":  {...}, "gpa": {...}, "eu": {...},            (a plain array of codes also works)
  *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},
- *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."}}
+ *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."},
+ *    "directors_control": false}                       (optional: director_of counts as control)
  *                                                  (optional; a plain array of kinds also works)
  *
  * Every set must be present (an empty list is fine and says so); codes are ISO 3166-1
@@ -130,6 +131,13 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
     const cJSON *marks = cJSON_GetObjectItemCaseSensitive(doc, "marks");
     if (marks && (rc = read_marks(p, marks, path, text, len, ei)) != KT_OK)
         goto out;
+    const cJSON *dc = cJSON_GetObjectItemCaseSensitive(doc, "directors_control");
+    if (dc && !cJSON_IsBool(dc)) {
+        rc = policy_error(ei, path, text, len, "directors_control", "policy \"%s\" must be true or false",
+                          "directors_control");
+        goto out;
+    }
+    kt_policy_set_directors_control(p, cJSON_IsTrue(dc));
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");
     if ((rc = kt_policy_set_text(p, cJSON_IsString(name) ? name->valuestring : NULL, path)) != KT_OK)
         goto out;

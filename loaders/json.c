@@ -381,6 +381,24 @@ static int cmp_member(const void *a, const void *b)
     return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
 }
 
+/* The nk members of object o in (*kids)[0, nk), sorted by name then position; *kids grows
+ * (capacity *cap).  0, or -1 out of memory. */
+static int sorted_members(const cJSON *o, size_t nk, member **kids, size_t *cap)
+{
+    if (nk > *cap) {
+        member *k2 = realloc(*kids, nk * sizeof *k2);
+        if (!k2)
+            return -1;
+        *kids = k2;
+        *cap = nk;
+    }
+    size_t m = 0;
+    for (cJSON *ch = o->child; ch; ch = ch->next, m++)
+        (*kids)[m] = (member){ch, m};
+    qsort(*kids, m, sizeof **kids, cmp_member);
+    return 0;
+}
+
 /* Remove every member of every object that a later member of the same name overrides: the
  * last value wins.  Iterative.  Returns 0, -1 out of memory. */
 static int last_wins(cJSON *root)
@@ -404,19 +422,11 @@ static int last_wins(cJSON *root)
             /* first the overridden members go (so none of them is on the stack), then the
              * survivors' children are visited: sorted by name, then position, in each run of
              * one name all but the last go */
-            if (nk > capk) {
-                member *k2 = realloc(kids, nk * sizeof *k2);
-                if (!k2) {
-                    rc = -1;
-                    goto out;
-                }
-                kids = k2;
-                capk = nk;
+            size_t m = nk;
+            if (sorted_members(o, nk, &kids, &capk) != 0) {
+                rc = -1;
+                goto out;
             }
-            size_t m = 0;
-            for (cJSON *ch = o->child; ch; ch = ch->next, m++)
-                kids[m] = (member){ch, m};
-            qsort(kids, m, sizeof *kids, cmp_member);
             for (size_t i = 0; i + 1 < m; i++)
                 if (kids[i].it->string && kids[i + 1].it->string &&
                     strcmp(kids[i].it->string, kids[i + 1].it->string) == 0)
@@ -481,19 +491,11 @@ static int has_dups(const cJSON *root)
                     found = a->string && b->string && strcmp(a->string, b->string) == 0;
             continue;
         }
-        if (nk > capk) {
-            member *k2 = realloc(kids, nk * sizeof *k2);
-            if (!k2) {
-                found = -1;
-                goto out;
-            }
-            kids = k2;
-            capk = nk;
+        size_t m = nk;
+        if (sorted_members(o, nk, &kids, &capk) != 0) {
+            found = -1;
+            goto out;
         }
-        size_t m = 0;
-        for (cJSON *ch = o->child; ch; ch = ch->next, m++)
-            kids[m] = (member){ch, m};
-        qsort(kids, m, sizeof *kids, cmp_member);
         for (size_t i = 0; i + 1 < m && !found; i++)
             found = strcmp(kids[i].it->string ? kids[i].it->string : "", kids[i + 1].it->string ? kids[i + 1].it->string : "") == 0;
     }

@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 #define MAX_IDENT 16
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 static int is_col(const char *h, const char *const *names)
 {

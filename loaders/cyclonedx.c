@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 typedef struct {
     const cJSON *o;

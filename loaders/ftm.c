@@ -26,7 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 #define MAX_LIST 16
 

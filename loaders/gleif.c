@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 enum { C_LEI, C_NAME, C_LCTY, C_HCTY, C_START, C_START_T, C_END, C_END_T, C_TYPE, C_STATUS, C__N };
 static const char *colnames[C__N] = {"LEI",

@@ -1,7 +1,7 @@
 /* load_i.h: the toolkit every loader shares (internal to loaders/), in layers: the source
  * reader (src.c), the JSON reader (json.c), the CSV reader (csvread.c) and small helpers
  * (lutil.c, fields.c).  None of them knows a format; the formats (one file each) and the
- * registry that lists them (registry.c, formats_i.h) sit on top.
+ * registry that lists them (registry.c) sit on top.
  *
  * kt_src is a buffered reader that hands out lines (for line-oriented formats) or the
  * whole input (for JSON documents).  The kt_json_* helpers turn cJSON values into keten's
@@ -127,6 +127,8 @@ const char *kt_load_i_date(kt_load_ctx *c, const char *s, char out[11], long lin
 /* A country in the wild -> alpha-2 (kt_country_normalise), or NULL with a warning code. */
 const char *kt_load_i_country(kt_load_ctx *c, const char *s, const char *code, long line, const char *record);
 const char *kt_load_i_basename(const char *path);
+/* 1 when head[0, len) holds needle (for the formats' detect functions). */
+int kt_load_i_has(const char *head, size_t len, const char *needle);
 /* The string at key, NULL when absent or not a string. */
 const char *kt_load_i_jstr(const cJSON *o, const char *key);
 

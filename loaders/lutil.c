@@ -186,6 +186,11 @@ const char *kt_load_i_date(kt_load_ctx *c, const char *s, char out[11], long lin
     return NULL;
 }
 
+int kt_load_i_has(const char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
 const char *kt_load_i_basename(const char *path)
 {
     const char *b = strrchr(path, '/');

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "fields.h"
-#include "formats_i.h"
 
 #define MAX_LIST 64 /* identifiers and tags kept per entity */
 

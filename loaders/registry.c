@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 typedef struct {
     const char *name;
@@ -18,22 +18,28 @@ typedef struct {
     int rank;   /* detection order: 1 first; the last rank says yes to anything (the fallback) */
 } format;
 
-/* kt_format f is row f - 1; 0 is "auto". */
-static const format formats[] = {
-    {"native", kt_load_i_native_detect, kt_load_i_native, 1, 7},
-    {"bods", kt_load_i_bods_detect, kt_load_i_bods, 0, 3},
-    {"cyclonedx", kt_load_i_cyclonedx_detect, kt_load_i_cyclonedx, 0, 1},
-    {"spdx", kt_load_i_spdx_detect, kt_load_i_spdx, 0, 2},
-    {"gleif", kt_load_i_gleif_detect, kt_load_i_gleif, 0, 5},
-    {"ftm", kt_load_i_ftm_detect, kt_load_i_ftm, 0, 4},
-    {"csv", kt_load_i_csv_detect, kt_load_i_csv, 0, 6},
-};
-#define NFORMATS (sizeof formats / sizeof formats[0])
+/* THE list of formats: X(name, strict, detection rank), one row each.  Each format's file
+ * defines kt_load_i_NAME(c, s), which reads everything from s into c->g with problems into c->d,
+ * and kt_load_i_NAME_detect(head, len, first): 1 when the input's start (byte order mark and
+ * leading white space skipped; len bytes, the first line first bytes long) is this format's.
+ * Adding a format: one file with those two functions, one row here, one tests/invalid/NAME
+ * folder.  kt_format f is row f - 1 (0 is "auto"). */
+#define FORMATS(X)                                                                                                     \
+    X(native, 1, 7)                                                                                                    \
+    X(bods, 0, 3)                                                                                                      \
+    X(cyclonedx, 0, 1)                                                                                                 \
+    X(spdx, 0, 2)                                                                                                      \
+    X(gleif, 0, 5)                                                                                                     \
+    X(ftm, 0, 4)                                                                                                       \
+    X(csv, 0, 6)
 
-int kt_load_i_has(const char *head, size_t len, const char *needle)
-{
-    return memmem(head, len, needle, strlen(needle)) != NULL;
-}
+#define DECLARE(name, strict, rank)                                                                                    \
+    int kt_load_i_##name##_detect(const char *head, size_t len, size_t first);                                         \
+    kt_err kt_load_i_##name(kt_load_ctx *c, kt_src *s);
+FORMATS(DECLARE)
+#define ROW(name, strict, rank) {#name, kt_load_i_##name##_detect, kt_load_i_##name, strict, rank},
+static const format formats[] = {FORMATS(ROW)};
+#define NFORMATS (sizeof formats / sizeof formats[0])
 
 size_t kt_format_count(void)
 {

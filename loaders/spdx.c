@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_i.h"
+#include "load_i.h"
 
 typedef struct {
     kt_load_ctx *c;

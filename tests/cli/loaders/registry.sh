@@ -11,10 +11,10 @@ $KETEN_RUN "$KETEN_BIN" check --help | grep -qF "($reg)" && echo "check --help: 
 grep -qF "compgen -W \"$words\"" docs/keten.bash-completion && echo "completion: same"
 grep -qF "\`--from FORMAT\` ($reg)" docs/loaders.md && echo "docs/loaders.md: same"
 grep -qF "one file per input format ($reg)" README.md && echo "README: same"
-fz=$(sed -n 's/^    {"\([a-z0-9]*\)", kt_load_i_.*/\1/p' loaders/registry.c | tr '\n' ' ' | sed 's/ $//')
+fz=$(sed -n 's/^    X(\([a-z0-9]*\),.*/\1/p' loaders/registry.c | tr '\n' ' ' | sed 's/ $//')
 grep -q 'FORMATS *= $(shell sed' tests/fuzz/Makefile && [ "$fz" = "$words" ] && echo "fuzz: from the registry"
 for f in $words; do [ -d "tests/invalid/$f" ] || echo "no tests/invalid/$f"; done
 echo "tests/invalid: checked"
 # layers: the shared readers (source, JSON, CSV, helpers) know no format
-for f in src json csvread lutil fields; do grep -l 'formats_i.h\|kt_load_i_[a-z]*_detect' "loaders/$f.c" "loaders/$f.h" 2>/dev/null; done
+for f in src json csvread lutil fields load_i; do grep -l 'kt_load_i_[a-z]*_detect\|FORMATS(' "loaders/$f.c" "loaders/$f.h" 2>/dev/null; done
 echo "layers: checked"

@@ -1,0 +1,51 @@
+/* screen_i.h: what the screening stages share (internal to analyses/screen*.c).
+ * screen.c builds the index and runs the searches; screen_bidder.c resolves one bidder. */
+#ifndef KT_SCREEN_I_H
+#define KT_SCREEN_I_H
+
+#include "kt_screen.h"
+
+/* The searches.  Those before CL__PATHS keep a first relation per vertex (a path to show);
+ * the completeness dimensions keep only a distance. */
+enum {
+    CL_C1 = 0, CL_C2, CL_STATE,             /* along dependency steps */
+    CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE,  /* along control steps only */
+    CL_UNKNOWN,                             /* where the data stops, along dependency steps */
+    CL_PROHIB,                              /* CL_PROHIB + k: prohibition k */
+    CL__PATHS = CL_PROHIB + KT_PROHIBITION_MAX,
+    CL_DIM = CL__PATHS,                     /* CL_DIM + KT_DIM_*: completeness dimensions */
+    CL__N = CL_DIM + KT_DIM__COUNT
+};
+
+/* Kinds of a reverse adjacency entry. */
+enum {
+    ST_DEP = 1u << 0,     /* a dependency step (kt_dep_edge) */
+    ST_CTRL = 1u << 1,    /* confers control: controls, or votes certainly above the threshold */
+    ST_OWNS = 1u << 2,    /* an owns relation (prohibitions test its capital) */
+    ST_DIM = 1u << 3      /* ST_DIM << KT_DIM_*: a step of that completeness dimension */
+};
+
+struct kt_screen {
+    const kt_graph *g;
+    const kt_policy *p;
+    double owner_share, control;
+    int max_depth;
+    size_t nprohib;
+    igraph_integer_t nv;
+    uint8_t *reasons;      /* per vertex: KT_REASON_* */
+    uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
+    uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
+    uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
+    float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev_node (the dependent),
+     * rev_edge and rev_kind (ST_*); built in two passes over the relations in order */
+    int32_t *rev_off, *rev_node, *rev_edge;
+    uint8_t *rev_kind;
+    int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
+    int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
+};
+
+/* Whether relation e is a control step under the policy's control threshold. */
+int kt_screen_i_controls_step(const kt_screen *s, igraph_integer_t e);
+
+#endif

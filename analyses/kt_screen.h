@@ -10,7 +10,8 @@
  *    prohibition.  Then one multi-source breadth-first search per kind of origin, backwards,
  *    bounded by max_depth, records for every vertex how far the nearest origin is and the
  *    first relation towards it:
- *      C1, C2, state (state_owned or state entities that count)  along dependency steps;
+ *      C1, C2, state (state_owned or state entities that count), and the listing marks the
+ *        policy makes findings (sanctioned, debarred, export_controlled), along dependency steps;
  *      the same three along control steps only (controls relations, majority vote
  *        holdings): who is controlled from a marked party, per reason, so that every reason
  *        carried by ANY party controlling a vertex through a chain of control is found (the
@@ -36,10 +37,10 @@
  *    capital interest (kt_own_upstream) in the company where the path's trailing run of
  *    ownership steps starts.
  *
- * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((10 + P)(|V| + |E|)) for the
+ * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
- * memory about (68 + 8P) bytes per vertex and 13 bytes per dependency step.
- * kt_screen_bidder() O(s K d) for s starting points, K = 7 + P kinds and paths of length
+ * memory about (85 + 8P) bytes per vertex and 13 bytes per dependency step.
+ * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus O(|U| log |U|) per ownership finding for the upstream ownership
  * subgraph U of the company it holds (never the whole graph), plus the degrees of the parties.
  *
@@ -77,7 +78,9 @@
  *                       one party, or no route): requirements in the specifications/contract;
  *   review              no finding, but the data is incomplete (also when C3A or C3B is not
  *                       met: exclusion is out of reach, but "clear" would claim complete data);
- *   clear               no finding, and every dimension complete.
+ *   clear               no finding, and every dimension complete;
+ *   and never milder than review when a finding carries a listing mark the policy makes a
+ *   finding (sanction, debarment, export control: kt_policy.h "marks").
  *
  * Ownership: kt_screen_new() results belong to the caller (kt_screen_free(), NULL-safe);
  * kt_screen_result is caller-allocated and released with kt_screen_result_destroy(). */
@@ -146,6 +149,7 @@ typedef enum {
     KT_RULE_V_NO_ROUTE,
     KT_RULE_V_INCOMPLETE,
     KT_RULE_V_CLEAR,
+    KT_RULE_V_MARKED,           /* a listing mark found where the verdict would be milder than review */
     KT_RULE__COUNT
 } kt_screen_rule;
 

@@ -31,6 +31,7 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     case CL_STATE:
     case CL_CTRL_STATE: return (s->reasons[v] & (KT_REASON_STATE_OWNED | KT_REASON_STATE)) != 0;
     case CL_UNKNOWN: return s->unknown[v] != 0;
+    case CL_MARK: return (s->reasons[v] & KT_REASON_MARKS) != 0;
     default:
         if (cls >= CL_DIM)
             return (s->dim_src[v] >> (cls - CL_DIM)) & 1u;
@@ -42,7 +43,7 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
 static int is_step(const kt_screen *s, int cls, int32_t k)
 {
     uint8_t kind = s->rev_kind[k];
-    if (cls <= CL_STATE || cls == CL_UNKNOWN)
+    if (cls <= CL_MARK || cls == CL_UNKNOWN)
         return (kind & ST_DEP) != 0;
     if (cls <= CL_CTRL_STATE)
         return (kind & ST_CTRL) != 0;
@@ -272,7 +273,7 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
     s->nprohib = kt_policy_prohibition_count(p);
     s->nv = kt_graph_vertex_count(g);
     size_t n = (size_t)s->nv + 1;
-    s->reasons = malloc(n);
+    s->reasons = malloc(n * sizeof *s->reasons);
     s->unknown = malloc(n);
     s->prohib = calloc(n, 1);
     s->dim_src = malloc(n);
@@ -293,7 +294,7 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
         }
     }
     for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->reasons[v] = (uint8_t)kt_policy_reasons(p, g, v);
+        s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
         s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
         s->dim_src[v] = dim_sources(s, v);
         kt_etype t = kt_graph_entity_type(g, v);

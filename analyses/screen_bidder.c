@@ -394,6 +394,9 @@ static void verdict(kt_screen_result *r, int incomplete)
     kt_verdict v;
     kt_screen_rule w;
     int one = all_met && r->party_risk;
+    int marked = 0; /* a listing the policy makes a finding (sanction, debarment, export control) */
+    for (size_t i = 0; i < r->nfindings; i++)
+        marked |= (r->findings[i].reasons & KT_REASON_MARKS) != 0;
     if (prohibited)
         v = KT_VERDICT_PROHIBITED, w = KT_RULE_V_PROHIBITED;
     else if (one && (r->route == KT_ROUTE_EXISTS || r->route == KT_ROUTE_RELIABILITY))
@@ -415,6 +418,8 @@ static void verdict(kt_screen_result *r, int incomplete)
         v = KT_VERDICT_REVIEW, w = KT_RULE_V_INCOMPLETE;
     else
         v = KT_VERDICT_CLEAR, w = KT_RULE_V_CLEAR;
+    if (marked && v < KT_VERDICT_REVIEW)
+        v = KT_VERDICT_REVIEW, w = KT_RULE_V_MARKED; /* never milder than review with a listing found */
     r->verdict = v;
     r->why[KT_WHY_VERDICT] = w;
 }
@@ -476,7 +481,7 @@ static int covered(const kt_screen *s, size_t k, const kt_screen_party *p)
 kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
                         kt_screen_result *out, kt_errinfo *ei)
 {
-    static const int risk_classes[] = {CL_C1, CL_C2, CL_STATE, CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE};
+    static const int risk_classes[] = {CL_C1, CL_C2, CL_STATE, CL_MARK, CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE};
     kt_err rc = KT_OK;
     starts S = {0};
     item_list found = {0}, unk = {0}, proh = {0};

@@ -9,6 +9,7 @@
  * the completeness dimensions keep only a distance. */
 enum {
     CL_C1 = 0, CL_C2, CL_STATE,             /* along dependency steps */
+    CL_MARK,                                /* marks the policy makes findings (sanctions, ...) */
     CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE,  /* along control steps only */
     CL_UNKNOWN,                             /* where the data stops, along dependency steps */
     CL_PROHIB,                              /* CL_PROHIB + k: prohibition k */
@@ -32,7 +33,7 @@ struct kt_screen {
     int max_depth;
     size_t nprohib;
     igraph_integer_t nv;
-    uint8_t *reasons;      /* per vertex: KT_REASON_* */
+    uint16_t *reasons;     /* per vertex: KT_REASON_* */
     uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
     uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
     uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */

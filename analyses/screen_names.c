@@ -118,6 +118,8 @@ static const struct {
                               "no finding, but the data is incomplete: review before deciding (even when C3A or C3B "
                               "is not met, \"clear\" would claim complete data)"},
     [KT_RULE_V_CLEAR] = {"no_finding_data_complete", "no finding in the data, and every dimension is complete"},
+    [KT_RULE_V_MARKED] = {"listing_found", "a listing the policy makes a finding (sanction, debarment or export "
+                                           "control) is found on a party or in the chain: review it"},
 };
 
 const char *kt_screen_rule_name(kt_screen_rule r)

@@ -7,8 +7,10 @@
  *    "state_owned_counts": "any" | ["C1", ...],          (optional; default "any")
  *    "prohibitions": [{"id", "legal_basis", "countries": [...], "owned_above": 50,
  *                      "covered_share_above": 10, "meaning", "sources": [...]}],   (optional)
- *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25}}   (each may have a
+ *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},   (each may have a
  *                                                       "..._source" beside it)
+ *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."}}
+ *                                                  (optional; a plain array of kinds also works)
  *
  * C1, C2, gpa and eu must be present (an empty list is fine and says so); codes are ISO 3166-1
  * alpha-2.  A key keten does not know is an error (a typo would otherwise be ignored).
@@ -183,6 +185,30 @@ static kt_err read_number(const cJSON *t, const char *key, double lo, double hi,
     return KT_OK;
 }
 
+/* "marks": which kinds of entity marks in force make a finding. */
+static kt_err read_marks(kt_policy *p, const cJSON *v, const char *path, const char *text, size_t len,
+                         kt_errinfo *ei)
+{
+    static const char *const fields[] = {"findings", "meaning", "sources", "note", NULL};
+    kt_err rc;
+    if (cJSON_IsObject(v) && (rc = known_keys(v, fields, NULL, "\"marks\"", path, text, len, ei)) != KT_OK)
+        return rc;
+    const cJSON *list = cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, "findings") : v;
+    if (!cJSON_IsArray(list))
+        return policy_error(ei, path, text, len, "marks", "policy \"%s\" must be a list of mark kinds or "
+                            "{\"findings\": [...]}", "marks");
+    for (const cJSON *c = list->child; c; c = c->next) {
+        kt_mark_kind k;
+        if (!cJSON_IsString(c) || kt_mark_kind_parse(c->valuestring, &k) != 0 || !kt_mark_reason(k))
+            return policy_error(ei, path, text, len, cJSON_IsString(c) ? c->valuestring : "marks",
+                                "\"%s\" is not a mark kind that can make a finding (sanction, debarment, "
+                                "export_control)",
+                                cJSON_IsString(c) ? c->valuestring : "?");
+        kt_policy_mark_set(p, k);
+    }
+    return KT_OK;
+}
+
 kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_policy **out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
@@ -207,7 +233,7 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
         goto out;
     }
     static const char *const top_keys[] = {"keten_policy", "name", "note", "C1", "C2", "gpa", "eu", "agreements",
-                                           "state_owned_counts", "prohibitions", "thresholds", NULL};
+                                           "state_owned_counts", "prohibitions", "thresholds", "marks", NULL};
     static const char *const threshold_keys[] = {"owner_share", "control", "max_depth", NULL};
     if ((rc = known_keys(doc, top_keys, NULL, "the policy", path, text, len, ei)) != KT_OK)
         goto out;
@@ -245,6 +271,9 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
         goto out;
     const cJSON *pr = cJSON_GetObjectItemCaseSensitive(doc, "prohibitions");
     if (pr && (rc = read_prohibitions(p, pr, path, text, len, ei)) != KT_OK)
+        goto out;
+    const cJSON *marks = cJSON_GetObjectItemCaseSensitive(doc, "marks");
+    if (marks && (rc = read_marks(p, marks, path, text, len, ei)) != KT_OK)
         goto out;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");
     if ((rc = kt_policy_set_text(p, cJSON_IsString(name) ? name->valuestring : NULL, path)) != KT_OK)

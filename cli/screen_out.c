@@ -567,7 +567,7 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
                 kt_cli_csv_cell(f, p ? p : "", 0, sep);
                 free(p);
             } else {
-                for (int k = 0; k < 10; k++)
+                for (int k = 0; k < 11; k++) /* finding .. path: empty */
                     fputc(sep, f);
             }
             fprintf(f, "%zu%c", x->nunknown, sep);

@@ -83,7 +83,7 @@ static int write_diagrams(const char *dir, kt_viz_format fmt, const kt_graph *g,
         kt_errinfo ei = {0};
         kt_viz_diagram d;
         kt_cli_out o;
-        if (!r->nfindings && !r->nunknown)
+        if (!r->nfindings && !r->nunknown && !r->nprohibited)
             continue;
         safe_name(t->bidders[b].id, name, sizeof name);
         snprintf(path, sizeof path, "%s/%s.%s", dir, name, kt_viz_format_name(fmt));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kt_own.h"
+#include "kt_vmap.h"
 #include "screen_i.h"
 
 typedef struct {
@@ -20,14 +21,8 @@ typedef struct {
 
 static int list_push(item_list *l, const kt_screen_item *x)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        kt_screen_item *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (kt_vmap_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) != KT_OK)
+        return -1;
     l->v[l->n] = *x;
     l->v[l->n].seq = l->n;
     l->n++;
@@ -171,28 +166,16 @@ static kt_err add_start(starts *S, igraph_integer_t vert, kt_screen_role role, c
     for (size_t i = 0; i < S->n; i++)
         if (S->v[i].v == vert)
             return KT_OK; /* a party met twice is screened once, in its first role */
-    if (S->n == S->cap) {
-        size_t c = S->cap ? S->cap * 2 : 8;
-        start *x = realloc(S->v, c * sizeof *x);
-        if (!x)
-            return KT_ENOMEM;
-        S->v = x;
-        S->cap = c;
-    }
+    if (kt_vmap_grow((void **)&S->v, &S->cap, S->n + 1, sizeof *S->v) != KT_OK)
+        return KT_ENOMEM;
     start *st = &S->v[S->n++];
     st->v = vert;
     st->role = role;
     st->party = (size_t)-1;
     if (role == KT_ROLE_OFFER)
         return KT_OK;
-    if (S->np == S->capp) {
-        size_t c = S->capp ? S->capp * 2 : 8;
-        kt_screen_party *x = realloc(S->parties, c * sizeof *x);
-        if (!x)
-            return KT_ENOMEM;
-        S->parties = x;
-        S->capp = c;
-    }
+    if (kt_vmap_grow((void **)&S->parties, &S->capp, S->np + 1, sizeof *S->parties) != KT_OK)
+        return KT_ENOMEM;
     kt_screen_party *p = &S->parties[S->np];
     memset(p, 0, sizeof *p);
     st->party = S->np++;

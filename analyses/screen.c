@@ -202,6 +202,31 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
     return r;
 }
 
+/* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
+ * relations of every type: a superset of the ownership cycles, which is all the fast path of
+ * screen_bidder.c needs).  Complexity: O(|V| + |E|) (igraph, Tarjan). */
+static kt_err cycles(kt_screen *s)
+{
+    igraph_vector_int_t memb, size;
+    igraph_integer_t n;
+    if (!(s->cyclic = calloc((size_t)s->nv + 1, 1)))
+        return KT_ENOMEM;
+    if (igraph_vector_int_init(&memb, 0) != IGRAPH_SUCCESS)
+        return KT_ENOMEM;
+    if (igraph_vector_int_init(&size, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&memb);
+        return KT_ENOMEM;
+    }
+    kt_err rc = igraph_connected_components(kt_graph_igraph(s->g), &memb, &size, &n, IGRAPH_STRONG) == IGRAPH_SUCCESS
+                    ? KT_OK
+                    : KT_EGRAPH;
+    for (igraph_integer_t v = 0; rc == KT_OK && v < s->nv; v++)
+        s->cyclic[v] = VECTOR(size)[VECTOR(memb)[v]] > 1;
+    igraph_vector_int_destroy(&memb);
+    igraph_vector_int_destroy(&size);
+    return rc;
+}
+
 /* Each item's share of its bill of materials with a known origin, leaves first (Kahn's order
  * over contains): a leaf 1 or 0 by its origin, an assembly the mean of its parts; an item in a
  * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|). */
@@ -272,6 +297,11 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
     s->control = kt_policy_thresholds_get(p)->control;
     s->nprohib = kt_policy_prohibition_count(p);
     s->nv = kt_graph_vertex_count(g);
+    if (!(s->memo = calloc(1, sizeof *s->memo))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    kt_vmap_init(&s->memo->map);
     size_t n = (size_t)s->nv + 1;
     s->reasons = malloc(n * sizeof *s->reasons);
     s->unknown = malloc(n);
@@ -304,7 +334,7 @@ kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
             if (kt_prohibition_country(kt_policy_prohibition(p, k), c))
                 s->prohib[v] |= (uint8_t)(1u << k);
     }
-    if ((rc = build_reverse(s)) != KT_OK || (rc = bom_shares(s)) != KT_OK)
+    if ((rc = build_reverse(s)) != KT_OK || (rc = bom_shares(s)) != KT_OK || (rc = cycles(s)) != KT_OK)
         goto out;
     for (int c = 0; c < CL__N; c++)
         if (s->dist[c])
@@ -326,6 +356,7 @@ void kt_screen_free(kt_screen *s)
     free(s->prohib);
     free(s->dim_src);
     free(s->bom);
+    free(s->cyclic);
     free(s->rev_off);
     free(s->rev_node);
     free(s->rev_edge);
@@ -333,6 +364,12 @@ void kt_screen_free(kt_screen *s)
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);
+    }
+    if (s->memo) {
+        kt_vmap_destroy(&s->memo->map);
+        free(s->memo->at);
+        free(s->memo->ent);
+        free(s->memo);
     }
     free(s);
 }

@@ -4,6 +4,23 @@
 #define KT_SCREEN_I_H
 
 #include "kt_screen.h"
+#include "kt_vmap.h"
+
+/* Integrated interests already computed, per company a finding's ownership run starts at:
+ * the marked parties of its upstream (kt_own_upstream) with their capital interest.  Filled
+ * as bidders need them, so each company's upstream is solved once per screening. */
+typedef struct {
+    kt_vmap map;          /* company -> index into at[] */
+    struct {
+        size_t start, count; /* its entries in ent[] */
+    } *at;
+    size_t cap_at;
+    struct {
+        igraph_integer_t v;
+        kt_ival capital;
+    } *ent;
+    size_t nent, cap_ent;
+} kt_screen_i_memo;
 
 /* The searches.  Those before CL__PATHS keep a first relation per vertex (a path to show);
  * the completeness dimensions keep only a distance. */
@@ -38,12 +55,15 @@ struct kt_screen {
     uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
     uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
     float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
+    uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
+                            * with another vertex): its interests need the full walk sum */
     /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev_node (the dependent),
      * rev_edge and rev_kind (ST_*); built in two passes over the relations in order */
     int32_t *rev_off, *rev_node, *rev_edge;
     uint8_t *rev_kind;
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
+    kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
 };
 
 /* Whether relation e is a control step under the policy's control threshold. */

@@ -46,7 +46,7 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
 {
     printf("files: %u\n", kt_graph_file_count(g));
     for (uint32_t f = 0; f < kt_graph_file_count(g); f++)
-        printf("  %s\n", kt_graph_file_name(g, f));
+        printf("  %s\n", kt_cli_text(kt_graph_file_name(g, f)));
     printf("entities: %ld\n", (long)kt_graph_vertex_count(g));
     for (int t = 0; t < KT_ENT__COUNT; t++)
         if (c->etype[t])

@@ -218,7 +218,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     int down = r->downstream;
     const char *name = kt_graph_entity_name(g, r->subject);
     printf("%s %s%s%s%s\n", down ? "owned or controlled by" : "owners and controllers of",
-           kt_graph_entity_id(g, r->subject), name[0] ? " (" : "", name, name[0] ? ")" : "");
+           kt_cli_text(kt_graph_entity_id(g, r->subject)), name[0] ? " (" : "", name, name[0] ? ")" : "");
     kt_own_cli_thresholds_text(stdout, &r->opts);
     printf("\n");
     if (r->n == 0) {
@@ -234,7 +234,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         FILE *m = open_memstream(&buf, &blen);
         if (!m)
             return;
-        fprintf(m, "%-20s %-10s %-10s %-12s %-12s %-8s %s", kt_graph_entity_id(g, p->v),
+        fprintf(m, "%-20s %-10s %-10s %-12s %-12s %-8s %s", kt_cli_text(kt_graph_entity_id(g, p->v)),
                kt_etype_name(kt_graph_entity_type(g, p->v)),
                p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_interest(p->capital, c, sizeof c),
                kt_own_cli_interest(p->votes, v, sizeof v), kt_own_status_name(p->status),
@@ -274,15 +274,15 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     printf("\nstrongest paths, with the source of each relation:\n");
     for (size_t i = 0; i < r->n; i++) {
         size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
-        printf("%s:\n", kt_graph_entity_id(g, r->parties[i].v));
+        printf("%s:\n", kt_cli_text(kt_graph_entity_id(g, r->parties[i].v)));
         if (m < len && r->downstream)
-            printf("  %s ... %zu more relations ...\n", kt_graph_entity_id(g, r->subject), len - m);
+            printf("  %s ... %zu more relations ...\n", kt_cli_text(kt_graph_entity_id(g, r->subject)), len - m);
         for (size_t k = 0; k < m; k++) {
             printf("  ");
             kt_own_cli_step_text(stdout, g, path[k]);
         }
         if (m < len && !r->downstream)
-            printf("  ... %zu more relations to %s\n", len - m, kt_graph_entity_id(g, r->subject));
+            printf("  ... %zu more relations to %s\n", len - m, kt_cli_text(kt_graph_entity_id(g, r->subject)));
     }
 }
 

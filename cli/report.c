@@ -18,9 +18,9 @@ int kt_cli_load_policy(const char *path, kt_policy **out)
 void kt_cli_print_errinfo(const kt_errinfo *ei)
 {
     if (ei->line)
-        fprintf(stderr, "%s:%ld: %s\n", ei->file, ei->line, ei->msg);
+        kt_cli_line(stderr, "%s:%ld: %s", ei->file, ei->line, ei->msg);
     else
-        fprintf(stderr, "%s: %s\n", ei->file, ei->msg);
+        kt_cli_line(stderr, "%s: %s", ei->file, ei->msg);
 }
 
 cJSON *kt_cli_policy_json(const kt_policy *p)
@@ -175,7 +175,8 @@ void kt_cli_csv_cell(FILE *f, const char *s, int last, char sep)
     fputc('"', f);
     if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
         fputc('\'', f);
-    for (; s && *s; s++) {
+    /* control characters as visible text (\n, \x1b): one record per line, nothing for a terminal */
+    for (s = kt_cli_text(s); s && *s; s++) {
         if (*s == '"')
             fputc('"', f);
         fputc(*s, f);

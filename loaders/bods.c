@@ -66,6 +66,7 @@ static kt_err collect(kt_load_ctx *c, cJSON *o, long line, void *ud)
         s->cap = nc;
     }
     stmt *x = &s->v[s->n++];
+    *x = (stmt){0};
     x->o = o;
     x->line = line;
     x->v04 = cJSON_GetObjectItemCaseSensitive(o, "recordDetails") || cJSON_GetObjectItemCaseSensitive(o, "recordType");

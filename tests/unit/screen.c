@@ -1,6 +1,6 @@
 /* screen.c: bulk screening, verdicts, legal routes and prohibitions on hand-built tenders.
  *
- * Policy P1 (data, as always): C1 = {CN, HK, TR}, C2 = {CN, HK, IR}, gpa = {NL, DE, US, HK, GB},
+ * Policy P1 (data, as always; marks: sanctions make findings): C1 = {CN, HK, TR}, C2 = {CN, HK, IR}, gpa = {NL, DE, US, HK, GB},
  * eu = {NL, DE}, agreements = {MX}; owners count from 10% of votes, control above 50%;
  * prohibition "5k": parties established in RU, or owned more than 50% by one, covering
  * subcontractors above 10% of the contract value.
@@ -61,6 +61,9 @@
  *    is the integrated 23.5 + 100% x 76.5 = 100%, not 23.5%; C2 not_met -> mitigate.
  * T25 member nc-x (country unknown), controlled by c-cn: C1, C2 met; nc-x itself is unknown
  *    beyond (origin_unknown); adv: reliability -> exclusion_possible.
+ * T27 member sx-nl (NL), under a sanction mark the policy makes a finding: no C1 or C2, the data
+ *    complete, so the considerations alone would give clear; a listing found keeps the verdict at
+ *    review (listing_found).  Route none.
  * P1, regime aw2012: T2 exists (CN outside the GPA and agreements) -> exclusion_possible; T12 US
  *    and T14 GB are GPA parties -> no route -> specify_or_mitigate (no_route); T16mx mx-co (MX,
  *    60% c-cn): an agreements country -> no route -> specify_or_mitigate; T25 country unknown ->
@@ -91,7 +94,7 @@ static const char policy1[] =
     "{\"keten_policy\": \"1\", " SETS ", \"agreements\": {\"countries\": [\"MX\"], \"sources\": [\"test\"]},"
     " \"prohibitions\": [{\"id\": \"5k\", \"legal_basis\": \"Reg. 833/2014 art. 5k\", \"countries\": [\"RU\"],"
     " \"owned_above\": 50, \"covered_share_above\": 10}],"
-    " \"thresholds\": {\"owner_share\": 10}}";
+    " \"marks\": [\"sanction\"], \"thresholds\": {\"owner_share\": 10}}";
 static const char policy2[] = "{\"keten_policy\": \"1\", " SETS ", \"state_owned_counts\": [\"C1\"],"
                               " \"thresholds\": {\"owner_share\": 50, \"control\": 30}}";
 
@@ -102,7 +105,8 @@ static const char data[] =
     CO("a-nl", "NL") CO("b-de", "DE") CO("c-cn", "CN") CO("d-us", "US") CO("e-nl", "NL") CO("h-hk", "HK")
     CO("i-ir", "IR") CO("u-us", "US") CO("a3-nl", "NL") CO("h3-nl", "NL") CO("s3-nl", "NL") CO("sub-nl", "NL")
     CO("mx-co", "MX") CO("r-ru", "RU") CO("r-sub", "NL") CO("r-sub2", "NL") CO("m-gb", "GB") CO("a-tr", "TR")
-    CO("b-cn", "CN") CO("tr2", "TR") CO("f-nl", "NL") CO("w-nl", "NL") CO("t-nl", "NL")
+    CO("b-cn", "CN") CO("tr2", "TR") CO("f-nl", "NL") CO("w-nl", "NL") CO("t-nl", "NL") CO("sx-nl", "NL")
+    "{\"mark\":\"sanction\",\"entity\":\"sx-nl\",\"authority\":\"test\"}\n"
     "{\"id\":\"soe-de\",\"type\":\"company\",\"country\":\"DE\",\"state_owned\":true,\"complete\":true}\n"
     "{\"id\":\"gap-nl\",\"type\":\"company\",\"country\":\"NL\"}\n"
     "{\"id\":\"o-nl\",\"type\":\"company\",\"country\":\"NL\"}\n"
@@ -228,7 +232,7 @@ int main(void)
         " {\"id\": \"T16\", \"members\": [\"a-nl\"], \"subcontractors\": [{\"id\": \"r-sub\", \"share\": 15}]},"
         " {\"id\": \"T17\", \"members\": [\"a-nl\"], \"subcontractors\": [{\"id\": \"r-sub\", \"share\": 5}]},"
         " {\"id\": \"T18\", \"members\": [\"a-nl\"], \"subcontractors\": [\"r-sub\"]}, " M("T19", "\"r-sub2\"") ", "
-        M("T21", "\"soe-de\"") ", " M("T22", "\"o-nl\"") ", " M("T23", "\"t-nl\"") ", " M("T25", "\"nc-x\"") "]");
+        M("T21", "\"soe-de\"") ", " M("T22", "\"o-nl\"") ", " M("T23", "\"t-nl\"") ", " M("T25", "\"nc-x\"") ", " M("T27", "\"sx-nl\"") "]");
     printf("== P1 aw2012\n");
     run(s1, g, AW,
         "[" M("T2", "\"a-nl\", \"c-cn\"") ", " M("T12", "\"u-us\"") ", " M("T14", "\"m-gb\"") ", " M("T16mx", "\"mx-co\"") ", "

@@ -25,6 +25,15 @@ static const char *via_of(kt_rtype t)
     }
 }
 
+/* The company where the path's trailing run of ownership steps starts: what `interest` is in. */
+static igraph_integer_t run_start(const kt_graph *g, const kt_screen_item *x)
+{
+    int k = x->depth;
+    while (k > 0 && kt_graph_rel_type(g, x->edges[k - 1]) == KT_REL_OWNS)
+        k--;
+    return x->nodes[k];
+}
+
 static const char *item_via(const kt_graph *g, const kt_screen_item *x)
 {
     return x->depth == 0 ? "self" : via_of(kt_graph_rel_type(g, x->edges[x->depth - 1]));
@@ -240,10 +249,10 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
                 kt_cli_text(kt_graph_entity_name(g, v)), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
                 kt_role_name(x->role), kt_cli_text(kt_graph_entity_id(g, x->start)), x->party ? "; party level" : "");
         char pct[64];
-        if (!kt_ival_is_unknown(x->interest))
-            fprintf(f, "    ownership interest along the path: %s\n", kt_cli_pct(x->interest, pct, sizeof pct));
-        else if (x->has_ownership)
-            fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
+        if (x->has_ownership)
+            fprintf(f, "    integrated ownership interest in %s: %s\n", kt_cli_text(kt_graph_entity_id(g, run_start(g, x))),
+                    kt_ival_is_unknown(x->interest) ? "not known (the ownership engine gave none)"
+                                                    : kt_cli_pct(x->interest, pct, sizeof pct));
     } else {
         fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_cli_text(kt_graph_entity_id(g, v)),
                 kt_cli_text(kt_graph_entity_name(g, v)), kt_cli_why_text(x->why, "; ", rs, sizeof rs), x->depth, kt_role_name(x->role),
@@ -659,8 +668,11 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
                 coverage_text(m, x, th->max_depth);
                 fclose(m);
             }
+            if (text && len && text[len - 1] == '\n')
+                text[len - 1] = '\0'; /* the line end is the format's, not data */
             fputs("- ", f);
             md(f, text ? text : "");
+            fputc('\n', f);
             free(text);
         }
         for (size_t i = 0; i < x->nprohibited; i++) {
@@ -690,9 +702,12 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             fprintf(f, " (%s), %s, via %s at depth %d%s\n",
                     origin_code(r->g, it->node)[0] ? origin_code(r->g, it->node) : "country unknown",
                     rs, item_via(r->g, it), it->depth, it->party ? ", at the bidder's own level" : "");
-            if (!kt_ival_is_unknown(it->interest))
-                fprintf(f, "  - ownership interest along the path: %s\n",
-                        kt_cli_pct(it->interest, buf, sizeof buf));
+            if (it->has_ownership) {
+                fprintf(f, "  - integrated ownership interest in ");
+                md(f, kt_graph_entity_id(r->g, run_start(r->g, it)));
+                fprintf(f, ": %s\n", kt_ival_is_unknown(it->interest) ? "not known"
+                                                                      : kt_cli_pct(it->interest, buf, sizeof buf));
+            }
             char *p = path_text(r->g, it);
             fprintf(f, "  - path: ");
             kt_cli_md_code(f, p);

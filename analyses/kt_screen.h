@@ -39,10 +39,15 @@
  *
  * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
- * memory about (85 + 8P) bytes per vertex and 13 bytes per dependency step.
+ * memory about (86 + 8P) bytes per vertex (and 16 bytes per vertex for a moment, to find
+ * the cycles: igraph's strongly connected components, O(|V| + |E|)) and 13 bytes per dependency step.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
- * d <= max_depth, plus O(|U| log |U|) per ownership finding for the upstream ownership
- * subgraph U of the company it holds (never the whole graph), plus the degrees of the parties.
+ * d <= max_depth, plus the degrees of the parties, plus for the interests: nothing more when the
+ * ownership run is the only walk (no vertex of it on a cycle, one capital owner at each step),
+ * else O(|U| log |U|) once per company for its upstream ownership subgraph U (kt_own_upstream,
+ * memoised in the kt_screen across bidders; never the whole graph).  Because of that memo,
+ * calls to kt_screen_bidder on one kt_screen must not run concurrently (one kt_screen per
+ * thread or process).
  *
  * The considerations, per bidder:
  *   C1, C2: met when a finding carrying the reason (for C1: C1, state_owned or state) sits at

@@ -119,7 +119,8 @@ typedef enum {
     KT_VERDICT__COUNT
 } kt_verdict;
 
-typedef enum { KT_ROUTE_NONE = 0, KT_ROUTE_EXISTS, KT_ROUTE_UNKNOWN, KT_ROUTE_RELIABILITY } kt_route;
+/* Values kept from the old int route (1 exists, 0 none, -1 unknown); RELIABILITY is new. */
+typedef enum { KT_ROUTE_UNKNOWN = -1, KT_ROUTE_NONE = 0, KT_ROUTE_EXISTS = 1, KT_ROUTE_RELIABILITY = 2 } kt_route;
 
 enum { KT_C1 = 0, KT_C2, KT_C3A, KT_C3B, KT_CONS__COUNT };
 

@@ -84,8 +84,8 @@
  *   review              no finding, but the data is incomplete (also when C3A or C3B is not
  *                       met: exclusion is out of reach, but "clear" would claim complete data);
  *   clear               no finding, and every dimension complete;
- *   and never milder than review when a finding carries a listing mark the policy makes a
- *   finding (sanction, debarment, export control: kt_policy.h "marks").
+ *   a listing mark the policy makes a finding (sanction, debarment, export control: kt_policy.h
+ *   "marks") counts as a finding here, though it meets no consideration: never clear.
  *
  * Ownership: kt_screen_new() results belong to the caller (kt_screen_free(), NULL-safe);
  * kt_screen_result is caller-allocated and released with kt_screen_result_destroy(). */
@@ -155,7 +155,7 @@ typedef enum {
     KT_RULE_V_NO_ROUTE,
     KT_RULE_V_INCOMPLETE,
     KT_RULE_V_CLEAR,
-    KT_RULE_V_MARKED,           /* a listing mark found where the verdict would be milder than review */
+    KT_RULE_V_MARKED,           /* mitigate on a listing mark alone */
     KT_RULE__COUNT
 } kt_screen_rule;
 

@@ -6,14 +6,15 @@
 
 #include "screen_i.h"
 
-/* Whether relation e, as a step towards an owner or controller, confers control: an explicit
- * controls relation, or an owns relation whose votes are certainly above the control threshold
+/* Whether relation e, as a step towards an owner or controller, confers control: a relation
+ * kt_graph_rel_is_control says confers it (controls; director_of when the policy opts in), or an
+ * owns relation whose votes are certainly above the control threshold
  * (a majority holding), whatever owner_share says.  Majorities put together from several
  * minority holdings are the owners analysis' business (keten owners). */
 int kt_screen_i_controls_step(const kt_screen *s, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(s->g, e);
-    if (t == KT_REL_CONTROLS)
+    if (kt_graph_rel_is_control(s->g, e))
         return kt_graph_rel_from(s->g, e) != kt_graph_rel_to(s->g, e);
     if (t != KT_REL_OWNS || kt_graph_rel_from(s->g, e) == kt_graph_rel_to(s->g, e))
         return 0;
@@ -100,7 +101,8 @@ static uint8_t step_kind(const kt_screen *s, igraph_integer_t e, igraph_integer_
     uint8_t k = 0;
     if (kt_dep_edge(g, e, s->owner_share, a, b, &via))
         k |= ST_DEP;
-    if (t == KT_REL_OWNS || t == KT_REL_CONTROLS) {
+    int ctrl = kt_graph_rel_is_control(g, e);
+    if (t == KT_REL_OWNS || ctrl) {
         if (kt_screen_i_controls_step(s, e))
             k |= ST_CTRL;
         if (t == KT_REL_OWNS && s->nprohib && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e))
@@ -112,7 +114,7 @@ static uint8_t step_kind(const kt_screen *s, igraph_integer_t e, igraph_integer_
     }
     if (!(k & ST_DEP))
         return k;
-    if (t == KT_REL_OWNS || t == KT_REL_CONTROLS)
+    if (t == KT_REL_OWNS || ctrl)
         k |= ST_DIM << KT_DIM_OWNERSHIP;
     if (t == KT_REL_MEMBER_OF || t == KT_REL_SUPPLIES || t == KT_REL_SUBCONTRACTS)
         k |= ST_DIM << KT_DIM_SUPPLY;

@@ -432,12 +432,14 @@ static void verdict(kt_screen_result *r, int incomplete)
     }
     for (int c = KT_C1; c <= KT_C2; c++)
         finding |= r->cons[c] == KT_CONS_MET || r->cons[c] == KT_CONS_IN_CHAIN;
+    int c_finding = finding;
     kt_verdict v;
     kt_screen_rule w;
     int one = all_met && r->party_risk;
     int marked = 0; /* a listing the policy makes a finding (sanction, debarment, export control) */
     for (size_t i = 0; i < r->nfindings; i++)
         marked |= (r->findings[i].reasons & KT_REASON_MARKS) != 0;
+    finding |= marked; /* a listing meets no consideration, but is never "clear" */
     if (prohibited)
         v = KT_VERDICT_PROHIBITED, w = KT_RULE_V_PROHIBITED;
     else if (one && (r->route == KT_ROUTE_EXISTS || r->route == KT_ROUTE_RELIABILITY))
@@ -459,8 +461,8 @@ static void verdict(kt_screen_result *r, int incomplete)
         v = KT_VERDICT_REVIEW, w = KT_RULE_V_INCOMPLETE;
     else
         v = KT_VERDICT_CLEAR, w = KT_RULE_V_CLEAR;
-    if (marked && v < KT_VERDICT_REVIEW)
-        v = KT_VERDICT_REVIEW, w = KT_RULE_V_MARKED; /* never milder than review with a listing found */
+    if (!c_finding && v == KT_VERDICT_MITIGATE)
+        w = KT_RULE_V_MARKED; /* the finding is a listing only */
     r->verdict = v;
     r->why[KT_WHY_VERDICT] = w;
 }

@@ -119,7 +119,8 @@ static const struct {
                               "is not met, \"clear\" would claim complete data)"},
     [KT_RULE_V_CLEAR] = {"no_finding_data_complete", "no finding in the data, and every dimension is complete"},
     [KT_RULE_V_MARKED] = {"listing_found", "a listing the policy makes a finding (sanction, debarment or export "
-                                           "control) is found on a party or in the chain: review it"},
+                                           "control) is found; it meets no consideration by itself: consider "
+                                           "mitigating measures"},
 };
 
 const char *kt_screen_rule_name(kt_screen_rule r)

@@ -62,8 +62,8 @@
  * T25 member nc-x (country unknown), controlled by c-cn: C1, C2 met; nc-x itself is unknown
  *    beyond (origin_unknown); adv: reliability -> exclusion_possible.
  * T27 member sx-nl (NL), under a sanction mark the policy makes a finding: no C1 or C2, the data
- *    complete, so the considerations alone would give clear; a listing found keeps the verdict at
- *    review (listing_found).  Route none.
+ *    complete: C1 and C2 not_met.  A listing meets no consideration but is never clear: counted as a
+ *    finding, with considerations not met -> mitigate (listing_found).  Route none.
  * P1, regime aw2012: T2 exists (CN outside the GPA and agreements) -> exclusion_possible; T12 US
  *    and T14 GB are GPA parties -> no route -> specify_or_mitigate (no_route); T16mx mx-co (MX,
  *    60% c-cn): an agreements country -> no route -> specify_or_mitigate; T25 country unknown ->

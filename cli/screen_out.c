@@ -377,6 +377,10 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
     cJSON *lr = cJSON_AddObjectToObject(o, "legal_route");
     cJSON_AddStringToObject(lr, "regime", kt_regime_name(r->t->regime));
     cJSON_AddStringToObject(lr, "route", kt_route_name(x->route));
+    if (x->route == KT_ROUTE_UNKNOWN) /* as before: true, false or null; reliability counts as a route */
+        cJSON_AddNullToObject(lr, "exists");
+    else
+        cJSON_AddBoolToObject(lr, "exists", x->route != KT_ROUTE_NONE);
     cJSON_AddStringToObject(lr, "basis", kt_screen_rule_text(x->why[KT_WHY_ROUTE]));
     cJSON_AddBoolToObject(lr, "needs_assessor_finding", x->route == KT_ROUTE_RELIABILITY);
     a = cJSON_AddArrayToObject(lr, "members_outside");

@@ -85,16 +85,17 @@ static int walk(const kt_screen *s, int cls, const start *st, int party, kt_scre
  * the trailing run of ownership steps starts (23.5% held directly and 76.5% through a wholly
  * owned company is 100%, not the product along one path).  Unknown when the ownership engine
  * cannot say (a cycle that does not converge). */
-/* Capital owns relations into v, as kt_own counts them (no self-loops, no declared summaries). */
-static int capital_owners(const kt_graph *g, igraph_integer_t v)
+/* Whether v has exactly one capital owns relation into it, as kt_own counts them (no self-loops,
+ * no declared summaries).  Stops at the second.  O(in-degree of v). */
+static int one_capital_owner(const kt_graph *g, igraph_integer_t v)
 {
     const igraph_integer_t *in;
     igraph_integer_t n = kt_graph_in(g, v, &in);
     int k = 0;
-    for (igraph_integer_t i = 0; i < n; i++)
+    for (igraph_integer_t i = 0; i < n && k < 2; i++)
         k += kt_graph_rel_type(g, in[i]) == KT_REL_OWNS && kt_graph_rel_from(g, in[i]) != v &&
              !(kt_graph_rel_flags(g, in[i]) & KT_RF_DECLARED);
-    return k;
+    return k == 1;
 }
 
 /* The one-walk case, without solving: when no vertex of the run lies on a cycle and the
@@ -106,7 +107,10 @@ static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
 {
     kt_ival in = {100, 100};
     for (int i = k; i <= x->depth; i++)
-        if (s->cyclic[x->nodes[i]] || (i < x->depth && capital_owners(s->g, x->nodes[i]) != 1))
+        if (s->cyclic[x->nodes[i]])
+            return 0;
+    for (int i = k; i < x->depth; i++)
+        if (!one_capital_owner(s->g, x->nodes[i]))
             return 0;
     for (int i = k; i < x->depth; i++) {
         kt_ival sh = kt_graph_rel_share(s->g, x->edges[i]);

@@ -85,32 +85,33 @@ static int walk(const kt_screen *s, int cls, const start *st, int party, kt_scre
  * the trailing run of ownership steps starts (23.5% held directly and 76.5% through a wholly
  * owned company is 100%, not the product along one path).  Unknown when the ownership engine
  * cannot say (a cycle that does not converge). */
-/* Whether v has exactly one capital owns relation into it, as kt_own counts them (no self-loops,
- * no declared summaries).  Stops at the second.  O(in-degree of v). */
-static int one_capital_owner(const kt_graph *g, igraph_integer_t v)
+/* The capital owns relations into v, as kt_own counts them (no self-loops, no declared
+ * summaries), counted up to stop.  O(in-degree of v). */
+static int capital_owners(const kt_graph *g, igraph_integer_t v, int stop)
 {
     const igraph_integer_t *in;
     igraph_integer_t n = kt_graph_in(g, v, &in);
     int k = 0;
-    for (igraph_integer_t i = 0; i < n && k < 2; i++)
+    for (igraph_integer_t i = 0; i < n && k < stop; i++)
         k += kt_graph_rel_type(g, in[i]) == KT_REL_OWNS && kt_graph_rel_from(g, in[i]) != v &&
              !(kt_graph_rel_flags(g, in[i]) & KT_RF_DECLARED);
-    return k == 1;
+    return k;
 }
 
-/* The one-walk case, without solving: when no vertex of the run lies on a cycle and the
- * company and every holder between it and the finding have exactly one capital owner, the
- * run is the only ownership walk from the finding to the company, so the walk sum is the
- * product along it (lower bounds, unknown 0; upper bounds, unknown 100), as kt_own_upstream
- * would give.  1 when it applies.  O(run length + in-degrees). */
+/* The one-walk case, without solving.  When the company and every holder between it and the
+ * finding X have exactly one capital owner, every ownership walk from X to the company ends
+ * with the run, and what comes before is a closed walk at X; when X is on no ownership cycle
+ * (it has no capital owner, or lies on no cycle of relations at all) there is none, so the run
+ * is the only walk and the walk sum is the product along it (lower bounds, unknown 0; upper
+ * bounds, unknown 100), as kt_own_upstream would give.  1 when it applies.
+ * O(run length + in-degrees). */
 static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
 {
     kt_ival in = {100, 100};
-    for (int i = k; i <= x->depth; i++)
-        if (s->cyclic[x->nodes[i]])
-            return 0;
+    if (s->cyclic[x->node] && capital_owners(s->g, x->node, 1))
+        return 0;
     for (int i = k; i < x->depth; i++)
-        if (!one_capital_owner(s->g, x->nodes[i]))
+        if (capital_owners(s->g, x->nodes[i], 2) != 1)
             return 0;
     for (int i = k; i < x->depth; i++) {
         kt_ival sh = kt_graph_rel_share(s->g, x->edges[i]);

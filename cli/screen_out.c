@@ -303,8 +303,11 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
             table_prohibition(f, r, &x->prohibited[i]);
         if (!x->nfindings)
             fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
-        for (size_t i = 0; i < x->nfindings; i++)
+        for (size_t i = 0; i < x->nfindings; i++) {
             table_item(f, r->g, &x->findings[i], 1);
+            if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
+                kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
+        }
         for (size_t i = 0; i < x->nunknown; i++)
             table_item(f, r->g, &x->unknown[i], 0);
     }
@@ -429,8 +432,12 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
         cJSON_AddItemToArray(a, po);
     }
     a = cJSON_AddArrayToObject(o, "findings");
-    for (size_t i = 0; i < x->nfindings; i++)
-        cJSON_AddItemToArray(a, item_json(r->g, &x->findings[i], 1));
+    for (size_t i = 0; i < x->nfindings; i++) {
+        cJSON *it = item_json(r->g, &x->findings[i], 1);
+        if (it && (x->findings[i].reasons & KT_REASON_MARKS)) /* the listings, as evidence */
+            cJSON_AddItemToObject(it, "evidence", kt_cli_marks_json(r->g, r->p, x->findings[i].node));
+        cJSON_AddItemToArray(a, it);
+    }
     a = cJSON_AddArrayToObject(o, "unknown");
     for (size_t i = 0; i < x->nunknown; i++)
         cJSON_AddItemToArray(a, item_json(r->g, &x->unknown[i], 0));

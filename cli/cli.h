@@ -131,6 +131,11 @@ void kt_cli_print_errinfo(const kt_errinfo *ei);
 /* Reason bits (KT_REASON_*) and unknown-beyond bits (KT_UNK_*) as JSON arrays of names, or as
  * text joined by sep (names for reasons; phrases for people for the unknown bits). */
 cJSON *kt_cli_reasons_json(unsigned reasons);
+/* The evidence for v's mark reasons (sanctioned, debarred, export_controlled): each mark in
+ * force that the policy makes a finding, as text lines ("    sanction: AUTHORITY, programme
+ * P, from D to D [file:line (record)]") or a JSON array of objects. */
+void kt_cli_marks_text(FILE *f, const kt_graph *g, const kt_policy *p, igraph_integer_t v);
+cJSON *kt_cli_marks_json(const kt_graph *g, const kt_policy *p, igraph_integer_t v);
 const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, size_t len);
 cJSON *kt_cli_why_json(unsigned why);
 const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len);

@@ -14,7 +14,9 @@ static const char help[] =
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
     "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
     "to the policy's max_depth, and list each reached node the policy marks C1, C2 or\n"
-    "state_owned (non_gpa and non_eu are added as reasons), with its shortest path and the\n"
+    "state_owned, or whose marks in force the policy names (sanctioned, debarred,\n"
+    "export_controlled, with the authority and programme as evidence; non_gpa and non_eu are\n"
+    "added as reasons), with its shortest path and the\n"
     "source of every relation on it.  Nodes whose suppliers, parts or origin are not known, and\n"
     "nodes cut by max_depth, are listed as unknown beyond this point: \"no finding in the data\"\n"
     "is said only when there are none.\n\n"
@@ -141,6 +143,8 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_re
         cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
         cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
         cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(f->reasons));
+        if (f->reasons & KT_REASON_MARKS)
+            cJSON_AddItemToObject(o, "evidence", kt_cli_marks_json(g, p, f->node));
         if (f->depth)
             cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
         else
@@ -206,6 +210,8 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
             printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, f->node)));
         printf(" %s %s, via %s, depth %d\n", c[0] ? c : "-", buf, f->depth ? kt_via_name(f->via) : "-",
                f->depth);
+        if (f->reasons & KT_REASON_MARKS)
+            kt_cli_marks_text(stdout, g, p, f->node);
         path_text(g, f->path, f->depth);
         if (f->has_interest)
             printf("    interest in %s along this path: %s\n", kt_cli_text(kt_graph_entity_id(g, f->interest_in)),

@@ -223,6 +223,7 @@ int kt_cmd_screen(int argc, char **argv)
         kt_cli_as_of = t->as_of; /* the tender's date, unless --as-of says otherwise */
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
+    kt_graph_set_directors_control(g, kt_policy_directors_control(p));
     t_loaded = now();
     kt_cli_status_start(!quiet);
     kt_cli_status("finding the risk origins in the graph");

@@ -197,6 +197,13 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    if (!kt_cli_as_of) { /* without --as-of: the state today */
+        char today[16];
+        time_t now = time(NULL);
+        struct tm tm;
+        if (gmtime_r(&now, &tm) && strftime(today, sizeof today, "%Y-%m-%d", &tm) == 10)
+            kt_graph_set_today(g, today);
+    }
     kt_cli_status_start(!quiet);
     kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
@@ -222,8 +229,11 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
             kt_cli_print_diags(g, d, 0);
         goto out;
     }
-    if (!quiet && !dd && kt_graph_dropped_by_date(g))
+    if (!quiet && !dd && kt_graph_dropped_by_date(g) && kt_cli_as_of)
         kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                   kt_graph_dropped_by_date(g));
+    else if (!quiet && !dd && kt_graph_dropped_by_date(g))
+        kt_cli_msg("%zu relations not in force today left out (--as-of DATE chooses another day)",
                    kt_graph_dropped_by_date(g));
     if (!quiet && !dd && kt_diags_warnings(d))
         kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),
@@ -243,12 +253,56 @@ out:
     return code;
 }
 
+/* Add v to the candidates (once); how says how arg matched it. */
+static void candidate(igraph_integer_t v, const char *how, igraph_integer_t *c, const char **why, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (c[i] == v)
+            return;
+    if (*n < 8) {
+        c[*n] = v;
+        why[*n] = how;
+    }
+    (*n)++;
+}
+
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
 {
-    igraph_integer_t v = kt_graph_find(g, id);
-    if (v < 0)
-        kt_cli_msg("unknown entity \"%s\"", id);
-    return v;
+    /* the id prefixes the loaders give: a BODS, FtM or GLEIF id may be named without it */
+    static const char *prefixes[] = {"bods:", "ftm:", "lei:"};
+    igraph_integer_t v = kt_graph_find(g, id), c[8], hits[8];
+    const char *why[8], *schemes[8];
+    size_t n = 0;
+    char buf[1024];
+
+    if (v >= 0)
+        return v;
+    size_t nh = kt_graph_find_value(g, id, hits, schemes, 8);
+    for (size_t i = 0; i < nh && i < 8; i++)
+        candidate(hits[i], schemes[i], c, why, &n);
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        if (snprintf(buf, sizeof buf, "%s%s", prefixes[i], id) >= (int)sizeof buf)
+            continue;
+        if ((v = kt_graph_find(g, buf)) >= 0)
+            candidate(v, "id", c, why, &n);
+    }
+    if (n == 1) {
+        const char *nm = kt_graph_entity_name(g, c[0]);
+        if (strcmp(why[0], "id") == 0)
+            kt_cli_msg("note: \"%s\" taken as entity \"%s\"%s%s%s", id, kt_graph_entity_id(g, c[0]), *nm ? " (" : "",
+                       nm, *nm ? ")" : "");
+        else
+            kt_cli_msg("note: \"%s\" is the %s of entity \"%s\"%s%s%s", id, why[0], kt_graph_entity_id(g, c[0]),
+                       *nm ? " (" : "", nm, *nm ? ")" : "");
+        return c[0];
+    }
+    if (n > 1) {
+        kt_cli_msg("ambiguous entity \"%s\": %zu entities match, among them \"%s\" and \"%s\"; give the id", id,
+                   n, kt_graph_entity_id(g, c[0]), kt_graph_entity_id(g, c[1]));
+        return -1;
+    }
+    kt_cli_msg("unknown entity \"%s\"", id);
+    return -1;
 }
 
 int kt_cli_parse_double(const char *s, double lo, double hi, double *out)

@@ -156,7 +156,6 @@ static int cmp_bidder_id(const void *a, const void *b)
 kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_tender **out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
-    const char *end = NULL;
     cJSON *doc = NULL;
     kt_tender *t = NULL;
     long *lines = NULL;
@@ -166,13 +165,8 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
     ctx c = {path, text, len, ei};
 
     *out = NULL;
-    doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (!doc) {
-        long line = 1;
-        for (const char *q = text; end && q < end && q < text + len; q++)
-            line += *q == '\n';
-        return kt_errinfo_set(ei, KT_EPARSE, path, line, "malformed JSON in tender file");
-    }
+    if ((rc = kt_load_i_json_parse_doc(path, "tender", text, len, &doc, ei)) != KT_OK)
+        return rc;
     const cJSON *ver = cJSON_GetObjectItemCaseSensitive(doc, "keten_tender");
     if (!cJSON_IsObject(doc) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "1") != 0) {
         rc = fail(&c, 1, "not a keten tender file (needs \"keten_tender\": \"1\")%s%s", "", "");

@@ -498,6 +498,30 @@ out:
     return found;
 }
 
+/* cJSON returns NULL both for malformed text and when an allocation fails.  Its allocations go
+ * through kt_load_i_json_malloc (or native.c's arena), which note a failure here, so that running
+ * out of memory is reported as such, not as a diagnostic about good input. */
+static int json_alloc_failed;
+
+void *kt_load_i_json_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p)
+        json_alloc_failed = 1;
+    return p;
+}
+
+void kt_load_i_json_note_oom(void)
+{
+    json_alloc_failed = 1;
+}
+
+void kt_load_i_json_hooks(void)
+{
+    cJSON_Hooks h = {kt_load_i_json_malloc, free};
+    cJSON_InitHooks(&h);
+}
+
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line)
 {
     const char *end = NULL;
@@ -514,7 +538,12 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
         text = fixed;
         len = flen;
     }
+    json_alloc_failed = 0;
     j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!j && json_alloc_failed) {
+        c->oom = 1;
+        goto out;
+    }
     if (!j) {
         if (!end || end < text || end > text + len)
             end = text + len;
@@ -567,6 +596,7 @@ kt_err kt_load_i_json_parse_doc(const char *path, const char *what, const char *
     *out = NULL;
     if (!d)
         return kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    kt_load_i_json_hooks();
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;

@@ -393,6 +393,7 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         fmt = kt_load_detect(p, n, name);
     }
     c.strict = fmt == KT_FMT_NATIVE; /* keten's own format: no repairs */
+    kt_load_i_json_hooks();
     switch (fmt) {
     case KT_FMT_NATIVE: rc = kt_load_i_native(&c, &s); break;
     case KT_FMT_BODS: rc = kt_load_i_bods(&c, &s); break;

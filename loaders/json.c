@@ -530,6 +530,33 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
     int oom = 0;
     cJSON *j = NULL;
 
+    const kt_load_limits *lim = kt_load_get_limits();
+    if (len > lim->string) {
+        /* only a text longer than the limit can hold a string longer than it: no cost otherwise */
+        const char *p = text, *e = text + len, *open = NULL;
+        for (; p < e; p++) {
+            if (open && *p == '\\' && p + 1 < e)
+                p++;
+            else if (*p == '"' && open && (unsigned long long)(p - open) > lim->string + 1)
+                break;
+            else if (*p == '"')
+                open = open ? NULL : p;
+        }
+        if (p < e || (open && (unsigned long long)(e - open) > lim->string + 1)) {
+            if (p >= e)
+                p = e;
+            kt_diags_add(c->d, KT_SEV_ERROR, "json_string_too_long", c->file,
+                         first_line + kt_load_i_count_lines(text, open ? open : p), NULL,
+                         "a string longer than %llu bytes; keten --limit string=N raises the limit", lim->string);
+            return NULL;
+        }
+    }
+    if (lim->depth < CJSON_NESTING_LIMIT && max_depth(text, text + len) > (int)lim->depth) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "json_too_deep", c->file, first_line, NULL,
+                     "nesting deeper than %llu levels; keten --limit depth=N (up to 1000) raises the limit",
+                     lim->depth);
+        return NULL;
+    }
     if (check_text(c, text, len, first_line, &fixed, &flen, &oom) != 0) {
         c->oom |= oom;
         return NULL;

@@ -22,6 +22,7 @@ typedef struct {
     long lineno;      /* line number of the last line returned */
     int io_error;
     const char *name; /* for progress reports */
+    const char *limit; /* the name of the limit (kt_load_limits) the input went past, or NULL */
     unsigned long long read, total, next_report; /* bytes read, file size (0 unknown) */
 } kt_src;
 

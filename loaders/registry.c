@@ -121,10 +121,13 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         fmt = kt_load_detect(p, n, name);
     }
     c.strict = formats[fmt - 1].strict;
+    kt_load_i_json_hooks();
     rc = formats[fmt - 1].load(&c, &s);
     if (rc == KT_OK && c.oom)
         rc = KT_ENOMEM;
-    if (rc == KT_OK && s.io_error)
+    if (s.limit)
+        rc = kt_load_i_limit_error(&s, name, ei);
+    else if (rc == KT_OK && s.io_error)
         rc = kt_errinfo_set(ei, KT_EIO, name, 0, "read error");
     else if (rc == KT_ENOMEM)
         kt_errinfo_set(ei, rc, name, 0, "out of memory");

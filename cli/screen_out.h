@@ -29,7 +29,8 @@ void kt_screen_out_explain(const kt_screen_report *r, size_t bidder, char *buf, 
 /* keten screen --mpi: the search stage run over MPI ranks (dist/, linked only into keten-mpi;
  * NULL in keten).  It gives a screening state whose tables hold what the tender's bidders
  * read, as kt_screen_new() would. */
-typedef kt_err (*kt_screen_search_fn)(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out);
+typedef kt_err (*kt_screen_search_fn)(const kt_graph *g, const kt_policy *p, const kt_tender *t,
+                                      const kt_screen_tender *ctx, kt_screen **out);
 extern kt_screen_search_fn kt_cli_screen_mpi;
 
 extern const char kt_screen_notice[];

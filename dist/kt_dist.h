@@ -46,7 +46,8 @@
  * tables hold every entry the bidders read.  A bidder that names an unknown entity is left
  * to kt_screen_bidder() to report.  A failure that only one rank sees (out of memory) aborts
  * every rank with a message. */
-kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out);
+kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, const kt_screen_tender *ctx,
+                      kt_screen **out);
 
 /* The other ranks: serve rank 0's screenings until kt_dist_done(); returns its exit status. */
 int kt_dist_worker(void);

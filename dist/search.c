@@ -5,8 +5,8 @@
 
 #include "kt_dist.h"
 
-enum { K = KT_SCREEN_SEARCHES };
-_Static_assert(K <= 8, "a step's searches fit in a byte");
+enum { K = KT_SCREEN_SEARCHES_MAX };
+_Static_assert(K <= 32, "a step's searches fit in 32 bits");
 
 kt_dist_stats kt_dist_last;
 
@@ -16,13 +16,14 @@ typedef struct {
     int rank, size;
     int32_t nv;             /* vertices in the whole graph */
     int maxd;               /* the policy's max_depth */
+    uint32_t present;       /* bit c: search c runs (the policy asks for it) */
     int32_t nown;           /* the vertices this rank owns: rank, rank + N, rank + 2N, ... */
-    uint8_t *src;           /* per owned vertex: bit c, a source of search c */
+    uint32_t *src;          /* per owned vertex: bit c, a source of search c */
     /* the steps into owned vertices (who depends on them), by local index in relation
      * order: off[i]..off[i+1] index node (the dependent), edge and mask (bit c: a step of
      * search c) */
     int32_t *off, *node, *edge;
-    uint8_t *mask;
+    uint32_t *mask;
     int32_t *dist[K], *next[K]; /* per owned vertex, as kt_screen_tables */
     int32_t *to[K];             /* per owned vertex: the vertex next leads to */
     int32_t *starts;            /* the starting points of this rank's bidders */
@@ -160,7 +161,8 @@ static void *scatter(part *d, const void *buf, const int *count, size_t sz, size
 }
 
 typedef struct {
-    int32_t a, b, e, mask; /* a depends on b (b by local index at its owner) through e */
+    int32_t a, b, e;       /* a depends on b (b by local index at its owner) through e */
+    uint32_t mask;         /* for these searches */
 } step;
 
 enum { CHUNK = 1 << 22 }; /* relations read per scatter of steps */
@@ -171,22 +173,23 @@ enum { CHUNK = 1 << 22 }; /* relations read per scatter of steps */
 static void partition(part *d, const kt_screen *s, int64_t ne)
 {
     int *count = xmalloc(d, 2 * (size_t)d->size * sizeof *count), *fill = count + d->size;
-    uint8_t *all = NULL;
+    uint32_t *all = NULL;
     size_t n;
 
     if (d->rank == 0) {
-        all = xmalloc(d, (size_t)d->nv);
+        all = xmalloc(d, (size_t)d->nv * sizeof *all);
         for (int r = 0, at = 0; r < d->size; r++) {
             count[r] = owned_by(d, r);
             for (int32_t i = 0; i < count[r]; i++) {
-                uint8_t m = 0;
+                uint32_t m = 0;
                 for (int c = 0; c < K; c++)
-                    m |= (uint8_t)(kt_screen_source(s, c, (igraph_integer_t)i * d->size + r) << c);
+                    if ((d->present >> c) & 1)
+                        m |= (uint32_t)kt_screen_source(s, c, (igraph_integer_t)i * d->size + r) << c;
                 all[at++] = m;
             }
         }
     }
-    d->src = scatter(d, all, count, 1, &n);
+    d->src = scatter(d, all, count, sizeof *all, &n);
     free(all);
 
     step *mine = NULL, *buf = NULL;
@@ -206,9 +209,9 @@ static void partition(part *d, const kt_screen *s, int64_t ne)
                 at += count[r];
             }
             for (int64_t e = lo; e < hi; e++) {
-                unsigned m = kt_screen_step(s, e, &a, &b);
+                uint32_t m = kt_screen_step(s, e, &a, &b);
                 if (m)
-                    buf[fill[owner(d, b)]++] = (step){(int32_t)a, lidx(d, (int32_t)b), (int32_t)e, (int32_t)m};
+                    buf[fill[owner(d, b)]++] = (step){(int32_t)a, lidx(d, (int32_t)b), (int32_t)e, m};
             }
         }
         step *got = scatter(d, buf, count, sizeof *buf, &n);
@@ -230,14 +233,14 @@ static void partition(part *d, const kt_screen *s, int64_t ne)
         d->off[i + 1] += d->off[i];
     d->node = xmalloc(d, nmine * sizeof *d->node);
     d->edge = xmalloc(d, nmine * sizeof *d->edge);
-    d->mask = xmalloc(d, nmine);
+    d->mask = xmalloc(d, nmine * sizeof *d->mask);
     int32_t *at = xmalloc(d, ((size_t)d->nown + 1) * sizeof *at);
     memcpy(at, d->off, ((size_t)d->nown + 1) * sizeof *at);
     for (size_t k = 0; k < nmine; k++) {
         int32_t j = at[mine[k].b]++;
         d->node[j] = mine[k].a;
         d->edge[j] = mine[k].e;
-        d->mask[j] = (uint8_t)mine[k].mask;
+        d->mask[j] = mine[k].mask;
     }
     free(at);
     free(mine);
@@ -246,7 +249,7 @@ static void partition(part *d, const kt_screen *s, int64_t ne)
 /* The starting points of every bidder (rank 0 finds them in the model), bidder i's to rank
  * i mod N.  A bidder naming an unknown entity is left out: rank 0's kt_screen_bidder()
  * reports it. */
-static void send_starts(part *d, const kt_screen *s, const kt_tender *t)
+static void send_starts(part *d, const kt_screen *s, const kt_tender *t, const kt_screen_tender *ctx)
 {
     int *count = xmalloc(d, 2 * (size_t)d->size * sizeof *count), *fill = count + d->size;
     int32_t *all = NULL;
@@ -260,7 +263,7 @@ static void send_starts(part *d, const kt_screen *s, const kt_tender *t)
         ns = xmalloc(d, (t->nbidders + 1) * sizeof *ns);
         for (size_t b = 0; b < t->nbidders; b++) {
             kt_errinfo ei;
-            kt_err rc = kt_screen_starts(s, &t->bidders[b], &sv[b], &ns[b], &ei);
+            kt_err rc = kt_screen_starts(s, ctx, &t->bidders[b], &sv[b], &ns[b], &ei);
             if (rc == KT_ENOMEM)
                 die(d, "out of memory");
             if (rc != KT_OK)
@@ -487,7 +490,8 @@ static void resolve(part *d, entries *done)
     entries q = {0};
     for (size_t i = 0; i < d->nstarts; i++)
         for (int c = 0; c < K; c++)
-            ask(d, &h, &q, c, d->starts[i]);
+            if ((d->present >> c) & 1)
+                ask(d, &h, &q, c, d->starts[i]);
     for (;;) {
         int64_t mine = (int64_t)q.n, total = 0;
         MPI_Allreduce(&mine, &total, 1, MPI_INT64_T, MPI_SUM, d->comm);
@@ -532,32 +536,36 @@ typedef struct {
     int64_t job;  /* JOB_SCREEN or JOB_DONE */
     int64_t code; /* JOB_DONE: the exit status */
     int64_t nv, ne, maxd;
+    int64_t present; /* the searches that run */
 } header;
 
 enum { JOB_SCREEN = 1, JOB_DONE };
 
 /* The partition, the searches, the bidders' paths; rank 0 (s and t non-NULL) gets the entries
  * its bidders read into its tables. */
-static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
+static void run(part *d, kt_screen *s, const kt_tender *t, const kt_screen_tender *ctx, int64_t ne)
 {
     entries done = {0};
     double t0 = MPI_Wtime();
 
     d->nown = owned_by(d, d->rank);
     partition(d, s, ne);
-    send_starts(d, s, t);
+    send_starts(d, s, t, ctx);
     double t1 = MPI_Wtime();
     int64_t *best = xmalloc(d, (size_t)d->nown * sizeof *best);
-    for (int c = 0; c < K; c++) {
-        d->dist[c] = xmalloc(d, (size_t)d->nown * sizeof *d->dist[c]);
-        d->next[c] = xmalloc(d, (size_t)d->nown * sizeof *d->next[c]);
-        d->to[c] = xmalloc(d, (size_t)d->nown * sizeof *d->to[c]);
-        search(d, c, best);
-    }
+    int nk = 0;
+    for (int c = 0; c < K; c++)
+        if ((d->present >> c) & 1) {
+            d->dist[c] = xmalloc(d, (size_t)d->nown * sizeof *d->dist[c]);
+            d->next[c] = xmalloc(d, (size_t)d->nown * sizeof *d->next[c]);
+            d->to[c] = xmalloc(d, (size_t)d->nown * sizeof *d->to[c]);
+            search(d, c, best);
+            nk++;
+        }
     kt_dist_last.owned = d->nown;
     kt_dist_last.steps = d->off[d->nown];
     /* the steps, the tables, the sources, keys and frontiers */
-    kt_dist_last.bytes = (long long)d->off[d->nown] * 9 + (long long)d->nown * (12 * K + 1 + 8 + 8 + 12);
+    kt_dist_last.bytes = (long long)d->off[d->nown] * 12 + (long long)d->nown * (12 * nk + 4 + 8 + 8 + 12);
     free(best);
     free(d->off);
     free(d->node);
@@ -589,11 +597,11 @@ static void run(part *d, kt_screen *s, const kt_tender *t, int64_t ne)
     MPI_Type_free(&et);
     if (d->rank == 0) {
         kt_screen_tables tab;
-        if (kt_screen_tables_get(s, &tab) != KT_OK)
-            die(d, "out of memory");
+        kt_screen_tables_get(s, &tab);
         for (int i = 0; i < total; i++) {
             tab.dist[all[i].c][all[i].v] = all[i].dist;
-            tab.next[all[i].c][all[i].v] = all[i].next;
+            if (tab.next[all[i].c]) /* NULL: a search that keeps no paths */
+                tab.next[all[i].c][all[i].v] = all[i].next;
         }
     }
     free(all);
@@ -630,7 +638,8 @@ static void part_init(part *d)
     MPI_Comm_size(d->comm, &d->size);
 }
 
-kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, kt_screen **out)
+kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, const kt_screen_tender *ctx,
+                      kt_screen **out)
 {
     part d;
     kt_screen *s = NULL;
@@ -642,11 +651,16 @@ kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t,
         die(&d, "kt_dist_screen() runs on rank 0; the other ranks run kt_dist_worker()");
     if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
         return rc; /* the workers wait for the next job */
-    header h = {JOB_SCREEN, 0, kt_graph_vertex_count(g), kt_graph_edge_count(g), kt_screen_max_depth(s)};
+    header h = {JOB_SCREEN, 0, kt_graph_vertex_count(g), kt_graph_edge_count(g), kt_screen_max_depth(s), 0};
+    kt_screen_tables tab;
+    kt_screen_tables_get(s, &tab);
+    for (int c = 0; c < kt_screen_searches(s); c++)
+        h.present |= (int64_t)(tab.dist[c] != NULL) << c;
     header_bcast(&h, d.comm);
     d.nv = (int32_t)h.nv;
     d.maxd = (int)h.maxd;
-    run(&d, s, t, h.ne);
+    d.present = (uint32_t)h.present;
+    run(&d, s, t, ctx, h.ne);
     *out = s;
     return KT_OK;
 }
@@ -664,12 +678,13 @@ int kt_dist_worker(void)
         part_init(&d);
         d.nv = (int32_t)h.nv;
         d.maxd = (int)h.maxd;
-        run(&d, NULL, NULL, h.ne);
+        d.present = (uint32_t)h.present;
+        run(&d, NULL, NULL, NULL, h.ne);
     }
 }
 
 void kt_dist_done(int code)
 {
-    header h = {JOB_DONE, code, 0, 0, 0};
+    header h = {JOB_DONE, code, 0, 0, 0, 0};
     header_bcast(&h, MPI_COMM_WORLD);
 }

@@ -22,20 +22,15 @@
 #include "../graph/kt_policy.h"
 #include "../graph/kt_tender.h"
 
-typedef enum {
-    KT_FMT_AUTO = 0,
-    KT_FMT_NATIVE,
-    KT_FMT_BODS,
-    KT_FMT_CYCLONEDX,
-    KT_FMT_SPDX,
-    KT_FMT_GLEIF,
-    KT_FMT_FTM,
-    KT_FMT_CSV,
-    KT_FMT__COUNT
-} kt_format;
+/* A format: 0 (KT_FMT_AUTO) detects it from the content, 1..kt_format_count() are the rows of
+ * the format registry (loaders/registry.c), the one list of formats. */
+typedef int kt_format;
+#define KT_FMT_AUTO 0
 
-const char *kt_format_name(kt_format f);
-int kt_format_parse(const char *s, kt_format *out); /* 0 on success */
+size_t kt_format_count(void);
+const char *kt_format_name(kt_format f);    /* "auto", "native", ...; "?" when out of range */
+int kt_format_parse(const char *s, kt_format *out); /* a name or "auto"; 0 on success */
+const char *kt_format_list(void);           /* "native, bods, ...": the names, for help texts */
 
 /* Load path ("-" is standard input; a name ending ".gz" is read through zlib) in format fmt
  * (KT_FMT_AUTO: detect). */
@@ -44,7 +39,7 @@ kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, k
 /* Load from an open stream; name is what diagnostics call it. */
 kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt_diags *d, kt_errinfo *ei);
 
-/* Load from memory (fuzzing, tests). */
+/* Load from memory (fuzzing, tests): the bytes read through a FILE, as any other input. */
 kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len, kt_format fmt, kt_diags *d,
                       kt_errinfo *ei);
 
@@ -54,6 +49,28 @@ kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len
 typedef void (*kt_load_progress_fn)(void *ctx, const char *name, unsigned long long done,
                                     unsigned long long total);
 void kt_load_set_progress(kt_load_progress_fn fn, void *ctx);
+
+/* Limits on what one input file may make keten read and hold, so that a hostile or broken file
+ * (a 4 MB .gz that expands to terabytes, a line that never ends) stops with a clear error
+ * instead of filling memory.  The defaults fit the largest real data sets with room to spare:
+ * the UK PSC snapshot (about 15 million JSON lines, on the order of 10 GB uncompressed, lines of
+ * a few kB) and the GLEIF golden copy (about 3 million records, a few GB of CSV, rows under
+ * 10 kB).  One setting for the process; keten --limit NAME=N changes one (see docs/limits.md). */
+typedef struct {
+    unsigned long long bytes;    /* decompressed bytes read from one file: 64 GiB */
+    unsigned long long document; /* a JSON document (read whole into memory): 2 GiB */
+    unsigned long long line;     /* one line of a line format (JSON Lines, CSV): 64 MiB */
+    unsigned long long string;   /* one JSON string (a name, an id): 16 MiB */
+    unsigned long long depth;    /* JSON nesting: 1000, cJSON's own limit (it can only go lower) */
+    unsigned long long records;  /* lines or records of one file: 500 million */
+} kt_load_limits;
+extern const kt_load_limits kt_load_limits_default;
+void kt_load_set_limits(const kt_load_limits *l);
+const kt_load_limits *kt_load_get_limits(void);
+/* Set the limit called name ("bytes", "document", "line", "string", "depth", "records") from
+ * text: a number with an optional K, M, G or T (powers of 1024).  0 on success, -1 when the
+ * name or the number is not one (depth: 1-1000). */
+int kt_load_limit_parse(const char *name, const char *text);
 
 /* Guess the format from the first bytes of the input and its name. */
 kt_format kt_load_detect(const char *head, size_t len, const char *name);

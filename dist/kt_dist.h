@@ -23,15 +23,16 @@
  * gathers those entries into its tables, screens every bidder with kt_screen_bidder() and
  * writes the output.
  *
- * Complexity per rank, for N ranks and K = KT_SCREEN_SEARCHES: rank 0 O(|V| + |E|) to send the
+ * Complexity per rank, for N ranks and the K searches the policy asks for (kt_screen_searches(),
+ * 11 plus one per prohibition): rank 0 O(|V| + |E|) to send the
  * partition; every rank O(K (|V| + |E|) / N log(|V| / N)) work (the key sorts) and
  * O(K (|V| + |E|) / N) records sent for the searches, in about 7 collective calls per level
  * and search (latency: each waits for the slowest rank); O(P K max_depth) for the P starting
- * points of its bidders.  Memory per rank for the part it owns: 9 bytes per step (29 while
- * they arrive), 12 K + 29 bytes per vertex (tables of dist, next and where next leads, the
- * sources, keys, frontiers), plus at each level about 70 bytes per candidate step in flight;
- * rank 0 also the model, 2 bytes per vertex of sources, a 64 MB buffer of steps being sent,
- * and 8 K bytes per vertex of tables for the bidders' entries.
+ * points of its bidders.  Memory per rank for the part it owns: 12 bytes per step (28 more
+ * while they arrive), 12 K + 32 bytes per vertex (tables of dist, next and where next leads,
+ * the sources, keys, frontiers), plus at each level about 70 bytes per candidate step in
+ * flight; rank 0 also the model and kt_screen_prepare()'s per-vertex facts, a 64 MB buffer of
+ * steps being sent, and 8 K bytes per vertex of tables for the bidders' entries.
  *
  * Ownership: *out belongs to the caller (kt_screen_free()). */
 #ifndef KT_DIST_H

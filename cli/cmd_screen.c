@@ -18,13 +18,14 @@ static const char help[] =
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
-    "tender file names the regime (aw2012 or adv), the access the contract opens, the\n"
+    "tender file names the regime (aw2012, adv or none), the access the contract opens, the\n"
     "assessor's answer on mitigation, the data files and the policy file.\n\n"
     "  --format F       table (default), json, jsonl (one bidder per line), csv (one row per\n"
     "                   bidder and finding), md (a report to read)\n"
     "  -o FILE          write to FILE, whole or not at all (default: standard output)\n"
     "  --fail-on V      exit 1 when any bidder is at verdict V or worse; from least to most\n"
-    "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible\n"
+    "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible,\n"
+    "                   prohibited\n"
     "  --policy FILE    use this policy file instead of the tender's\n"
     "  --diagrams DIR   also draw one evidence diagram per bidder with findings or unknowns into\n"
     "                   DIR/BIDDER.svg (made when missing); a bidder id with other characters\n"
@@ -125,7 +126,7 @@ static int write_diagrams(const char *dir, kt_viz_format fmt, const kt_graph *g,
         kt_errinfo ei = {0};
         kt_viz_diagram d;
         kt_cli_out o;
-        if (!r->nfindings && !r->nunknown)
+        if (!r->nfindings && !r->nunknown && !r->nprohibited)
             continue;
         diagram_path(dir, t, b, fmt, path, sizeof path);
         kt_viz_diagram_init(&d);
@@ -181,7 +182,7 @@ int kt_cmd_screen(int argc, char **argv)
         switch (opt) {
         case 'f':
             if (parse_format(optarg, &fmt) != 0)
-                return kt_cli_usage_error("screen", "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error("screen", "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'o': out_path = optarg; break;
         case 'F':
@@ -237,7 +238,7 @@ int kt_cmd_screen(int argc, char **argv)
         kt_cli_msg("out of memory");
         goto out;
     }
-    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation};
+    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
     int bad = 0;
     double last = 0;
     for (size_t b = 0; b < t->nbidders; b++) {

@@ -1,5 +1,5 @@
-/* lutil.c: helpers the real-data loaders share: a string map, an RFC 4180 CSV reader, a
- * JSON "array or JSON Lines" record iterator, strict numbers and dates (see load_i.h). */
+/* lutil.c: small helpers the loaders share: a string map, a growable string, strict numbers
+ * and dates, countries in the wild (see load_i.h). */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../graph/kt_mem.h"
 #include "load_i.h"
 
 /* ---- string map ---- */
@@ -187,198 +186,15 @@ const char *kt_load_i_date(kt_load_ctx *c, const char *s, char out[11], long lin
     return NULL;
 }
 
+int kt_load_i_has(const char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
 const char *kt_load_i_basename(const char *path)
 {
     const char *b = strrchr(path, '/');
     return b ? b + 1 : path;
-}
-
-/* ---- CSV ---- */
-
-void kt_load_i_csv_init(kt_load_csv *r)
-{
-    memset(r, 0, sizeof *r);
-}
-
-void kt_load_i_csv_destroy(kt_load_csv *r)
-{
-    free(r->text);
-    free(r->fields);
-    memset(r, 0, sizeof *r);
-}
-
-static int csv_push(kt_load_csv *r, size_t start)
-{
-    if (kt_grow((void **)&r->fields, &r->fcap, r->n + 1, sizeof *r->fields) != KT_OK)
-        return -1;
-    r->fields[r->n++] = start;
-    return 0;
-}
-
-static int text_put(kt_load_csv *r, char ch)
-{
-    if (r->len + 1 >= r->cap && kt_grow((void **)&r->text, &r->cap, r->len + 2, 1) != KT_OK)
-        return -1;
-    r->text[r->len++] = ch;
-    return 0;
-}
-
-int kt_load_i_csv_next(kt_load_csv *r, kt_src *s, kt_load_ctx *c, size_t ncols, kt_err *rc)
-{
-    int got;
-    while (*rc == KT_OK && (got = kt_load_i_csv_row(r, s, c)) != 0) {
-        if (got < 0) {
-            *rc = KT_ENOMEM;
-            break;
-        }
-        if (got == 2)
-            continue;
-        if (r->n != ncols) {
-            *rc = kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, r->line, NULL,
-                               "row has %zu fields, the header %zu", r->n, ncols);
-            continue;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-int kt_load_i_csv_row(kt_load_csv *r, kt_src *s, kt_load_ctx *c)
-{
-    char *line;
-    size_t len;
-    int got, in_q = 0, was_q = 0;
-
-    r->n = r->len = 0;
-    /* skip blank lines */
-    do {
-        got = kt_load_i_src_line(s, &line, &len);
-        if (got <= 0)
-            return got;
-    } while (len == 0);
-    r->line = s->lineno;
-    if (r->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-        line += 3;
-        len -= 3;
-    }
-    if (csv_push(r, 0) != 0)
-        return -1;
-    for (;;) {
-        for (size_t i = 0; i < len; i++) {
-            char ch = line[i];
-            if (in_q) {
-                if (ch == '"') {
-                    if (i + 1 < len && line[i + 1] == '"') {
-                        if (text_put(r, '"') != 0)
-                            return -1;
-                        i++;
-                    } else {
-                        in_q = 0;
-                        was_q = 1;
-                    }
-                } else if (text_put(r, ch) != 0) {
-                    return -1;
-                }
-            } else if (ch == ',') {
-                if (text_put(r, '\0') != 0 || csv_push(r, r->len) != 0)
-                    return -1;
-                was_q = 0;
-            } else if (ch == '"' && r->len == r->fields[r->n - 1] && !was_q) {
-                in_q = 1;
-            } else if (ch == '"') {
-                kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, s->lineno, NULL,
-                             "malformed CSV: stray quote in field %zu", r->n);
-                return 2;
-            } else if (text_put(r, ch) != 0) {
-                return -1;
-            }
-        }
-        if (!in_q)
-            break;
-        /* a quoted field goes on over the line break */
-        if (text_put(r, '\n') != 0)
-            return -1;
-        got = kt_load_i_src_line(s, &line, &len);
-        if (got < 0)
-            return -1;
-        if (got == 0) {
-            kt_diags_add(c->d, KT_SEV_ERROR, "csv_malformed", c->file, r->line, NULL,
-                         "malformed CSV: quoted field not closed before end of input");
-            return 2;
-        }
-    }
-    if (text_put(r, '\0') != 0)
-        return -1;
-    return 1;
-}
-
-const char *kt_load_i_csv_field(const kt_load_csv *r, size_t i)
-{
-    return i < r->n ? r->text + r->fields[i] : "";
-}
-
-/* ---- JSON records: a top-level array, or JSON Lines ---- */
-
-kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
-{
-    const char *p;
-    size_t n = kt_load_i_src_peek(s, 1u << 16, &p), i = 0;
-    kt_err rc = KT_OK;
-
-    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-        s->pos += 3;
-        n = kt_load_i_src_peek(s, 1u << 16, &p);
-    }
-    while (i < n && isspace((unsigned char)p[i]))
-        i++;
-    if (i == n)
-        return kt_diags_add(c->d, KT_SEV_WARNING, "file_empty", c->file, 0, NULL, "file is empty");
-    if (p[i] == '[' || (key && p[i] == '{')) {
-        const char *text;
-        size_t len, nlines = 0, k = 0;
-        long *lines = NULL;
-        cJSON *doc, *arr;
-        if (kt_load_i_src_all(s, &text, &len) != 0)
-            return KT_ENOMEM;
-        if (!(doc = kt_load_i_json_parse(c, text, len, 1)))
-            return KT_OK;
-        arr = p[i] == '[' ? doc : cJSON_GetObjectItemCaseSensitive(doc, key);
-        if (!cJSON_IsArray(arr)) {
-            rc = kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, 1, NULL,
-                              p[i] == '[' ? "document must be a JSON array" : "\"%s\" must be an array", key);
-            goto out_doc;
-        }
-        if (kt_load_i_json_elem_lines(text, len, arr == doc ? NULL : key, &lines, &nlines) != 0) {
-            rc = KT_ENOMEM;
-            goto out_doc;
-        }
-        while (arr->child && rc == KT_OK) {
-            cJSON *o = cJSON_DetachItemViaPointer(arr, arr->child);
-            rc = fn(c, o, k < nlines ? lines[k] : 1, ud);
-            k++;
-        }
-        free(lines);
-    out_doc:
-        cJSON_Delete(doc);
-        return rc;
-    }
-    cJSON *o;
-    int r;
-    while ((r = kt_load_i_json_line(c, s, &o)) == 1)
-        if (o && (rc = fn(c, o, s->lineno, ud)) != KT_OK)
-            return rc;
-    return r < 0 ? KT_ENOMEM : KT_OK;
-}
-
-cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len)
-{
-    if (kt_load_i_src_all(s, text, len) != 0)
-        return NULL;
-    if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
-        *text += 3;
-        *len -= 3;
-    }
-    return kt_load_i_json_parse(c, *text, *len, 1);
 }
 
 const char *kt_load_i_jstr(const cJSON *o, const char *key)

@@ -27,16 +27,25 @@ static void no_controls(const char *s, size_t n, int nl)
     }
 }
 
+/* What fn writes for s, in memory (the caller frees it); NULL when there is no memory. */
+static char *written(void (*fn)(FILE *, const char *), const char *s, size_t *n)
+{
+    char *out = NULL;
+    FILE *f = open_memstream(&out, n);
+    if (!f)
+        return NULL;
+    fn(f, s);
+    fclose(f);
+    return out;
+}
+
 /* Write with fn into memory and check the result. */
 static void through(void (*fn)(FILE *, const char *), const char *s, int mode)
 {
-    char *out = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&out, &n);
-    if (!f)
+    char *out = written(fn, s, &n);
+    if (!out)
         return;
-    fn(f, s);
-    fclose(f);
     no_controls(out, n, 0);
     if (mode == 1) {
         /* Markdown text: every < [ ] ` * _ | & is escaped by a backslash that is not itself escaped */
@@ -91,13 +100,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* a code span: one fence before and after, no control byte, nothing else outside */
         through(kt_cli_md_code, s, 0);
         /* and a CSV cell: quoted, every quote inside doubled, one CRLF at the end */
-        char *out = NULL;
         size_t n = 0;
-        FILE *f = open_memstream(&out, &n);
-        if (!f)
+        char *out = written(csv_cell, s, &n);
+        if (!out)
             break;
-        csv_cell(f, s);
-        fclose(f);
         if (n < 4 || out[0] != '"' || memcmp(out + n - 3, "\"\r\n", 3) != 0)
             abort();
         no_controls(out, n - 2, 0);

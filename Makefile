@@ -4,6 +4,7 @@
 #   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind the CLI tests under valgrind
 #   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
+#   make difftest N=5000  owners/owned/paths against the exact reference on N random graphs
 #   make bench    time loading and the analyses on synthetic data (see bench/README.md)
 #   make demo     the README quick-start: screen the bundled sample tender
 #   make deps     install the Debian packages the build and tests need (as root)
@@ -30,7 +31,7 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all test asan valgrind fuzz bench demo deps deps-check install clean format
+.PHONY: all test difftest asan valgrind fuzz bench demo deps deps-check install clean format
 
 all: keten
 
@@ -78,6 +79,13 @@ test: deps-check
 	@KETEN=$(KETEN) BUILD=$(BUILD) sh tests/run.sh
 
 unit-bins: $(UNIT_BIN)
+
+# The differential test (tests/diff/README.md); KEEP=1 keeps each mismatching graph in
+# tests/diff/regress/ (the regression cases make test runs).
+N ?= 2000
+START ?= 1
+difftest: deps-check $(KETEN)
+	@python3 tests/diff/run.py $(KETEN) --count $(N) --start $(START) $(if $(KEEP),--keep)
 
 asan: deps-check
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \

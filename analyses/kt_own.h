@@ -113,7 +113,9 @@ typedef struct {
     kt_ival capital;       /* integrated capital interest: the exact walk sum, above 100 only when
                             * cycle != 0, INFINITY when the sum diverges (see "Integrated") */
     kt_ival votes;         /* integrated vote interest, the same way */
-    int cycle;             /* 0: on no ownership cycle; 1: on one; 3: on a cycle with the subject */
+    int cycle;             /* upstream: 0 the party is on no ownership cycle, 1 on one, 3 on one
+                            * with the subject; downstream: 0 the subject is on none, 1 on one,
+                            * 3 on one with the party */
     kt_own_status status;  /* unknown shares on the walks (same for capital and votes) */
     int has_declared;      /* a declared (KT_RF_DECLARED) owns relation between party and subject */
     kt_ival declared;      /* its capital share (sum when several) */

@@ -60,9 +60,10 @@ static int party_cmp(const void *pa, const void *pb, void *ctx)
     return strcmp(kt_graph_entity_id(g, a->v), kt_graph_entity_id(g, b->v));
 }
 
-/* The display rule, applied to the result only (never fed into another sum): an entity on no
- * ownership cycle cannot hold more than 100% when no company is more than 100% held, so its
- * bounds read at most 100 (a divergent upper sum reads 100); one on a cycle keeps its sum. */
+/* The display rule, applied to the result only (never fed into another sum): an owner on no
+ * ownership cycle (downstream: a source on none) cannot hold more than 100% when no company is
+ * more than 100% held, so its bounds read at most 100 (a divergent upper sum reads 100); one
+ * on a cycle keeps its sum. */
 static kt_ival pct(double lo, double hi, int cycle)
 {
     kt_ival iv = {100 * lo, 100 * hi};
@@ -148,9 +149,10 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         kt_own_party *p = &out->parties[x - 1];
         igraph_integer_t v = s.vert[x];
         p->v = v;
-        p->cycle = cyc[x];
-        p->capital = pct(u[0][x], u[1][x], cyc[x]);
-        p->votes = pct(u[2][x], u[3][x], cyc[x]);
+        /* a sum passes 100% only round a cycle: upstream the party's, downstream the source's */
+        p->cycle = down ? (cyc[0] ? 1 | (cyc[x] & 2) : 0) : cyc[x];
+        p->capital = pct(u[0][x], u[1][x], p->cycle);
+        p->votes = pct(u[2][x], u[3][x], p->cycle);
         p->status = (kt_own_status)status[x];
         p->controls = (kt_own_ctrl)ctrl[x];
         p->direct = p->direct_votes = p->declared = (kt_ival){0, 0};

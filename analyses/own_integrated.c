@@ -166,7 +166,7 @@ static kt_err solve_sweeps(solver *v, igraph_integer_t ci, igraph_integer_t b, i
 static kt_err solve_bound(solver *v, kt_errinfo *ei)
 {
     const kt_own_i_sub *s = v->s;
-    igraph_integer_t n = s->n, root = 0;
+    igraph_integer_t n = s->n;
     kt_err rc = KT_OK;
     /* the away graph restricted to positive capital relations, as CSR */
     igraph_integer_t *off = calloc((size_t)n + 2, sizeof *off), *nb = malloc(((size_t)s->m + 1) * sizeof *nb);
@@ -185,7 +185,8 @@ static kt_err solve_bound(solver *v, kt_errinfo *ei)
         for (igraph_integer_t i = s->toff[x]; i < s->toff[x + 1]; i++)
             if (v->a[i] > 0)
                 nb[off[s->tnb[i] + 1]++] = x;
-    if ((rc = kt_own_i_scc(n, off, nb, &root, 1, &v->c)) != KT_OK)
+    /* every entity a root, so cycles away from the positive walks are known too (their sums: 0) */
+    if ((rc = kt_own_i_scc(n, off, nb, NULL, 0, &v->c)) != KT_OK)
         goto out;
     for (igraph_integer_t x = 0; x < n && v->cyc; x++) {
         igraph_integer_t ci = v->c.comp[x];

@@ -107,6 +107,7 @@ fuzz:
 
 bench: $(KETEN) $(BUILD)/bench/queries
 	@sh bench/run.sh
+	@sh bench/ownership.sh
 
 $(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
 	@mkdir -p $(dir $@)

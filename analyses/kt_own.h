@@ -168,6 +168,9 @@ kt_err kt_own_downstream(const kt_graph *g, igraph_integer_t source, const kt_ow
 
 void kt_own_result_destroy(kt_own_result *r);
 
+/* Sort idx[0..n) (indexes into r->parties) by entity id.  Complexity: O(n log n). */
+void kt_own_sort_by_id(const kt_graph *g, const kt_own_result *r, size_t *idx, size_t n);
+
 /* The index of v in r->parties, or -1.  Complexity: O(n) */
 long kt_own_result_find(const kt_own_result *r, igraph_integer_t v);
 

@@ -4,9 +4,10 @@
 
 #include "kt_screen.h"
 
-/* The searches: three kinds of risk origin, where the data stops, and control from a risk
- * origin through explicit control relations only. */
-enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL__N };
+/* The searches: three kinds of risk origin, where the data stops, control from a risk
+ * origin through explicit control relations only, and marks the policy makes findings
+ * (sanctioned, debarred, export_controlled). */
+enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL_MARK, CL__N };
 
 struct kt_screen {
     const kt_graph *g;
@@ -33,6 +34,7 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     case CL_C2: return (s->reasons[v] & KT_REASON_C2) != 0;
     case CL_SO: return (s->reasons[v] & KT_REASON_STATE_OWNED) != 0;
     case CL_UNKNOWN: return s->unknown[v] != 0;
+    case CL_MARK: return (s->reasons[v] & KT_REASON_MARKS) != 0;
     default: return (s->reasons[v] & KT_REASON_RISK) != 0;
     }
 }
@@ -76,7 +78,7 @@ static void search(kt_screen *s, int cls, int32_t *queue)
 static int controls_step(const kt_screen *s, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(s->g, e);
-    if (t == KT_REL_CONTROLS)
+    if (kt_graph_rel_is_control(s->g, e))
         return 1;
     if (t != KT_REL_OWNS)
         return 0;
@@ -420,6 +422,10 @@ static kt_verdict verdict(const kt_screen_result *r)
 {
     int risk = r->cons[KT_C1] == KT_CONS_MET || r->cons[KT_C2] == KT_CONS_MET;
     int all_met = 1, any_not = 0;
+    /* a mark the policy makes a finding (sanctioned, ...) is never "clear"; it meets no
+     * consideration by itself, so it gives mitigate or review */
+    for (size_t i = 0; i < r->nfindings && !risk; i++)
+        risk = (r->findings[i].reasons & KT_REASON_MARKS) != 0;
     for (int c = 0; c < KT_CONS__COUNT; c++) {
         all_met &= r->cons[c] == KT_CONS_MET;
         any_not |= r->cons[c] == KT_CONS_NOT_MET;
@@ -445,7 +451,7 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
     if ((rc = collect_starts(s, b, &sv, &ns, ei)) != KT_OK)
         goto out;
     for (size_t i = 0; i < ns; i++) {
-        static const int risk_classes[] = {CL_C1, CL_C2, CL_SO, CL_CONTROL};
+        static const int risk_classes[] = {CL_C1, CL_C2, CL_SO, CL_CONTROL, CL_MARK};
         for (size_t k = 0; k < sizeof risk_classes / sizeof risk_classes[0]; k++) {
             int cls = risk_classes[k];
             if (cls == CL_CONTROL && !is_party_role(sv[i].role))

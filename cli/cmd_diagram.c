@@ -118,13 +118,15 @@ int kt_cmd_diagram(int argc, char **argv)
 
     if (policy_path && kt_load_policy(policy_path, &p, &ei) != KT_OK) {
         if (ei.line)
-            fprintf(stderr, "%s:%ld: %s\n", ei.file, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", ei.file, ei.line, ei.msg);
         else
             kt_cli_msg("%s: %s", ei.file, ei.msg);
         goto out;
     }
     if (kt_cli_load(argv + optind + 2, argc - optind - 2, from, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
+    if (p)
+        kt_graph_set_directors_control(g, kt_policy_directors_control(p));
     igraph_integer_t v = kt_cli_entity(g, argv[optind + 1]);
     if (v < 0)
         goto out;
@@ -151,11 +153,8 @@ int kt_cmd_diagram(int argc, char **argv)
     rc = kt_viz_render(&d, vf, o.f, &ei);
     if (rc != KT_OK)
         kt_cli_msg("%s%s%s", output ? output : "", output ? ": " : "", ei.msg);
-    if (kt_cli_out_close(&o, rc == KT_OK) != 0) {
-        if (rc == KT_OK)
-            kt_cli_msg("%s: cannot write", output ? output : "standard output");
-        goto out;
-    }
+    if (kt_cli_out_close(&o, rc == KT_OK) != 0)
+        goto out; /* the reason is printed */
     code = KT_EXIT_OK;
 out:
     kt_viz_diagram_destroy(&d);

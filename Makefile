@@ -10,6 +10,7 @@
 #   make deps     install the Debian packages the build and tests need (as root)
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
 #   make test-the-tests  every CLI test must fail when keten exits 0 and prints nothing
+#   make country-aliases regenerate graph/country_alias.c from Unicode CLDR (Debian unicode-cldr-core)
 #
 # The binary is build/keten, with a link ./keten.  Your CFLAGS, CPPFLAGS and LDFLAGS are used
 # (CFLAGS replaces the default -O2 -g); warnings stop the build only with WERROR=-Werror (CI).
@@ -45,7 +46,7 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all test difftest asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten
+.PHONY: all test difftest asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten country-aliases
 
 all: keten
 
@@ -155,6 +156,10 @@ fuzz:
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
 	  { echo "make fuzz needs clang and libclang-rt-14-dev"; exit 2; }
 	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# Country names in the wild: generated, committed; needs python3 and unicode-cldr-core only here.
+country-aliases:
+	python3 tools/country_aliases.py > graph/country_alias.c
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h)

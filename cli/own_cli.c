@@ -56,7 +56,7 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
             break;
         case 'f':
             if (kt_format_parse(optarg, &c->fmt) != 0)
-                return kt_cli_usage_error(cmd, "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error(cmd, "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error(cmd, "bad option");

@@ -799,7 +799,22 @@ kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn p
     return rc;
 }
 
-/* ---- JSON records: a top-level array, or JSON Lines ---- */
+/* ---- JSON records: a top-level array, one object, or JSON Lines ---- */
+
+/* Whether the first line of p[0..n) holds a whole JSON value (JSON Lines), rather than the
+ * start of a value spread over several lines.  Complexity: O(length of the first line). */
+static int first_line_is_value(const char *p, size_t n)
+{
+    const char *nl = memchr(p, '\n', n), *cr = memchr(p, '\r', n);
+    if (cr && (!nl || cr < nl))
+        nl = cr;
+    size_t len = nl ? (size_t)(nl - p) : n;
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(p, len, &end, 0);
+    int ok = o != NULL;
+    cJSON_Delete(o);
+    return ok || (!nl && n >= (1u << 16)); /* a first line longer than the peek: JSON Lines */
+}
 
 kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
 {
@@ -815,6 +830,17 @@ kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_loa
         i++;
     if (i == n)
         return kt_diags_add(c->d, KT_SEV_WARNING, "file_empty", c->file, 0, NULL, "file is empty");
+    if (p[i] == '{' && !key && !first_line_is_value(p + i, n - i)) {
+        /* one pretty-printed object, not JSON Lines: the whole document is one record */
+        const char *text;
+        size_t len;
+        cJSON *doc;
+        if (kt_load_i_src_all(s, &text, &len) != 0)
+            return KT_ENOMEM;
+        if (!(doc = kt_load_i_json_parse(c, text, len, 1)))
+            return KT_OK;
+        return fn(c, doc, 1, ud);
+    }
     if (p[i] == '[' || (key && p[i] == '{')) {
         const char *text;
         size_t len, nlines = 0, k = 0;

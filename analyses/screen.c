@@ -371,6 +371,15 @@ void kt_screen_free(kt_screen *s)
         kt_vmap_destroy(&s->memo->map);
         free(s->memo->at);
         free(s->memo->ent);
+        free(s->memo->stamp);
+        free(s->memo->loc);
+        free(s->memo->vert);
+        free(s->memo->toff);
+        free(s->memo->cnt);
+        free(s->memo->tnb);
+        free(s->memo->queue);
+        free(s->memo->u);
+        free(s->memo->ta);
         free(s->memo);
     }
     free(s);

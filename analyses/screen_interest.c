@@ -14,8 +14,9 @@
  *      a share), each sum taken in kt_own's order of terms, with kt_own's display rule.
  *      O(|U| + |E_U|) per company, on arrays sized once per screening (no hashing, nothing
  *      allocated per company once they have grown), memoised across bidders.
- *   3. otherwise (a cycle below the party): kt_own_upstream for the company, memoised.
- *      O((|U| + |E_U|) log |U|) plus its cycle work (kt_own.h).
+ *   3. otherwise (a cycle below the party): the ownership engine's capital interests for the
+ *      company (kt_own_upstream_capital), memoised.  O(|U| + |E_U|) plus its cycle work
+ *      (kt_own.h "Integrated").
  * A company is solved at most once per screening by 2 and at most once by 3.  Nothing here
  * touches the graph beyond the companies' upstream subgraphs. */
 #include <stdlib.h>
@@ -214,28 +215,26 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
     return KT_OK;
 }
 
-/* Way 3 for company c: append every marked party of its upstream with kt_own_upstream's
- * capital interest (none when a cycle does not converge: the interest stays unknown). */
+/* Way 3 for company c: append every marked party of its upstream with its capital interest
+ * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
+ * cycle does not converge: the interest stays unknown). */
 static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
 {
     kt_screen_i_memo *m = s->memo;
-    kt_own_opts o;
-    kt_own_result r;
+    kt_own_capital r;
     kt_errinfo ei;
-    kt_own_opts_init(&o);
-    o.control = s->control;
-    kt_err rc = kt_own_upstream(s->g, c, &o, &r, &ei);
+    kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
     if (rc == KT_ENOMEM)
         return rc;
     for (size_t i = 0; rc == KT_OK && i < r.n; i++) {
-        if (!(s->reasons[r.parties[i].v] & KT_REASON_RISK))
+        if (!(s->reasons[r.v[i]] & KT_REASON_RISK))
             continue;
         if ((rc = kt_vmap_grow((void **)&m->ent, &m->cap_ent, m->nent + 1, sizeof *m->ent)) != KT_OK)
             break;
-        m->ent[m->nent].v = r.parties[i].v;
-        m->ent[m->nent++].capital = r.parties[i].capital;
+        m->ent[m->nent].v = r.v[i];
+        m->ent[m->nent++].capital = r.capital[i];
     }
-    kt_own_result_destroy(&r);
+    kt_own_capital_destroy(&r);
     return rc == KT_ENOMEM ? rc : KT_OK;
 }
 
@@ -270,7 +269,7 @@ kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
             }
         if (pass || !m->at[idx].partial)
             break;
-        /* a marked party above an ownership cycle: kt_own_upstream, once for c */
+        /* a marked party above an ownership cycle: the ownership engine, once for c */
         m->at[idx].start = m->nent;
         m->at[idx].partial = 0;
         rc = solve_own(s, c);

@@ -527,3 +527,10 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     kt_load_i_map_destroy(&f.refs);
     return rc;
 }
+
+/* FollowTheMoney: one {"id", "schema", "properties"} per line. */
+int kt_load_i_ftm_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] == '{' && kt_load_i_has(head, first, "\"schema\"") &&
+           kt_load_i_has(head, first, "\"properties\"");
+}

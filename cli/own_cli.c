@@ -121,7 +121,7 @@ const char *kt_own_cli_interest(kt_ival iv, char *buf, size_t len)
 const char *kt_own_cli_over_note(const kt_own_party *p, int down)
 {
     if (!(p->cycle & 2))
-        return "over 100%: in an ownership cycle";
+        return down ? "over 100%: the source is in an ownership cycle" : "over 100%: in an ownership cycle";
     return down ? "over 100%: in a cycle with the source" : "over 100%: in a cycle with the target";
 }
 

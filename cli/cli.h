@@ -30,10 +30,13 @@ int kt_cmd_diagram(int argc, char **argv);
 int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
+int kt_cmd_index(int argc, char **argv);
 
 /* The date set with --as-of (any command): only relations valid on that date are loaded.
  * NULL when not given. */
 extern const char *kt_cli_as_of;
+/* --strict (any command): a snapshot whose sources changed is an error, not a warning. */
+extern int kt_cli_strict;
 
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)

@@ -22,6 +22,7 @@ static const struct {
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
     {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
+    {"index", kt_cmd_index, "load and check files once into a snapshot every command reads at once"},
 };
 
 static void usage(FILE *f)
@@ -32,13 +33,14 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nEvery command takes --as-of YYYY-MM-DD: only relations valid on that date (by their\n"
-               "since/until) are loaded.\n"
+               "since/until) are loaded.  A snapshot (keten index) stands in for the data files of any\n"
+               "command; --strict makes a snapshot whose sources changed an error instead of a warning.\n"
                "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");
 }
 
-/* Take the global option --as-of DATE (or --as-of=DATE) out of argv, wherever it stands
+/* Take the global options --as-of DATE (or --as-of=DATE) and --strict out of argv, wherever it stands
  * before "--".  Returns the new argc, or -1 when the date is missing. */
 static int take_as_of(int argc, char **argv)
 {
@@ -57,6 +59,10 @@ static int take_as_of(int argc, char **argv)
         }
         if (strncmp(argv[i], "--as-of=", 8) == 0) {
             kt_cli_as_of = argv[i] + 8;
+            continue;
+        }
+        if (strcmp(argv[i], "--strict") == 0) {
+            kt_cli_strict = 1;
             continue;
         }
         argv[k++] = argv[i];

@@ -11,6 +11,7 @@
 #include "cli.h"
 
 const char *kt_cli_as_of;
+int kt_cli_strict;
 
 void kt_cli_msg(const char *fmt, ...)
 {
@@ -58,6 +59,49 @@ void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
 
 static void load_progress(void *ctx, const char *name, unsigned long long done, unsigned long long total);
 
+/* Map a snapshot (the only data file) into *g; 0, or KT_EXIT_FAIL after saying why.  A
+ * snapshot answers for the date it was made with: --as-of must match it. */
+static int open_snapshot(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **g, kt_diags *d)
+{
+    kt_errinfo ei;
+    const char *path = files[0];
+    if (nfiles != 1) {
+        kt_cli_msg("%s is a snapshot: give it alone, not with other data files", path);
+        return KT_EXIT_FAIL;
+    }
+    if (fmt != KT_FMT_AUTO) {
+        kt_cli_msg("%s is a snapshot: --from does not apply", path);
+        return KT_EXIT_FAIL;
+    }
+    if (kt_graph_open(path, g, d, &ei) != KT_OK) {
+        kt_cli_print_errinfo(&ei);
+        return KT_EXIT_FAIL;
+    }
+    const char *made = kt_graph_as_of(*g);
+    if ((made || kt_cli_as_of) && (!made || !kt_cli_as_of || strcmp(made, kt_cli_as_of) != 0)) {
+        if (made)
+            kt_cli_msg("%s holds the relations valid on %s (indexed with --as-of %s): ask with --as-of %s, or "
+                       "index the sources again",
+                       path, made, made, made);
+        else
+            kt_cli_msg("%s was indexed without --as-of: index the sources with --as-of %s to ask about that date",
+                       path, kt_cli_as_of);
+        return KT_EXIT_FAIL;
+    }
+    int stale = 0;
+    for (uint32_t i = 0; i < kt_graph_file_count(*g); i++) {
+        kt_src_state st = kt_graph_source_state(*g, i);
+        if (st != KT_SRC_CHANGED && st != KT_SRC_GONE)
+            continue;
+        stale = 1;
+        if (!quiet || kt_cli_strict)
+            kt_cli_msg("%s%s: source %s %s since it was indexed%s", kt_cli_strict ? "" : "warning: ", path,
+                       kt_graph_file_name(*g, i), st == KT_SRC_GONE ? "has gone or become unreadable" : "has changed",
+                       kt_cli_strict ? " (--strict)" : "; answers are from the snapshot");
+    }
+    return stale && kt_cli_strict ? KT_EXIT_FAIL : KT_EXIT_OK;
+}
+
 int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *dd)
 {
     kt_graph *g = kt_graph_new();
@@ -79,6 +123,14 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    for (int i = 0; i < nfiles; i++)
+        if (strcmp(files[i], "-") != 0 && kt_graph_is_snapshot(files[i])) {
+            kt_graph_free(g);
+            g = NULL;
+            if (open_snapshot(files + i, i == 0 ? nfiles : 2, fmt, quiet, &g, d) != KT_EXIT_OK)
+                goto out;
+            goto built;
+        }
     kt_cli_status_start(!quiet);
     kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
@@ -98,6 +150,7 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
+built:
     kt_diags_sort(d);
     if (kt_diags_has_errors(d)) {
         if (!dd)

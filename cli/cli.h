@@ -86,6 +86,20 @@ int kt_cli_print_json(FILE *f, cJSON *doc);
 int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
                             cJSON *(*item)(void *ctx, size_t i), void *ctx);
 
+/* The same, member by member: kt_cli_json_begin prints head (consumed) without its closing
+ * brace; kt_cli_json_items adds an array made one item at a time, kt_cli_json_add one member
+ * (consumed); kt_cli_json_end closes the document.  Each returns 0 on success; after a failure
+ * the rest do nothing and kt_cli_json_end reports it. */
+typedef struct {
+    FILE *f;
+    int members, err;
+} kt_cli_json_stream;
+int kt_cli_json_begin(kt_cli_json_stream *s, FILE *f, cJSON *head);
+int kt_cli_json_items(kt_cli_json_stream *s, const char *key, size_t n, cJSON *(*item)(void *ctx, size_t i),
+                      void *ctx);
+int kt_cli_json_add(kt_cli_json_stream *s, const char *key, cJSON *value);
+int kt_cli_json_end(kt_cli_json_stream *s);
+
 /* Finish a command that printed to stdout: flush, check for write errors. */
 int kt_cli_finish(int code);
 

@@ -298,40 +298,97 @@ static void pretty(FILE *f, const char *s)
     pretty_at(f, s, 0);
 }
 
-int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
-                            cJSON *(*item)(void *ctx, size_t i), void *ctx)
+int kt_cli_json_begin(kt_cli_json_stream *s, FILE *f, cJSON *head)
 {
-    char *s = cJSON_PrintUnformatted(head), *k = NULL;
-    int rc = -1;
+    char *t = cJSON_PrintUnformatted(head);
     cJSON_Delete(head);
+    s->f = f;
+    s->members = 0;
+    s->err = 0;
+    size_t len = t ? strlen(t) : 0;
+    if (len < 2 || t[len - 1] != '}') {
+        free(t);
+        kt_cli_msg("out of memory");
+        s->err = 1;
+        return -1;
+    }
+    t[len - 1] = '\0'; /* the head without its closing brace: more members follow */
+    pretty_at(f, t, 0);
+    s->members = len > 2;
+    free(t);
+    return 0;
+}
+
+/* ",\n  "key": " (no comma before the first member) */
+static int json_key(kt_cli_json_stream *s, const char *key)
+{
     cJSON *kj = cJSON_CreateString(key);
-    if (!s || !kj || !(k = cJSON_PrintUnformatted(kj)))
-        goto out;
-    size_t len = strlen(s);
-    if (len < 2 || s[len - 1] != '}')
-        goto out;
-    s[len - 1] = '\0'; /* the head without its closing brace: the items come last */
-    pretty_at(f, s, 0);
-    fprintf(f, "%s\n  %s: [", len > 2 ? "," : "", k);
+    char *k = kj ? cJSON_PrintUnformatted(kj) : NULL;
+    cJSON_Delete(kj);
+    if (!k) {
+        s->err = 1;
+        return -1;
+    }
+    fprintf(s->f, "%s\n  %s: ", s->members++ ? "," : "", k);
+    free(k);
+    return 0;
+}
+
+int kt_cli_json_items(kt_cli_json_stream *s, const char *key, size_t n, cJSON *(*item)(void *ctx, size_t i),
+                      void *ctx)
+{
+    if (s->err || json_key(s, key) != 0)
+        return -1;
+    fputc('[', s->f);
     for (size_t i = 0; i < n; i++) {
         cJSON *x = item(ctx, i);
         char *xs = x ? cJSON_PrintUnformatted(x) : NULL;
         cJSON_Delete(x);
-        if (!xs)
-            goto out;
-        fprintf(f, "%s\n    ", i ? "," : "");
-        pretty_at(f, xs, 2);
+        if (!xs) {
+            s->err = 1;
+            return -1;
+        }
+        fprintf(s->f, "%s\n    ", i ? "," : "");
+        pretty_at(s->f, xs, 2);
         free(xs);
     }
-    fprintf(f, n ? "\n  ]\n}\n" : "]\n}\n");
-    rc = ferror(f) ? -1 : 0;
-out:
-    if (rc != 0 && !ferror(f))
-        kt_cli_msg("out of memory");
-    free(s);
-    free(k);
-    cJSON_Delete(kj);
-    return rc;
+    fputs(n ? "\n  ]" : "]", s->f);
+    return 0;
+}
+
+int kt_cli_json_add(kt_cli_json_stream *s, const char *key, cJSON *value)
+{
+    char *v = value ? cJSON_PrintUnformatted(value) : NULL;
+    cJSON_Delete(value);
+    if (s->err || !v || json_key(s, key) != 0) {
+        free(v);
+        s->err = 1;
+        return -1;
+    }
+    pretty_at(s->f, v, 1);
+    free(v);
+    return 0;
+}
+
+int kt_cli_json_end(kt_cli_json_stream *s)
+{
+    if (s->err) {
+        if (!ferror(s->f))
+            kt_cli_msg("out of memory");
+        return -1;
+    }
+    fputs(s->members ? "\n}\n" : "}\n", s->f);
+    return ferror(s->f) ? -1 : 0;
+}
+
+int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
+                            cJSON *(*item)(void *ctx, size_t i), void *ctx)
+{
+    kt_cli_json_stream s;
+    if (kt_cli_json_begin(&s, f, head) != 0)
+        return -1;
+    kt_cli_json_items(&s, key, n, item, ctx);
+    return kt_cli_json_end(&s);
 }
 
 int kt_cli_print_json(FILE *f, cJSON *doc)

@@ -11,10 +11,11 @@
 #include "../viz/kt_viz.h"
 #include "cli.h"
 #include "screen_out.h"
+#include "screen_since.h"
 
 static const char help[] =
     "usage: keten screen TENDER [--format table|json|jsonl|csv|md] [-o FILE] [--fail-on VERDICT]\n"
-    "                    [--policy FILE] [--excel] [--quiet]\n"
+    "                    [--policy FILE] [--excel] [--quiet] [--since PREVIOUS.json]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
@@ -29,6 +30,9 @@ static const char help[] =
     "  --diagrams DIR   also draw one evidence diagram per bidder with findings or unknowns into\n"
     "                   DIR/BIDDER.svg (made when missing)\n"
     "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
+    "  --since F        compare with an earlier run's --format json output F instead: per bidder\n"
+    "                   a changed verdict, findings added or gone, unknowns opened or closed;\n"
+    "                   unchanged bidders are counted, not listed (as a table or --format json)\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --quiet          no warnings or progress on stderr\n"
     "  --timings        print how long loading, the searches, the bidders and the output took\n"
@@ -117,11 +121,12 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"timings", no_argument, NULL, 'T'},
                                          {"diagrams", required_argument, NULL, 'D'},
                                          {"diagram-format", required_argument, NULL, 'G'},
+                                         {"since", required_argument, NULL, 'S'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
-    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL;
+    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *since = NULL;
     kt_viz_format dfmt = KT_VIZ_SVG;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
     kt_tender *t = NULL;
@@ -150,6 +155,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
         case 'D': diagrams = optarg; break;
+        case 'S': since = optarg; break;
         case 'G':
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
                 return kt_cli_usage_error("screen", "unknown diagram format \"%s\"", optarg);
@@ -160,6 +166,8 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (optind != argc - 1)
         return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
+    if (since && fmt != FMT_TABLE && fmt != FMT_JSON)
+        return kt_cli_usage_error("screen", "--since compares as a table or as json");
 
     if (kt_load_tender(argv[optind], &t, &ei) != KT_OK) {
         kt_cli_print_errinfo(&ei);
@@ -218,6 +226,21 @@ int kt_cmd_screen(int argc, char **argv)
     if (kt_cli_out_open(&o, out_path) != 0)
         goto out;
     int wrc;
+    if (since) {
+        /* the new run as JSON in memory, compared with the earlier run's */
+        char *text = NULL;
+        size_t len = 0;
+        int changed;
+        FILE *m = open_memstream(&text, &len);
+        wrc = m ? kt_screen_out_json(m, &rep) : -1;
+        if (m && fclose(m) != 0)
+            wrc = -1;
+        if (wrc == 0)
+            wrc = kt_screen_since(o.f, since, text, len, fmt == FMT_JSON, &changed);
+        else
+            kt_cli_msg("out of memory");
+        free(text);
+    } else
     switch (fmt) {
     case FMT_JSON: wrc = kt_screen_out_json(o.f, &rep); break;
     case FMT_JSONL: wrc = kt_screen_out_jsonl(o.f, &rep); break;

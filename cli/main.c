@@ -22,6 +22,7 @@ static const struct {
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
     {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
+    {"diff", kt_cmd_diff, "what changed between two loads of the data, and around watched entities"},
     {"index", kt_cmd_index, "load and check files once into a snapshot every command reads at once"},
 };
 

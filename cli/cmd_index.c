@@ -13,7 +13,8 @@ static const char help[] =
     "command then takes SNAPSHOT wherever it takes data files (a tender's data too), answers\n"
     "exactly as from the files, and starts in a fraction of the time.  A snapshot whose sources\n"
     "changed since is reported (an error with --strict).  It holds the relations valid on the\n"
-    "--as-of date it was made with (all without one): ask it with that same --as-of.\n"
+    "--as-of date (else today) and answers for every date on which the same relations are\n"
+    "valid; asked about another date, it says so: index again with that --as-of.\n"
     "Files with errors are not indexed (see keten check).\n\n"
     "Options:\n"
     "  -o, --output FILE  where to write the snapshot (required)\n"
@@ -67,8 +68,11 @@ int kt_cmd_index(int argc, char **argv)
         goto out;
     }
     if (!quiet) {
-        if (kt_graph_dropped_by_date(g))
+        if (kt_graph_dropped_by_date(g) && kt_cli_as_of)
             kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                       kt_graph_dropped_by_date(g));
+        else if (kt_graph_dropped_by_date(g))
+            kt_cli_msg("%zu relations not in force today left out (--as-of DATE chooses another day)",
                        kt_graph_dropped_by_date(g));
         if (kt_diags_warnings(d))
             kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),

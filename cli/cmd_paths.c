@@ -47,12 +47,12 @@ static cJSON *paths_json(const kt_graph *g, const kt_own_paths *p, const kt_own_
 static void paths_text(const kt_graph *g, const kt_own_paths *p, const kt_own_opts *o)
 {
     char pr[64];
-    printf("paths from %s to %s: %zu\n", kt_graph_entity_id(g, p->from), kt_graph_entity_id(g, p->to), p->n);
+    printf("paths from %s to %s: %zu\n", kt_cli_text(kt_graph_entity_id(g, p->from)), kt_cli_text(kt_graph_entity_id(g, p->to)), p->n);
     for (size_t i = 0; i < p->n; i++) {
         const kt_own_path *x = &p->paths[i];
-        printf("\n%zu. %s", i + 1, kt_graph_entity_id(g, p->from));
+        printf("\n%zu. %s", i + 1, kt_cli_text(kt_graph_entity_id(g, p->from)));
         for (size_t k = 0; k < x->len; k++)
-            printf(" > %s", kt_graph_entity_id(g, kt_graph_rel_to(g, x->edges[k])));
+            printf(" > %s", kt_cli_text(kt_graph_entity_id(g, kt_graph_rel_to(g, x->edges[k]))));
         printf("  (product %s", kt_cli_pct(x->product, pr, sizeof pr));
         if (x->weak)
             printf(", %d weak step%s", x->weak, x->weak == 1 ? "" : "s");

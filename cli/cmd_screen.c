@@ -205,7 +205,7 @@ int kt_cmd_screen(int argc, char **argv)
         rc = kt_screen_bidder(s, &ctx, &t->bidders[b], &res[b], &ei);
         if (rc == KT_ENOTFOUND) {
             /* every unknown id, each with the bidder's line in the tender file */
-            fprintf(stderr, "%s:%ld: %s\n", t->path, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", t->path, ei.line, ei.msg);
             bad = 1;
         } else if (rc != KT_OK) {
             kt_cli_msg("%s", kt_err_str(rc));

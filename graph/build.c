@@ -184,14 +184,14 @@ static kt_err check_model(kt_graph *g, kt_diags *d)
             /* declared summaries restate the chain; counting them would add a share twice */
             if (r->type != KT_REL_OWNS || (r->flags & KT_RF_DECLARED))
                 continue;
-            if (!isnan(r->smin))
-                share += r->smin;
+            if (r->smin != KT_PCT_NONE)
+                share += kt_graph_i_pct_get(r->smin);
             kt_ival vo = kt_graph_rel_votes(g, eids[i]);
             if (!isnan(vo.min))
                 votes += vo.min;
             last = eids[i];
         }
-        /* 1e-4: shares are stored to seven significant digits */
+        /* 1e-4: a margin for rounded figures in the sources (shares are stored exactly) */
         if (share > 100 + 1e-4 || votes > 100 + 1e-4) {
             const kt_graph_i_rel *r = &g->rels[last];
             int sh = share > 100 + 1e-4;
@@ -232,7 +232,7 @@ static kt_err check_model(kt_graph *g, kt_diags *d)
 }
 
 /* A partial ISO date widened to a full day: the first day of its period (lo) or the last. */
-static void widen(const char *date, int last, char out[11])
+void kt_graph_i_widen(const char *date, int last, char out[11])
 {
     size_t n = strlen(date);
     memcpy(out, last ? "9999-12-31" : "0000-01-01", 11);
@@ -259,9 +259,49 @@ static void compact(kt_graph *g, const unsigned char *keep)
     igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
 }
 
-/* Leave out the relations not valid on g->as_of.  Complexity: O(|E|). */
+static void raise_to(char b[11], const char *d)
+{
+    if (!b[0] || strcmp(d, b) > 0)
+        memcpy(b, d, 11);
+}
+
+static void lower_to(char b[11], const char *d)
+{
+    if (!b[0] || strcmp(d, b) < 0)
+        memcpy(b, d, 11);
+}
+
+/* The dates on which the same relations would be kept as on date (NULL: all kept): a kept
+ * relation must stay valid, one left out must stay out on the same side.
+ * Complexity: O(|E|). */
+static void date_window(kt_graph *g, const char *date)
+{
+    char lo[11], hi[11];
+    g->win_from[0] = g->win_after[0] = g->win_to[0] = g->win_before[0] = '\0';
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        if (r->extra == NONE)
+            continue;
+        const kt_graph_i_extra *x = &g->extras[r->extra];
+        if (x->since == NONE && x->until == NONE)
+            continue;
+        kt_graph_i_widen(x->since != NONE ? g->strs.str[x->since] : "0000", 0, lo);
+        kt_graph_i_widen(x->until != NONE ? g->strs.str[x->until] : "9999", 1, hi);
+        if (date && strcmp(date, lo) < 0)
+            lower_to(g->win_before, lo); /* not started yet: must not start */
+        else if (date && strcmp(date, hi) > 0)
+            raise_to(g->win_after, hi); /* over: must stay over */
+        else {
+            raise_to(g->win_from, lo);
+            lower_to(g->win_to, hi);
+        }
+    }
+}
+
+/* Leave out the relations not valid on the as-of date (else today).  Complexity: O(|E|). */
 static kt_err filter_by_date(kt_graph *g)
 {
+    const char *date = kt_graph_date(g);
     char lo[11], hi[11];
     unsigned char *keep = malloc(g->nrels + 1);
     if (!keep)
@@ -272,12 +312,12 @@ static kt_err filter_by_date(kt_graph *g)
         if (r->extra != NONE) {
             const kt_graph_i_extra *x = &g->extras[r->extra];
             if (x->since != NONE) {
-                widen(g->strs.str[x->since], 0, lo);
-                ok &= strcmp(lo, g->as_of) <= 0;
+                kt_graph_i_widen(g->strs.str[x->since], 0, lo);
+                ok &= strcmp(lo, date) <= 0;
             }
             if (x->until != NONE) {
-                widen(g->strs.str[x->until], 1, hi);
-                ok &= strcmp(hi, g->as_of) >= 0;
+                kt_graph_i_widen(g->strs.str[x->until], 1, hi);
+                ok &= strcmp(hi, date) >= 0;
             }
         }
         keep[e] = (unsigned char)ok;
@@ -291,7 +331,7 @@ static kt_err filter_by_date(kt_graph *g)
 /* What makes two ownership or control relations the same fact. */
 typedef struct {
     igraph_integer_t from, to;
-    float smin, smax, vmin, vmax;
+    kt_graph_i_pct smin, smax, vmin, vmax;
     uint8_t type, basis, declared;
     uint32_t index;
 } fact;
@@ -302,7 +342,7 @@ static int cmp_fact(const void *a, const void *b)
 #define CMP(f) if (x->f != y->f) return x->f < y->f ? -1 : 1
     CMP(from); CMP(to); CMP(type); CMP(basis); CMP(declared);
 #undef CMP
-    /* NaN (unknown) sorts as equal to NaN: compare bit patterns, not values */
+    /* unknown (KT_PCT_NONE) sorts as equal to unknown: compare the stored units */
     int c = memcmp(&x->smin, &y->smin, 4 * sizeof x->smin);
     if (c)
         return c;
@@ -381,11 +421,12 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
-    if (g->as_of[0] && (rc = filter_by_date(g)) != KT_OK)
+    date_window(g, kt_graph_date(g));
+    if (kt_graph_date(g) && (rc = filter_by_date(g)) != KT_OK)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
-    if ((rc = check_endpoints(g, d, &bad)) != KT_OK)
+    if ((rc = check_endpoints(g, d, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
         return rc;
     if (bad)
         return KT_EINVALID;
@@ -438,7 +479,7 @@ int kt_graph_check(const kt_graph *g, FILE *out)
             fprintf(out, "relation %zu: bad type or file\n", e);
             bad = 1;
         }
-        if (!isnan(r->smin) && !(r->smin >= 0 && r->smin <= r->smax && r->smax <= 100)) {
+        if (r->smin != KT_PCT_NONE && !(r->smin <= r->smax && r->smax <= kt_graph_i_pct_put(100))) {
             fprintf(out, "relation %zu: bad share interval\n", e);
             bad = 1;
         }

@@ -2,10 +2,28 @@
 #ifndef KT_GRAPH_I_H
 #define KT_GRAPH_I_H
 
+#include <math.h>
+
 #include "intern.h"
 #include "kt_graph.h"
 
 #define NONE UINT32_MAX
+
+/* Percentages (shares, votes) are stored as whole multiples of 1e-7 percentage points (100% =
+ * 10^9 units): a decimal with up to seven places is kept exactly and read back as the double
+ * nearest to it, so 49.9 + 0.1 adds up to 50 within the tolerance of the ownership analyses
+ * (KT_OWN_TOL, analyses/own_i.h); 32-bit floats made it 50.0000015.  KT_PCT_NONE: unknown. */
+typedef uint32_t kt_graph_i_pct;
+#define KT_PCT_NONE UINT32_MAX
+static inline kt_graph_i_pct kt_graph_i_pct_put(double p)
+{
+    /* p was checked to be 0-100; anything else (a half-unknown interval) reads as unknown */
+    return !(p >= 0 && p <= 100) ? KT_PCT_NONE : (kt_graph_i_pct)llround(p * 1e7);
+}
+static inline double kt_graph_i_pct_get(kt_graph_i_pct u)
+{
+    return u == KT_PCT_NONE ? NAN : u / 1e7;
+}
 
 typedef struct {
     uint32_t name;   /* strs number, NONE */
@@ -20,7 +38,7 @@ typedef struct {
 } kt_graph_i_ent;
 
 typedef struct { /* 20 bytes: this is the array that grows with the data */
-    float smin, smax; /* share; NaN unknown */
+    kt_graph_i_pct smin, smax; /* share; KT_PCT_NONE unknown */
     uint32_t line;
     uint32_t extra;   /* index into g->extras, NONE */
     uint16_t file;
@@ -31,7 +49,7 @@ typedef struct { /* 20 bytes: this is the array that grows with the data */
 typedef struct {
     uint32_t item;   /* entity slot until build, then vertex; NONE */
     float qty;       /* NaN none */
-    float vmin, vmax; /* owns votes when given apart from the share (KT_RF_VOTES_GIVEN) */
+    kt_graph_i_pct vmin, vmax; /* owns votes when given apart from the share (KT_RF_VOTES_GIVEN) */
     uint32_t scope, since, until, source; /* strs numbers, NONE */
     uint8_t country; /* as in kt_graph_i_ent */
     uint8_t basis;
@@ -42,6 +60,14 @@ typedef struct {
     uint32_t next; /* NONE ends the list */
 } kt_graph_i_pair;
 
+typedef struct {
+    uint32_t ent; /* entity slot until build, then vertex */
+    uint32_t authority, programme, since, until, source; /* strs numbers, NONE */
+    uint32_t line;
+    uint16_t file;
+    uint8_t kind; /* kt_mark_kind */
+} kt_graph_i_mark;
+
 struct kt_graph {
     kt_graph_i_intern ids;  /* entity ids; number = entity slot */
     kt_graph_i_intern strs; /* every other string */
@@ -49,6 +75,8 @@ struct kt_graph {
     kt_graph_i_intern ident_keys; /* "scheme\x1fvalue" -> owner slot in ident_owner */
     uint32_t *ident_owner;
     size_t ident_owner_cap;
+    char *schemes[32];      /* the distinct identifier schemes, for kt_graph_find_value */
+    size_t nschemes;
 
     kt_graph_i_ent *ents; /* by slot */
     size_t ents_cap;
@@ -64,8 +92,15 @@ struct kt_graph {
     kt_graph_i_pair *pairs;
     size_t npairs, pairs_cap;
 
+    kt_graph_i_mark *marks; /* sorted by vertex after build */
+    size_t nmarks, marks_cap;
+
     char as_of[11];       /* "" when no date filter */
+    char today[11];       /* "" when not set */
     size_t dropped_by_date;
+    /* the dates D on which the same relations would be kept (kt_graph_build): D >= from,
+     * D > after, D <= to and D < before; "" for no bound.  A snapshot answers for these dates. */
+    char win_from[11], win_after[11], win_to[11], win_before[11];
     int built;
     igraph_t ig;
     uint32_t *vert_slot;  /* vertex -> slot (identity unless aliases) */
@@ -95,10 +130,18 @@ typedef struct {
         {"vert_slot", (void **)&(g)->vert_slot, sizeof *(g)->vert_slot, (g)->vert_slot ? (size_t)(g)->nv : 0,  \
          NULL},                                                                                                \
         {"slot_vert", (void **)&(g)->slot_vert, sizeof *(g)->slot_vert, (g)->slot_vert ? (g)->ids.n : 0, NULL}, \
+        {"marks", (void **)&(g)->marks, sizeof *(g)->marks, (g)->nmarks, &(g)->nmarks},                        \
+        {"ident_owner", (void **)&(g)->ident_owner, sizeof *(g)->ident_owner, (g)->ident_keys.n, NULL},        \
     }
 
 /* Release a mapped snapshot's view (snapshot.c); kt_graph_free calls it. */
 void kt_graph_i_snap_close(kt_graph *g);
+/* Shared by graph.c, build.c and marks.c. */
+uint32_t kt_graph_i_slot_add(kt_graph *g, const char *id);   /* KT_INTERN_ENOMEM on failure */
+uint32_t kt_graph_i_str_add(kt_graph *g, const char *s);     /* NONE for NULL */
+void kt_graph_i_widen(const char *date, int last, char out[11]);
+int kt_graph_i_date_ok(const char *date);                    /* YYYY-MM-DD */
+kt_err kt_graph_i_marks_build(kt_graph *g, kt_diags *d, int *bad);
 
 /* Grow *p (of *cap elements of size sz) to hold at least need; 0 on success. */
 int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz);

@@ -29,7 +29,7 @@
 #define FORMAT 1u
 #define BOM 0x01020304u
 #define ALIGN 64u
-#define HEADER 128u
+#define HEADER 256u
 #define MAX_SECTIONS 64u
 
 typedef struct {
@@ -41,8 +41,10 @@ typedef struct {
     uint64_t sum; /* hash of the header (this field 0) and the table of contents */
     int64_t nv;
     uint64_t dropped_by_date;
-    char as_of[16];
-    char reserved[HEADER - 96];
+    char as_of[16];      /* the date the model was built for (--as-of, else the day of indexing) */
+    char win[4][16];     /* the dates it answers for: from, after, to, before (graph_i.h) */
+    char schemes[64];    /* reserved */
+    char reserved[HEADER - 224];
 } header;
 
 typedef struct {
@@ -74,6 +76,8 @@ struct kt_graph_i_snap {
     const src_rec *src;
     const char *src_text;
     char version[17];
+    char date[11];       /* the date the model was built for; "" none */
+    char win[4][11];
 };
 
 /* ---- hashing (change detection, not security) ---- */
@@ -315,12 +319,22 @@ kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, 
     memset(&h, 0, sizeof h);
     w_bytes(&w, &h, sizeof h);
     if (w_strings(&w, "files", &g->files, 0) != 0 || w_strings(&w, "ids", &g->ids, 1) != 0 ||
-        w_strings(&w, "strs", &g->strs, 0) != 0)
+        w_strings(&w, "strs", &g->strs, 0) != 0 || w_strings(&w, "idkeys", &g->ident_keys, 1) != 0)
         return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
     for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
         w_section(&w, arr[i].name, *arr[i].ptr, arr[i].size, arr[i].count);
     for (int i = 0; i < 6; i++)
         w_section(&w, ivn[i], VECTOR(*iv[i]), sizeof(igraph_integer_t), (size_t)igraph_vector_int_size(iv[i]));
+    {
+        text sc = {0};
+        for (size_t i = 0; i < g->nschemes; i++)
+            if (text_add(&sc, g->schemes[i]) == UINT64_MAX) {
+                free(sc.s);
+                return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
+            }
+        w_section(&w, "schemes", sc.s ? sc.s : "", 1, sc.n);
+        free(sc.s);
+    }
     if (w_diags(&w, d) != KT_OK)
         return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
     if ((rc = w_sources(&w, g, ei)) != KT_OK)
@@ -335,7 +349,12 @@ kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, 
     h.file_size = w.pos + w.ntoc * sizeof(toc_entry);
     h.nv = g->nv;
     h.dropped_by_date = g->dropped_by_date;
-    memcpy(h.as_of, g->as_of, sizeof g->as_of);
+    if (kt_graph_date(g))
+        memcpy(h.as_of, kt_graph_date(g), 11);
+    memcpy(h.win[0], g->win_from, 11);
+    memcpy(h.win[1], g->win_after, 11);
+    memcpy(h.win[2], g->win_to, 11);
+    memcpy(h.win[3], g->win_before, 11);
     h.sum = header_sum(&h, w.toc, w.ntoc);
     w_bytes(&w, w.toc, w.ntoc * sizeof(toc_entry));
     if (!w.err && (fseeko(out, 0, SEEK_SET) != 0 || fwrite(&h, sizeof h, 1, out) != 1))
@@ -442,6 +461,10 @@ static kt_err r_strings(reader *r, const char *name, kt_graph_i_intern *t, int s
 }
 
 #define BAD_STR(x) ((x) != NONE && (x) >= g->strs.n)
+/* a percentage: unknown, or 0-100 (1e9 units) with min <= max when both are known */
+#define BAD_PCT(a, b)                                                                                          \
+    (((a) != KT_PCT_NONE && (a) > 1000000000u) || ((b) != KT_PCT_NONE && (b) > 1000000000u) ||                \
+     ((a) != KT_PCT_NONE && (b) != KT_PCT_NONE && (a) > (b)))
 
 /* Every index an accessor follows, in range; lists and alias chains that end. */
 static kt_err validate(reader *r, kt_graph *g)
@@ -473,14 +496,24 @@ static kt_err validate(reader *r, kt_graph *g)
     for (size_t i = 0; i < g->nextras; i++) {
         const kt_graph_i_extra *x = &g->extras[i];
         if ((x->item != NONE && x->item >= nv) || BAD_STR(x->scope) || BAD_STR(x->since) || BAD_STR(x->until) ||
-            BAD_STR(x->source) || x->country > kt_country_table_len || x->basis >= KT_BASIS__COUNT)
+            BAD_STR(x->source) || x->country > kt_country_table_len || x->basis >= KT_BASIS__COUNT ||
+            BAD_PCT(x->vmin, x->vmax))
             return corrupt(r, "relation extra");
     }
+    for (size_t i = 0; i < g->nmarks; i++) {
+        const kt_graph_i_mark *m = &g->marks[i];
+        if (m->ent >= nv || (i && m->ent < g->marks[i - 1].ent) || BAD_STR(m->authority) || BAD_STR(m->programme) ||
+            BAD_STR(m->since) || BAD_STR(m->until) || BAD_STR(m->source) || m->file >= g->files.n ||
+            m->kind >= KT_MARK__COUNT)
+            return corrupt(r, "mark");
+    }
+    for (uint32_t k = 0; k < g->ident_keys.n; k++)
+        if (g->ident_owner[k] >= nids)
+            return corrupt(r, "identifier index");
     for (size_t e = 0; e < ne; e++) {
         const kt_graph_i_rel *x = &g->rels[e];
         if (x->type >= KT_REL__COUNT || x->file >= g->files.n || (x->extra != NONE && x->extra >= g->nextras) ||
-            ((x->flags & KT_RF_VOTES_GIVEN) && x->extra == NONE) ||
-            (!(isnan(x->smin) && isnan(x->smax)) && !(x->smin >= 0 && x->smin <= x->smax && x->smax <= 100)))
+            ((x->flags & KT_RF_VOTES_GIVEN) && x->extra == NONE) || BAD_PCT(x->smin, x->smax))
             return corrupt(r, "relation");
     }
     const igraph_vector_int_t *ends[2] = {&g->ig.from, &g->ig.to}, *idx[2] = {&g->ig.oi, &g->ig.ii},
@@ -559,6 +592,9 @@ static kt_err r_header(reader *r, size_t len)
     if (memchr(h->as_of, '\0', sizeof h->as_of) == NULL || strlen(h->as_of) >= 11 ||
         memchr(h->version, '\0', sizeof h->version) == NULL)
         return corrupt(r, "header");
+    for (int i = 0; i < 4; i++)
+        if (strnlen(h->win[i], sizeof h->win[i]) >= 11)
+            return corrupt(r, "header");
     return KT_OK;
 }
 
@@ -596,12 +632,37 @@ kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *
     if ((rc = r_header(&r, len)) != KT_OK)
         goto fail;
     memcpy(g->snap->version, r.h->version, sizeof r.h->version);
-    memcpy(g->as_of, r.h->as_of, sizeof g->as_of);
+    memcpy(g->snap->date, r.h->as_of, 11);
+    for (int i = 0; i < 4; i++)
+        memcpy(g->snap->win[i], r.h->win[i], 11);
     g->nv = r.h->nv;
     g->dropped_by_date = r.h->dropped_by_date;
     if ((rc = r_strings(&r, "files", &g->files, 0)) != KT_OK || (rc = r_strings(&r, "ids", &g->ids, 1)) != KT_OK ||
-        (rc = r_strings(&r, "strs", &g->strs, 0)) != KT_OK)
+        (rc = r_strings(&r, "strs", &g->strs, 0)) != KT_OK || (rc = r_strings(&r, "idkeys", &g->ident_keys, 1)) != KT_OK)
         goto fail;
+    {
+        size_t nt;
+        const char *sc = sect(&r, "schemes", 1, &nt);
+        if (!sc) {
+            rc = KT_EPARSE;
+            goto fail;
+        }
+        if (nt && sc[nt - 1] != '\0') {
+            rc = corrupt(&r, "schemes");
+            goto fail;
+        }
+        for (size_t at = 0; at < nt; at += strlen(sc + at) + 1) {
+            if (g->nschemes == sizeof g->schemes / sizeof g->schemes[0]) {
+                rc = corrupt(&r, "schemes");
+                goto fail;
+            }
+            if (!(g->schemes[g->nschemes] = strdup(sc + at))) {
+                rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+                goto fail;
+            }
+            g->nschemes++;
+        }
+    }
     {
         kt_graph_i_array arr[] = KT_GRAPH_I_ARRAYS(g);
         size_t count[sizeof arr / sizeof arr[0]];
@@ -681,7 +742,7 @@ void kt_graph_i_snap_close(kt_graph *g)
     kt_graph_i_array arr[] = KT_GRAPH_I_ARRAYS(g);
     for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
         *arr[i].ptr = NULL;
-    g->ids.slots = NULL; /* mapped; the str arrays are ours and go with the intern tables */
+    g->ids.slots = g->ident_keys.slots = NULL; /* mapped; the str arrays are ours and go with the tables */
     if (g->built) {
         igraph_vector_int_t *iv[6] = {&g->ig.from, &g->ig.to, &g->ig.oi, &g->ig.ii, &g->ig.os, &g->ig.is};
         for (int i = 0; i < 6; i++)
@@ -701,6 +762,22 @@ int kt_graph_is_mapped(const kt_graph *g)
 const char *kt_graph_snapshot_version(const kt_graph *g)
 {
     return g->snap ? g->snap->version : NULL;
+}
+
+const char *kt_graph_snapshot_date(const kt_graph *g)
+{
+    return g->snap && g->snap->date[0] ? g->snap->date : NULL;
+}
+
+int kt_graph_snapshot_covers(const kt_graph *g, const char *date)
+{
+    const struct kt_graph_i_snap *s = g->snap;
+    if (!s)
+        return 0;
+    if (!date || !s->date[0])
+        return !date && !s->date[0];
+    return (!s->win[0][0] || strcmp(date, s->win[0]) >= 0) && (!s->win[1][0] || strcmp(date, s->win[1]) > 0) &&
+           (!s->win[2][0] || strcmp(date, s->win[2]) <= 0) && (!s->win[3][0] || strcmp(date, s->win[3]) < 0);
 }
 
 kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file)

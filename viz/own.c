@@ -56,6 +56,16 @@ static kt_err interest_edge(kt_viz_diagram *d, size_t subject, size_t at, const 
     if (pt->status != KT_OWN_NONE) {
         if (pt->has_direct && same_ival(pt->capital, pt->direct))
             return KT_OK;
+        if (pt->capital.max > 100 + 1e-9) { /* a walk sum on an ownership cycle (kt_own.h) */
+            char buf[128], s[48];
+            kt_ival lo = {pt->capital.min, pt->capital.min};
+            if (pt->capital.min > 100 + 1e-9)
+                snprintf(buf, sizeof buf, "Integrated over 100%% (in an ownership cycle)");
+            else
+                snprintf(buf, sizeof buf, "Integrated %s to over 100%% (in an ownership cycle)",
+                         kt_viz_i_share_text(lo, s, sizeof s));
+            return kt_viz_edge_add(d, from, to, KT_VIZ_E_INDIRECT, pt->capital, buf);
+        }
         return kt_viz_edge_add(d, from, to, KT_VIZ_E_INDIRECT, pt->capital, NULL);
     }
     if (pt->controls == KT_OWN_NO || (pt->flags & KT_OWN_F_DECLARED_CTRL))
@@ -107,6 +117,22 @@ kt_err kt_viz_ownership(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t t
             if ((t != KT_REL_OWNS && t != KT_REL_CONTROLS) || from == v || (fi = kt_vmap_get(&pos, from)) < 0)
                 continue;
             if ((rc = kt_viz_i_relation_edge(d, g, e, first + (size_t)fi, first + k)) != KT_OK)
+                goto out;
+        }
+    }
+    /* upstream: the roles and directorships held in the target (trustee, settlor, director...),
+     * shown beside ownership and control, never counted as either */
+    if (!down) {
+        const igraph_integer_t *eids;
+        igraph_integer_t n = kt_graph_in(g, target, &eids);
+        for (igraph_integer_t i = 0; i < n; i++) {
+            igraph_integer_t e = eids[i], from = kt_graph_rel_from(g, e);
+            kt_rtype t = kt_graph_rel_type(g, e);
+            if ((t != KT_REL_ROLE_IN && t != KT_REL_DIRECTOR_OF) || from == target)
+                continue;
+            if ((rc = kt_vmap_put(&pos, from, &at, &fresh)) != KT_OK ||
+                (fresh && (rc = kt_viz_node_entity(d, g, p, from, NULL)) != KT_OK) ||
+                (rc = kt_viz_i_relation_edge(d, g, e, first + (size_t)at, first)) != KT_OK)
                 goto out;
         }
     }

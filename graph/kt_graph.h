@@ -335,6 +335,10 @@ kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *
 /* 1 when the file at path starts as a snapshot does. */
 int kt_graph_is_snapshot(const char *path);
 int kt_graph_is_mapped(const kt_graph *g);
+/* Hash a mapped snapshot's whole content and compare with the hash saved in it: opening checks
+ * every index (no crash, whatever the bytes), this also finds changed text and numbers.  keten
+ * check does it.  KT_OK for a graph not mapped.  Complexity: O(file size). */
+kt_err kt_graph_verify(const kt_graph *g, kt_errinfo *ei);
 const char *kt_graph_snapshot_version(const kt_graph *g); /* keten version that wrote it; NULL */
 /* The date a snapshot's model was built for (the --as-of date, else the day it was indexed);
  * NULL when built with no date.  A snapshot holds the relations valid on that date, and

@@ -43,9 +43,11 @@ typedef struct {
     uint64_t dropped_by_date;
     char as_of[16];      /* the date the model was built for (--as-of, else the day of indexing) */
     char win[4][16];     /* the dates it answers for: from, after, to, before (graph_i.h) */
-    char schemes[64];    /* reserved */
-    char reserved[HEADER - 224];
+    uint64_t body_sum;   /* hash of every byte between the header and the table of contents */
+    char reserved[HEADER - 168];
 } header;
+
+_Static_assert(sizeof(header) == HEADER, "the header is HEADER bytes");
 
 typedef struct {
     char name[16];
@@ -89,6 +91,8 @@ static uint64_t mix(uint64_t h, uint64_t w)
     return h * 0xbf58476d1ce4e5b9ull;
 }
 
+#define BODY_SEED 0x736e6170ull
+
 static uint64_t hash_mem(uint64_t h, const unsigned char *p, size_t n)
 {
     size_t i = 0;
@@ -127,13 +131,40 @@ typedef struct {
     toc_entry toc[MAX_SECTIONS];
     uint32_t ntoc;
     int err;
+    uint64_t h;              /* hash_mem of the body so far, in whole words */
+    unsigned char carry[8];  /* bytes of the next word */
+    size_t ncarry;
 } writer;
 
 static void w_bytes(writer *w, const void *p, size_t n)
 {
+    const unsigned char *b = p;
     if (n && fwrite(p, 1, n, w->f) != n)
         w->err = 1;
     w->pos += n;
+    if (w->pos == n || n == 0)
+        return; /* the header is not hashed */
+    /* the body hash, word by word whatever the pieces written */
+    while (n && w->ncarry) {
+        w->carry[w->ncarry++] = *b++;
+        n--;
+        if (w->ncarry == 8) {
+            uint64_t x;
+            memcpy(&x, w->carry, 8);
+            w->h = mix(w->h, x);
+            w->ncarry = 0;
+        }
+    }
+    if (!n)
+        return; /* all went into the carried word */
+    size_t whole = n & ~(size_t)7;
+    for (size_t i = 0; i < whole; i += 8) {
+        uint64_t x;
+        memcpy(&x, b + i, 8);
+        w->h = mix(w->h, x);
+    }
+    memcpy(w->carry, b + whole, n - whole);
+    w->ncarry = n - whole;
 }
 
 static void w_pad(writer *w)
@@ -316,6 +347,7 @@ kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, 
         return kt_errinfo_set(ei, KT_EUSAGE, "", 0, "the graph is not built");
     memset(&w, 0, sizeof w);
     w.f = out;
+    w.h = BODY_SEED;
     memset(&h, 0, sizeof h);
     w_bytes(&w, &h, sizeof h);
     if (w_strings(&w, "files", &g->files, 0) != 0 || w_strings(&w, "ids", &g->ids, 1) != 0 ||
@@ -340,6 +372,7 @@ kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, 
     if ((rc = w_sources(&w, g, ei)) != KT_OK)
         return rc == KT_ENOMEM ? kt_errinfo_set(ei, rc, "", 0, "out of memory") : rc;
     w_pad(&w);
+    h.body_sum = hash_mem(w.h, w.carry, w.ncarry); /* w_pad leaves no carry: the body is whole words */
     memcpy(h.magic, MAGIC, 8);
     h.format = FORMAT;
     h.bom = BOM;
@@ -752,6 +785,18 @@ void kt_graph_i_snap_close(kt_graph *g)
     munmap(s->map, s->len);
     free(s);
     g->snap = NULL;
+}
+
+kt_err kt_graph_verify(const kt_graph *g, kt_errinfo *ei)
+{
+    const struct kt_graph_i_snap *s = g->snap;
+    if (!s)
+        return KT_OK;
+    const header *h = s->map;
+    uint64_t sum = hash_mem(BODY_SEED, (const unsigned char *)s->map + HEADER, (size_t)(h->toc_off - HEADER));
+    if (sum != h->body_sum)
+        return kt_errinfo_set(ei, KT_EPARSE, "", 0, "corrupt snapshot: its content does not match its hash");
+    return KT_OK;
 }
 
 int kt_graph_is_mapped(const kt_graph *g)

@@ -15,7 +15,7 @@
 
 static const char help[] =
     "usage: keten screen TENDER [--format table|json|jsonl|csv|md] [-o FILE] [--fail-on VERDICT]\n"
-    "                    [--policy FILE] [--excel] [--quiet] [--since PREVIOUS.json]\n"
+    "                    [--policy FILE] [--excel] [--quiet] [--allow-outside] [--since PREVIOUS.json]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
@@ -34,6 +34,9 @@ static const char help[] =
     "                   a changed verdict, findings added or gone, unknowns opened or closed;\n"
     "                   unchanged bidders are counted, not listed (as a table or --format json)\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
+    "  --allow-outside  read data and policy files the tender names outside its own folder, or\n"
+    "                   that are not regular files (refused by default: a tender may come from\n"
+    "                   outside)\n"
     "  --quiet          no warnings or progress on stderr\n"
     "  --timings        print how long loading, the searches, the bidders and the output took\n"
     "  -h, --help       this help\n\n"
@@ -121,10 +124,11 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"timings", no_argument, NULL, 'T'},
                                          {"diagrams", required_argument, NULL, 'D'},
                                          {"diagram-format", required_argument, NULL, 'G'},
+                                         {"allow-outside", no_argument, NULL, 'A'},
                                          {"since", required_argument, NULL, 'S'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *since = NULL;
     kt_viz_format dfmt = KT_VIZ_SVG;
@@ -154,6 +158,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'x': excel = 1; break;
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
+        case 'A': allow_outside = 1; break;
         case 'D': diagrams = optarg; break;
         case 'S': since = optarg; break;
         case 'G':
@@ -169,7 +174,7 @@ int kt_cmd_screen(int argc, char **argv)
     if (since && fmt != FMT_TABLE && fmt != FMT_JSON)
         return kt_cli_usage_error("screen", "--since compares as a table or as json");
 
-    if (kt_load_tender(argv[optind], &t, &ei) != KT_OK) {
+    if (kt_load_tender(argv[optind], &t, &ei) != KT_OK || (!allow_outside && kt_tender_check_paths(t, &ei) != KT_OK)) {
         kt_cli_print_errinfo(&ei);
         goto out;
     }
@@ -185,6 +190,7 @@ int kt_cmd_screen(int argc, char **argv)
         kt_cli_as_of = t->as_of; /* the tender's date, unless --as-of says otherwise */
     if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
+    kt_graph_set_directors_control(g, kt_policy_directors_control(p));
     t_loaded = now();
     kt_cli_status_start(!quiet);
     kt_cli_status("finding the risk origins in the graph");

@@ -95,8 +95,12 @@ struct kt_graph {
     kt_graph_i_mark *marks; /* sorted by vertex after build */
     size_t nmarks, marks_cap;
 
+    uint32_t *supersede;  /* pairs (source, until) as strs numbers, kt_graph_supersede */
+    size_t nsupersede, supersede_cap;
+
     char as_of[11];       /* "" when no date filter */
     char today[11];       /* "" when not set */
+    int directors_control; /* director_of counts as control (kt_graph_set_directors_control) */
     size_t dropped_by_date;
     /* the dates D on which the same relations would be kept (kt_graph_build): D >= from,
      * D > after, D <= to and D < before; "" for no bound.  A snapshot answers for these dates. */

@@ -5,7 +5,8 @@ trap 'rm -rf "$t"' EXIT
 cd "$ROOT" || exit 9
 $KETEN_RUN "$KETEN_BIN" screen --quiet --format json samples/anpr-tender/tender.json >"$t/prev.json"
 sed '33s/"share":40/"share":5/' samples/anpr-tender/data.jsonl >"$t/data.jsonl"
-sed "s|\"../policy.json\"|\"$ROOT/samples/policy.json\"|" samples/anpr-tender/tender.json >"$t/tender.json"
+cp samples/anpr-tender/policy.json "$t/policy.json"
+sed "s|\"../policy.json\"|\"policy.json\"|" samples/anpr-tender/tender.json >"$t/tender.json"
 $KETEN_RUN "$KETEN_BIN" screen --quiet --since "$t/prev.json" samples/anpr-tender/tender.json | sed "s|$t/||"
 echo "exit $?"
 $KETEN_RUN "$KETEN_BIN" screen --quiet --since "$t/prev.json" "$t/tender.json" | sed "s|$t/||"

@@ -59,7 +59,8 @@ for f in tests/cli/*/*.jsonl; do
     n=$((n + 1))
 done
 # a tender whose data is the snapshot screens as the tender with the files
-sed "s|\"data.jsonl\"|\"$t/s.ktn\"|; s|\"../policy.json\"|\"$ROOT/samples/policy.json\"|" samples/anpr-tender/tender.json >"$t/tender.json"
+cp samples/anpr-tender/policy.json "$t/policy.json"
+sed "s|\"data.jsonl\"|\"s.ktn\"|; s|\"../policy.json\"|\"policy.json\"|" samples/anpr-tender/tender.json >"$t/tender.json"
 "$KETEN_BIN" index --quiet "$d" -o "$t/s.ktn" >/dev/null
 # the inputs named (the tender's data: files or snapshot; the policy path) differ, nothing else
 norm() { sed "s|$1|TENDER|g" | grep -v 'data.jsonl"$\|s.ktn"$\|policy.json'; }

@@ -24,12 +24,12 @@ echo "$s relations, machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /pro
 P=samples/policy.json
 t "keten owners (JSON)" "$KETEN" owners c100 $d/r$s.jsonl
 t "duckdb owners (JSON)" node bench/peers/duckdb.mjs owners c100 $d/r$s.jsonl
-t "keten screen (JSON)" "$KETEN" screen --quiet $d/t$s.json
+t "keten screen (JSON)" "$KETEN" screen --quiet --allow-outside $d/t$s.json
 t "duckdb screen (JSON)" node bench/peers/duckdb.mjs screen $d/t$s.json $d/r$s.jsonl $P
 t "keten index (once)" "$KETEN" index --quiet $d/r$s.jsonl -o $d/r$s.ktn
 rm -f $d/r$s.duckdb
 t "duckdb import into a file (once)" node bench/peers/duckdb.mjs import $d/r$s.jsonl $d/r$s.duckdb
 t "keten owners (snapshot)" "$KETEN" owners c100 $d/r$s.ktn
 t "duckdb owners (database file)" node bench/peers/duckdb.mjs owners c100 $d/r$s.duckdb
-t "keten screen (snapshot)" "$KETEN" screen --quiet $d/t$s-ktn.json
+t "keten screen (snapshot)" "$KETEN" screen --quiet --allow-outside $d/t$s-ktn.json
 t "duckdb screen (database file)" node bench/peers/duckdb.mjs screen $d/t$s.json $d/r$s.duckdb $P

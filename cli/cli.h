@@ -80,6 +80,9 @@ void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
  * the diagnostics when the caller wants them (keten check). */
 int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *d);
 
+/* A whole file, NUL-terminated, *len its size (caller frees); NULL after saying why. */
+char *kt_cli_read_file(const char *path, size_t *len);
+
 /* Find an entity named on the command line; prints "unknown entity" and returns -1. */
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
 

@@ -1,6 +1,5 @@
 /* cmd_diff.c: keten diff OLD NEW: entities and relations added, removed and changed between two
  * loads of the data (files or snapshots), and what changed around watched entities. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,33 +50,10 @@ static int ids_add(ids *w, char *id)
 /* The ids of a watch file, one a line. */
 static int read_watch_file(ids *w, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        kt_cli_msg("%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    size_t len = 0, cap = 0;
-    char *t = NULL, buf[4096];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (len + got + 1 > cap) {
-            cap = (len + got + 1) * 2;
-            char *p = realloc(t, cap);
-            if (!p) {
-                free(t);
-                fclose(f);
-                kt_cli_msg("out of memory");
-                return -1;
-            }
-            t = p;
-        }
-        memcpy(t + len, buf, got);
-        len += got;
-    }
-    fclose(f);
+    size_t len;
+    char *t = kt_cli_read_file(path, &len);
     if (!t)
-        return 0;
-    t[len] = '\0';
+        return -1;
     w->file_text = t;
     for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
         size_t n = strlen(line);

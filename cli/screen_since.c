@@ -2,7 +2,6 @@
  * run's JSON output.  Works on the two JSON documents (the earlier one as written then, the
  * new one as keten screen --format json writes it now), so any earlier run compares.
  * Complexity: O(B + F log F) for B bidders and F findings and unknowns in the two runs. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,31 +115,11 @@ static const cJSON *find_bidder(const bidders *b, const cJSON *like)
 
 static cJSON *read_doc(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char *t = NULL;
-    size_t len = 0, cap = 0, got;
-    char buf[65536];
-    if (!f) {
-        kt_cli_msg("%s: cannot open: %s", path, strerror(errno));
+    size_t len;
+    char *t = kt_cli_read_file(path, &len);
+    if (!t)
         return NULL;
-    }
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (len + got + 1 > cap) {
-            cap = (len + got + 1) * 2;
-            char *p = realloc(t, cap);
-            if (!p) {
-                free(t);
-                fclose(f);
-                kt_cli_msg("out of memory");
-                return NULL;
-            }
-            t = p;
-        }
-        memcpy(t + len, buf, got);
-        len += got;
-    }
-    fclose(f);
-    cJSON *doc = t ? cJSON_ParseWithLength(t, len) : NULL;
+    cJSON *doc = cJSON_ParseWithLength(t, len);
     free(t);
     if (!doc || !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(doc, "bidders")))
         kt_cli_msg("%s: not the JSON output of keten screen (--format json)", path);

@@ -324,6 +324,46 @@ static void candidate(igraph_integer_t v, const char *how, igraph_integer_t *c, 
     (*n)++;
 }
 
+char *kt_cli_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *t = NULL, buf[65536];
+    size_t cap = 0, got;
+    *len = 0;
+    if (!f) {
+        kt_cli_msg("%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (*len + got + 1 > cap) {
+            cap = (*len + got + 1) * 2;
+            char *p = realloc(t, cap);
+            if (!p) {
+                free(t);
+                fclose(f);
+                kt_cli_msg("out of memory");
+                return NULL;
+            }
+            t = p;
+        }
+        memcpy(t + *len, buf, got);
+        *len += got;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(t);
+        kt_cli_msg("%s: read error", path);
+        return NULL;
+    }
+    if (!t && !(t = malloc(1))) {
+        kt_cli_msg("out of memory");
+        return NULL;
+    }
+    t[*len] = '\0';
+    return t;
+}
+
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
 {
     /* the id prefixes the loaders give: a BODS, FtM or GLEIF id may be named without it */

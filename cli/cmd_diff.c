@@ -9,7 +9,8 @@
 
 static const char help[] =
     "usage: keten diff [OPTIONS] OLD NEW\n"
-    "Example: keten diff old.ktn samples/anpr-tender/data.jsonl --watch lumen-modules\n\n"
+    "Example: keten diff anpr.ktn samples/anpr-tender/data.jsonl --watch lumen-modules\n"
+    "(anpr.ktn as made by the example of keten index --help)\n\n"
     "Compares two loads of the data, each a data file or a snapshot (keten index): entities added,\n"
     "removed and changed (type, name, country, flags, identifiers, tags), and relations added,\n"
     "removed and changed (a relation is its type, endpoints and item; changed means another\n"

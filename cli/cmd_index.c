@@ -7,7 +7,8 @@
 
 static const char help[] =
     "usage: keten index [OPTIONS] FILE... -o SNAPSHOT\n"
-    "Example: keten index samples/anpr-tender/data.jsonl -o data.ktn && keten owners lumen-modules data.ktn\n\n"
+    "Example: keten index samples/anpr-tender/data.jsonl -o anpr.ktn\n"
+    "then:    keten owners lumen-modules anpr.ktn\n\n"
     "Loads and checks the files as every command does and writes the model to SNAPSHOT: a\n"
     "versioned binary file with the sources' sizes and hashes, laid out to be used in place.  Any\n"
     "command then takes SNAPSHOT wherever it takes data files (a tender's data too), answers\n"

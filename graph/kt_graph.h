@@ -366,5 +366,8 @@ kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file);
 
 /* Install igraph's non-aborting error handler; call once at start-up. */
 void kt_graph_init_library(void);
+/* An igraph error code as keten's: IGRAPH_ENOMEM is KT_ENOMEM, any other failure KT_EGRAPH,
+ * whose kt_err_str() then carries igraph's reason. */
+kt_err kt_graph_igraph_err(igraph_error_t err);
 
 #endif

@@ -45,3 +45,16 @@ for src in ktn ${SOURCES:+jsonl}; do
     t=bench/data/t$s.json; [ "$src" = ktn ] && t=bench/data/t$s-ktn.json
     measure "screen 10,000 bidders ($src)" "$runs" "$KETEN" screen --quiet --allow-outside --format json "$t"
 done
+# COMPARE=1: every command's JSON from the snapshot and from the JSON Lines, byte for byte (the
+# screening's inputs name the files read, so those two lines are left out)
+[ -n "${COMPARE:-}" ] || exit 0
+for args in "check --json" "owners c100 --json" "owned c100 --json" "paths $from $to --json" \
+    "exposure k2 --policy samples/policy.json --json" "critical k2 --json" \
+    "provenance i100 --policy samples/policy.json --json"; do
+    # shellcheck disable=SC2086
+    a=$("$KETEN" $args "$f" 2>&1 | cksum); b=$("$KETEN" $args "$k" 2>&1 | cksum)
+    [ "$a" = "$b" ] && echo "same from the snapshot: $args" || echo "DIFFERS: $args"
+done
+a=$("$KETEN" screen --quiet --allow-outside --format json bench/data/t$s.json | grep -v "\"bench/data/[rt]$s" | cksum)
+b=$("$KETEN" screen --quiet --allow-outside --format json bench/data/t$s-ktn.json | grep -v "\"bench/data/[rt]$s" | cksum)
+[ "$a" = "$b" ] && echo "same from the snapshot: screen --format json" || echo "DIFFERS: screen"

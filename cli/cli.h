@@ -30,6 +30,7 @@ int kt_cmd_diagram(int argc, char **argv);
 int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
+int kt_cmd_find(int argc, char **argv);
 
 /* The date set with --as-of (any command): only relations valid on that date are loaded.
  * NULL when not given. */
@@ -59,6 +60,11 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
 
 /* Find an entity named on the command line; prints "unknown entity" and returns -1. */
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
+
+/* Columns text takes on a terminal: one per character, two for East Asian wide ones, none
+ * for combining marks.  kt_cli_pad() prints s and spaces up to width columns. */
+int kt_cli_text_width(const char *s);
+void kt_cli_pad(FILE *f, const char *s, int width);
 
 /* Parse a number strictly (the whole string, within [lo, hi]); 0 on success. */
 int kt_cli_parse_double(const char *s, double lo, double hi, double *out);

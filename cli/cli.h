@@ -31,6 +31,7 @@ int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
 int kt_cmd_find(int argc, char **argv);
+int kt_cmd_questions(int argc, char **argv);
 
 /* The date set with --as-of (any command): only relations valid on that date are loaded.
  * NULL when not given. */

@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
     {"screen", kt_cmd_screen, "screen a tender's bidders: verdict and evidence per bidder"},
+    {"questions", kt_cmd_questions, "what to ask each bidder where the data stops, with an answer template"},
     {"exposure", kt_cmd_exposure, "what a node reaches that the policy marks, with paths and gaps"},
     {"provenance", kt_cmd_provenance, "bill of materials, origin shares, concentration and transit"},
     {"critical", kt_cmd_critical, "suppliers and parts a node depends on with no alternative"},

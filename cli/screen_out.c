@@ -1,5 +1,6 @@
 /* screen_out.c: writing screened bidders as a table, JSON, JSON Lines, CSV or Markdown. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,10 +188,15 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
         fputc('\n', f);
         if (!x->nfindings)
             fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
-        for (size_t i = 0; i < x->nfindings; i++)
+        for (size_t i = 0; i < x->nfindings; i++) {
             table_item(f, r->g, &x->findings[i], 1);
-        for (size_t i = 0; i < x->nunknown; i++)
+            kt_screen_case_text(f, r, b, i, 1, 0);
+        }
+        for (size_t i = 0; i < x->nunknown; i++) {
             table_item(f, r->g, &x->unknown[i], 0);
+            kt_screen_case_text(f, r, b, i, 0, 0);
+        }
+        kt_screen_case_bidder_text(f, r, b, 0);
     }
     return ferror(f) ? -1 : 0;
 }
@@ -291,11 +297,18 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
         cJSON_AddItemToArray(a, mo);
     }
     a = cJSON_AddArrayToObject(o, "findings");
-    for (size_t i = 0; i < x->nfindings; i++)
-        cJSON_AddItemToArray(a, item_json(r->g, &x->findings[i], 1));
+    for (size_t i = 0; i < x->nfindings; i++) {
+        cJSON *it = item_json(r->g, &x->findings[i], 1);
+        kt_screen_case_item_json(it, r, b, i, 1);
+        cJSON_AddItemToArray(a, it);
+    }
     a = cJSON_AddArrayToObject(o, "unknown");
-    for (size_t i = 0; i < x->nunknown; i++)
-        cJSON_AddItemToArray(a, item_json(r->g, &x->unknown[i], 0));
+    for (size_t i = 0; i < x->nunknown; i++) {
+        cJSON *it = item_json(r->g, &x->unknown[i], 0);
+        kt_screen_case_item_json(it, r, b, i, 0);
+        cJSON_AddItemToArray(a, it);
+    }
+    kt_screen_case_bidder_json(o, r, b);
     return o;
 }
 
@@ -340,6 +353,7 @@ static cJSON *header_json(const kt_screen_report *r)
     size_t counts[KT_VERDICT__COUNT] = {0};
     for (size_t b = 0; b < t->nbidders; b++)
         counts[r->res[b].verdict]++;
+    kt_screen_case_header_json(o, r);
     cJSON *sj = cJSON_AddObjectToObject(o, "summary");
     cJSON_AddNumberToObject(sj, "bidders", (double)t->nbidders);
     for (int v = 0; v < KT_VERDICT__COUNT; v++)
@@ -382,7 +396,12 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
     size_t ncols = sizeof cols / sizeof cols[0];
     char sep = r->excel ? ';' : ',';
     char rs[96], depth[16];
-    kt_cli_csv_header(f, cols, ncols, sep);
+    const char *all[sizeof cols / sizeof cols[0] + 8];
+    for (size_t k = 0; k < ncols; k++)
+        all[k] = cols[k];
+    for (size_t k = 0; k < kt_screen_case_ncsv && k < 8; k++)
+        all[ncols + k] = kt_screen_case_csv_cols[k];
+    kt_cli_csv_header(f, all, ncols + (kt_screen_case_ncsv < 8 ? kt_screen_case_ncsv : 8), sep);
     for (size_t b = 0; b < r->t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
         size_t rows = x->nfindings ? x->nfindings : 1;
@@ -415,7 +434,8 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
                 for (int k = 0; k < 10; k++)
                     fputc(sep, f);
             }
-            fprintf(f, "%zu\r\n", x->nunknown);
+            fprintf(f, "%zu%c", x->nunknown, sep);
+            kt_screen_case_csv(f, r, b, it ? i : SIZE_MAX, sep);
         }
     }
     return ferror(f) ? -1 : 0;
@@ -502,13 +522,16 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             char *p = path_text(r->g, it);
             fprintf(f, "  - path: `%s`\n", p ? p : "");
             free(p);
+            kt_screen_case_text(f, r, b, i, 1, 1);
         }
         for (size_t i = 0; i < x->nunknown; i++) {
             const kt_screen_item *it = &x->unknown[i];
             fprintf(f, "- Unknown beyond ");
             md(f, kt_graph_entity_id(r->g, it->node));
             fprintf(f, ": %s (depth %d)\n", kt_cli_why_text(it->why, "; ", rs, sizeof rs), it->depth);
+            kt_screen_case_text(f, r, b, i, 0, 1);
         }
+        kt_screen_case_bidder_text(f, r, b, 1);
     }
     return ferror(f) ? -1 : 0;
 }

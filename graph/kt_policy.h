@@ -15,6 +15,7 @@
 
 #include "kt_country.h"
 #include "kt_graph.h"
+#include "kt_measures.h"
 
 /* Reasons a node is marked.  C1, C2 and STATE_OWNED make a finding; NON_GPA and NON_EU
  * say which exclusion route the node's country would open and annotate findings and
@@ -68,6 +69,11 @@ unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v);
 /* The reasons vertex v is marked: from its origin country, plus STATE_OWNED for state_owned
  * entities and state entities.  Complexity: O(out-degree of v) for items, O(1) otherwise. */
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v);
+
+/* The catalogue of measures (kt_measures.h): owned by the policy; NULL when the policy has
+ * none.  kt_policy_set_measures() hands c over to the policy (freeing any earlier one). */
+void kt_policy_set_measures(kt_policy *p, kt_measures *c);
+const kt_measures *kt_policy_measures(const kt_policy *p);
 
 /* "C1", "C2", "state_owned", "non_gpa", "non_eu" for one reason bit. */
 const char *kt_reason_name(unsigned bit);

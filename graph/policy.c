@@ -9,6 +9,7 @@ struct kt_policy {
     unsigned given;                                    /* bit per set named in the file */
     kt_policy_thresholds thr;
     char *name, *file;
+    kt_measures *measures;                             /* the catalogue, or NULL */
 };
 
 kt_policy *kt_policy_new(void)
@@ -28,6 +29,7 @@ void kt_policy_free(kt_policy *p)
         return;
     free(p->name);
     free(p->file);
+    kt_measures_free(p->measures);
     free(p);
 }
 
@@ -125,3 +127,11 @@ const char *kt_reason_name(unsigned bit)
     }
     return "?";
 }
+
+void kt_policy_set_measures(kt_policy *p, kt_measures *c)
+{
+    kt_measures_free(p->measures);
+    p->measures = c;
+}
+
+const kt_measures *kt_policy_measures(const kt_policy *p) { return p->measures; }

@@ -3,7 +3,8 @@
  *   {"keten_policy": "1", "name": "...",
  *    "C1":  {"countries": ["..."], "meaning": "...", "sources": ["..."]},
  *    "C2":  {...}, "gpa": {...}, "eu": {...},            (a plain array of codes also works)
- *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25}}
+ *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},
+ *    "measures": [...]}                                  (optional: loaders/measures.c)
  *
  * Every set must be present (an empty list is fine and says so); codes are ISO 3166-1
  * alpha-2.  Problems are reported as file:line: message.  Complexity: O(file size). */
@@ -110,6 +111,8 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
             goto out;
         th->max_depth = (int)depth;
     }
+    if ((rc = kt_load_i_measures(p, doc, path, text, len, ei)) != KT_OK)
+        goto out;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");
     if ((rc = kt_policy_set_text(p, cJSON_IsString(name) ? name->valuestring : NULL, path)) != KT_OK)
         goto out;

@@ -67,6 +67,11 @@ igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
 int kt_cli_text_width(const char *s);
 void kt_cli_pad(FILE *f, const char *s, int width);
 
+/* SHA-256 as 64 hex digits (cli/sha256.c): of a file (-1 and "unreadable" when it cannot be
+ * read), or of a buffer. */
+int kt_cli_sha256_file(const char *path, char out[65]);
+int kt_cli_sha256_buf(const void *p, size_t n, char out[65]);
+
 /* Parse a number strictly (the whole string, within [lo, hi]); 0 on success. */
 int kt_cli_parse_double(const char *s, double lo, double hi, double *out);
 int kt_cli_parse_long(const char *s, long lo, long hi, long *out);

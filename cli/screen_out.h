@@ -21,6 +21,7 @@ typedef struct {
     const kt_decisions *decisions; /* the assessor's record (NULL when none was given) */
     const char *const *inputs;   /* every data file read (the tender's and --answers), ninputs */
     size_t ninputs;
+    const kt_diags *diags;       /* the loaders' warnings (NULL: not kept) */
 } kt_screen_report;
 
 int kt_screen_out_table(FILE *f, const kt_screen_report *r);

@@ -47,8 +47,22 @@ int kt_screen_run_do(kt_screen_run *r)
         r->inputs[r->ninputs++] = r->answers[i];
     if (!kt_cli_as_of)
         kt_cli_as_of = t->as_of; /* the tender's date, unless --as-of says otherwise */
-    if (kt_cli_load(r->inputs, (int)r->ninputs, KT_FMT_AUTO, r->quiet, &r->g, NULL) != KT_EXIT_OK)
+    /* keep the diagnostics: the HTML report lists the warnings */
+    if (!(r->diags = kt_diags_new())) {
+        kt_cli_msg("out of memory");
         return KT_EXIT_FAIL;
+    }
+    if (kt_cli_load(r->inputs, (int)r->ninputs, KT_FMT_AUTO, r->quiet, &r->g, r->diags) != KT_EXIT_OK) {
+        if (r->g)
+            kt_cli_print_diags(r->g, r->diags, 0);
+        return KT_EXIT_FAIL;
+    }
+    if (!r->quiet && kt_graph_dropped_by_date(r->g))
+        kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                   kt_graph_dropped_by_date(r->g));
+    if (!r->quiet && kt_diags_warnings(r->diags))
+        kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(r->diags),
+                   kt_diags_warnings(r->diags) == 1 ? "" : "s");
     r->t_loaded = kt_screen_run_now();
     kt_cli_status_start(!r->quiet);
     kt_cli_status("finding the risk origins in the graph");
@@ -105,6 +119,7 @@ void kt_screen_run_destroy(kt_screen_run *r)
     free(r->inputs);
     kt_screen_free(r->s);
     kt_graph_free(r->g);
+    kt_diags_free(r->diags);
     kt_decisions_free(r->dec);
     kt_policy_free(r->p);
     kt_tender_free(r->t);
@@ -114,6 +129,6 @@ void kt_screen_run_destroy(kt_screen_run *r)
 kt_screen_report kt_screen_run_report(const kt_screen_run *r, int excel)
 {
     kt_screen_report rep = {r->g, r->p, r->t, r->res, excel, r->cases, r->dec, (const char *const *)r->inputs,
-                            r->ninputs};
+                            r->ninputs, r->diags};
     return rep;
 }

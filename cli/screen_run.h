@@ -19,6 +19,7 @@ typedef struct {
     kt_policy *p;
     kt_decisions *dec;
     kt_graph *g;
+    kt_diags *diags;        /* the loaders' warnings */
     kt_screen *s;
     kt_screen_result *res;  /* per bidder */
     kt_case_bidder *cases;  /* per bidder */

@@ -73,7 +73,7 @@ typedef struct {
     int bo_gt;      /* 0: interest >= bo (AMLR 2024/1624 art. 52, default); 1: > bo (2015/849) */
     long max_paths; /* kt_own_paths_find: at most this many paths; default 100 */
     long max_depth; /* kt_own_paths_find: at most this many steps; 0 (default): no limit */
-    long budget;    /* kt_own_paths_find: partial paths explored before giving up; default 1000000 */
+    long budget;    /* kt_own_paths_find: relations examined before giving up; default 50000000 */
 } kt_own_opts;
 
 void kt_own_opts_init(kt_own_opts *o);
@@ -110,8 +110,10 @@ typedef struct {
     int has_direct;        /* a direct owns relation (not declared) between party and subject */
     kt_ival direct;        /* sum of those relations' capital shares (unknown parts: 0 / 100) */
     kt_ival direct_votes;
-    kt_ival capital;       /* integrated capital interest */
-    kt_ival votes;         /* integrated vote interest */
+    kt_ival capital;       /* integrated capital interest: the exact walk sum, above 100 only when
+                            * cycle != 0, INFINITY when the sum diverges (see "Integrated") */
+    kt_ival votes;         /* integrated vote interest, the same way */
+    int cycle;             /* 0: on no ownership cycle; 1: on one; 3: on a cycle with the subject */
     kt_own_status status;  /* unknown shares on the walks (same for capital and votes) */
     int has_declared;      /* a declared (KT_RF_DECLARED) owns relation between party and subject */
     kt_ival declared;      /* its capital share (sum when several) */
@@ -139,7 +141,8 @@ typedef struct {
     size_t *ultimate_may;     /* the same when "may control" counts (KT_OWN_F_ULTIMATE_MAY) */
     size_t n_ultimate_may;
     int subject_state;        /* the subject is a state, state_owned, or controlled (yes) by one */
-    long sweeps;              /* Gauss-Seidel sweeps spent on cycles (0: acyclic) */
+    long sweeps;              /* work on cycles: 1 per cycle solved by elimination, plus the
+                               * Gauss-Seidel sweeps on large ones (0: acyclic) */
 } kt_own_result;
 
 /* Owners and controllers of target: everything that reaches it by owns and controls

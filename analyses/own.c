@@ -13,7 +13,7 @@ void kt_own_opts_init(kt_own_opts *o)
     o->bo_gt = 0;      /* AMLR: "25% or more" */
     o->max_paths = 100;
     o->max_depth = 0;
-    o->budget = 1000000;
+    o->budget = 50000000;
 }
 
 const char *kt_own_ctrl_name(kt_own_ctrl c)
@@ -27,98 +27,23 @@ const char *kt_own_status_name(kt_own_status s)
     return (unsigned)s < 4 ? names[s] : "?";
 }
 
-/* ---- strongest paths: Dijkstra from the subject over the away relations ---- */
-
-typedef struct {
-    kt_own_i_key key;
-    igraph_integer_t x;
-} hent;
-
-static int hless(const hent *a, const hent *b)
-{
-    int c = kt_own_i_key_cmp(&a->key, &b->key);
-    return c < 0 || (c == 0 && a->x < b->x);
-}
-
-static void hpush(hent *h, size_t *n, hent e)
-{
-    size_t i = (*n)++;
-    while (i > 0 && hless(&e, &h[(i - 1) / 2])) {
-        h[i] = h[(i - 1) / 2];
-        i = (i - 1) / 2;
-    }
-    h[i] = e;
-}
-
-static hent hpop(hent *h, size_t *n)
-{
-    hent top = h[0], last = h[--*n];
-    size_t i = 0;
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        const hent *mv = &last;
-        if (l < *n && hless(&h[l], mv)) {
-            m = l;
-            mv = &h[l];
-        }
-        if (r < *n && hless(&h[r], mv))
-            m = r;
-        if (m == i)
-            break;
-        h[i] = h[m];
-        i = m;
-    }
-    if (*n)
-        h[i] = last;
-    return top;
-}
-
 /* pedge[x], pnext[x]: the first relation and the next local vertex of x's strongest path
  * towards the subject; plen[x] its length.  Complexity: O(|E_U| log |E_U|). */
 static kt_err strongest(const kt_own_i_sub *s, igraph_integer_t *pedge, igraph_integer_t *pnext, size_t *plen)
 {
-    kt_own_i_key *key = malloc(((size_t)s->n + 1) * sizeof *key);
-    unsigned char *done = calloc((size_t)s->n + 1, 1);
-    hent *h = malloc(((size_t)s->m + 2) * sizeof *h);
-    size_t hn = 0;
-    kt_err rc = KT_OK;
-
-    if (!key || !done || !h) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
+    kt_own_i_tree t;
+    kt_err rc = kt_own_i_tree_init(&t, s);
+    if (rc != KT_OK)
+        return rc;
+    kt_own_i_tree_run(&t, -1, -1, NULL, 0, NULL);
     for (igraph_integer_t x = 0; x < s->n; x++) {
-        pedge[x] = -1;
-        pnext[x] = -1;
-        plen[x] = 0;
+        int has = x > 0 && kt_own_i_tree_has(&t, x);
+        pedge[x] = has ? t.pedge[x] : -1;
+        pnext[x] = has ? t.pnext[x] : -1;
+        plen[x] = has ? (size_t)t.key[x].len : 0;
     }
-    key[0] = (kt_own_i_key){0, 0, 0};
-    hpush(h, &hn, (hent){key[0], 0});
-    while (hn) {
-        hent t = hpop(h, &hn);
-        if (done[t.x])
-            continue;
-        done[t.x] = 1;
-        for (igraph_integer_t i = s->aoff[t.x]; i < s->aoff[t.x + 1]; i++) {
-            igraph_integer_t y = s->anb[i];
-            if (done[y])
-                continue;
-            kt_own_i_key k = key[t.x];
-            kt_own_i_key_step(s->g, s->aedge[i], &k);
-            if (pedge[y] < 0 || kt_own_i_key_cmp(&k, &key[y]) < 0) {
-                key[y] = k;
-                pedge[y] = s->aedge[i];
-                pnext[y] = t.x;
-                plen[y] = (size_t)k.len;
-                hpush(h, &hn, (hent){k, y}); /* each relation pushes at most once */
-            }
-        }
-    }
-out:
-    free(key);
-    free(done);
-    free(h);
-    return rc;
+    kt_own_i_tree_destroy(&t);
+    return KT_OK;
 }
 
 /* ---- assembling the result ---- */
@@ -135,12 +60,15 @@ static int party_cmp(const void *pa, const void *pb, void *ctx)
     return strcmp(kt_graph_entity_id(g, a->v), kt_graph_entity_id(g, b->v));
 }
 
-static kt_ival pct(double lo, double hi)
+/* The display rule, applied to the result only (never fed into another sum): an entity on no
+ * ownership cycle cannot hold more than 100% when no company is more than 100% held, so its
+ * bounds read at most 100 (a divergent upper sum reads 100); one on a cycle keeps its sum. */
+static kt_ival pct(double lo, double hi, int cycle)
 {
     kt_ival iv = {100 * lo, 100 * hi};
-    if (iv.min > 100)
+    if (!cycle && iv.min > 100)
         iv.min = 100;
-    if (iv.max > 100)
+    if (!cycle && iv.max > 100)
         iv.max = 100;
     return iv;
 }
@@ -158,7 +86,7 @@ static void add_ival(kt_ival *sum, kt_ival x)
 static int bo_reaches(const kt_own_opts *o, double x)
 {
     /* AMLR 2024/1624 art. 52(1): "25% or more"; directive 2015/849 art. 3(6)(a)(i): "more than 25%" */
-    return o->bo_gt ? x > o->bo + KT_OWN_EPS : x >= o->bo - KT_OWN_EPS;
+    return o->bo_gt ? kt_own_i_above(x, o->bo) : kt_own_i_atleast(x, o->bo);
 }
 
 static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const kt_own_opts *opts, kt_own_result *out,
@@ -168,7 +96,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
     kt_own_i_sub s;
     kt_own_i_comps comps;
     double *u[4] = {NULL, NULL, NULL, NULL};
-    unsigned char *status = NULL, *ctrl = NULL, *ult = NULL, *state = NULL;
+    unsigned char *status = NULL, *ctrl = NULL, *ult = NULL, *state = NULL, *cyc = NULL;
     igraph_integer_t *pedge = NULL, *pnext = NULL;
     size_t *plen = NULL;
     long *party_of = NULL; /* local -> index in parties (before sorting: x - 1) */
@@ -194,6 +122,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
             goto out;
         }
     status = malloc(n + 1);
+    cyc = malloc(n + 1);
     ctrl = malloc(n + 1);
     ult = malloc(n + 1);
     state = malloc(n + 1);
@@ -202,12 +131,12 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
     plen = malloc((n + 1) * sizeof *plen);
     party_of = malloc((n + 1) * sizeof *party_of);
     out->parties = calloc(n, sizeof *out->parties);
-    if (!status || !ctrl || !ult || !state || !pedge || !pnext || !plen || !party_of ||
+    if (!status || !cyc || !ctrl || !ult || !state || !pedge || !pnext || !plen || !party_of ||
         (n > 1 && !out->parties)) {
         rc = KT_ENOMEM;
         goto out;
     }
-    if ((rc = kt_own_i_integrated(&s, &comps, u, status, &out->sweeps, ei)) != KT_OK)
+    if ((rc = kt_own_i_integrated(&s, u, cyc, status, &out->sweeps, ei)) != KT_OK)
         goto out;
     if ((rc = kt_own_i_control(&s, &comps, out->opts.control, ctrl, ult, state)) != KT_OK)
         goto out;
@@ -219,8 +148,9 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         kt_own_party *p = &out->parties[x - 1];
         igraph_integer_t v = s.vert[x];
         p->v = v;
-        p->capital = pct(u[0][x], u[1][x]);
-        p->votes = pct(u[2][x], u[3][x]);
+        p->cycle = cyc[x];
+        p->capital = pct(u[0][x], u[1][x], cyc[x]);
+        p->votes = pct(u[2][x], u[3][x], cyc[x]);
         p->status = (kt_own_status)status[x];
         p->controls = (kt_own_ctrl)ctrl[x];
         p->direct = p->direct_votes = p->declared = (kt_ival){0, 0};
@@ -237,7 +167,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
                 p->has_declared = 1;
                 add_ival(&p->declared, kt_graph_rel_share(g, e));
                 kt_ival vo = kt_graph_rel_votes(g, e);
-                if (!kt_ival_is_unknown(vo) && vo.min > out->opts.control + KT_OWN_EPS)
+                if (!kt_ival_is_unknown(vo) && kt_own_i_above(vo.min, out->opts.control))
                     p->flags |= KT_OWN_F_DECLARED_CTRL;
             } else {
                 p->flags |= KT_OWN_F_DECLARED_CTRL; /* a controls relation */
@@ -317,6 +247,7 @@ out:
     for (int j = 0; j < 4; j++)
         free(u[j]);
     free(status);
+    free(cyc);
     free(ctrl);
     free(ult);
     free(state);

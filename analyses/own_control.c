@@ -76,7 +76,7 @@ static int controllers_of(ctl *c, igraph_integer_t b)
         if (h == b)
             continue;
         if (kt_graph_rel_type(s->g, e) == KT_REL_CONTROLS ||
-            ((kt_graph_rel_flags(s->g, e) & KT_RF_DECLARED) && vote_bound(c, e) > c->thr + KT_OWN_EPS)) {
+            ((kt_graph_rel_flags(s->g, e) & KT_RF_DECLARED) && kt_own_i_above(vote_bound(c, e), c->thr))) {
             if ((r = add(c, b, h)) < 0)
                 return -1;
             changed |= r;
@@ -99,7 +99,7 @@ static int controllers_of(ctl *c, igraph_integer_t b)
                 c->acc[a] = 0;
             }
             c->acc[a] += v;
-            if (c->acc[a] > c->thr + KT_OWN_EPS) {
+            if (kt_own_i_above(c->acc[a], c->thr)) {
                 if ((r = add(c, b, a)) < 0)
                     return -1;
                 changed |= r;
@@ -232,12 +232,12 @@ static void downstream_mode(ctl *c, const kt_own_i_comps *comps, unsigned char *
                     if (!in[s->tnb[i]])
                         continue;
                     if (kt_graph_rel_type(s->g, ed) == KT_REL_CONTROLS ||
-                        ((kt_graph_rel_flags(s->g, ed) & KT_RF_DECLARED) && vote_bound(c, ed) > c->thr + KT_OWN_EPS))
+                        ((kt_graph_rel_flags(s->g, ed) & KT_RF_DECLARED) && kt_own_i_above(vote_bound(c, ed), c->thr)))
                         yes = 1;
                     else if (kt_own_i_rel_capital(s->g, ed))
                         sum += vote_bound(c, ed);
                 }
-                if (yes || sum > c->thr + KT_OWN_EPS) {
+                if (yes || kt_own_i_above(sum, c->thr)) {
                     in[x] = 1;
                     changed = 1;
                 }

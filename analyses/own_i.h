@@ -9,7 +9,15 @@
 #include "kt_own.h"
 #include "kt_vmap.h"
 
-#define KT_OWN_EPS 1e-9 /* tolerance for comparing sums of percentages with thresholds */
+/* The one tolerance of the ownership analyses, in percentage points: an interest or a vote sum
+ * within KT_OWN_TOL of a threshold counts as exactly the threshold.  Shares are stored exactly
+ * to 1e-7 points (graph/graph_i.h) and sums are computed in double precision, so a sum that is
+ * exactly the threshold in decimal (49.9 + 0.1 = 50, 20.2 + 4.8 = 25) lands within 1e-12 of it,
+ * while two different decimal sums of stored shares differ by 1e-7 or more.  Every comparison
+ * with a threshold goes through these two. */
+#define KT_OWN_TOL 1e-9
+static inline int kt_own_i_above(double x, double thr) { return x > thr + KT_OWN_TOL; }   /* x > thr */
+static inline int kt_own_i_atleast(double x, double thr) { return x >= thr - KT_OWN_TOL; } /* x >= thr */
 
 /* The subgraph reached from the subject by owns and controls relations (self-loops left out),
  * walking away from the subject: upstream along in-edges (towards owners), downstream along
@@ -53,10 +61,12 @@ kt_err kt_own_i_scc(igraph_integer_t n, const igraph_integer_t *off, const igrap
 void kt_own_i_comps_destroy(kt_own_i_comps *c);
 
 /* Integrated interests of every local vertex (see kt_own.h): u[k][x] for k = capital min,
- * capital max, votes min, votes max, as fractions (u of the subject is 1 + its self-interest);
- * status[x] a kt_own_status.  comps: components of the away graph.
- * Complexity: O(|U| + |E_U|) plus sweeps x |E_C| on each cycle C. */
-kt_err kt_own_i_integrated(const kt_own_i_sub *s, const kt_own_i_comps *c, double *u[4], unsigned char *status,
+ * capital max, votes min, votes max, as fractions, exact walk sums, never clamped (INFINITY
+ * when the sum diverges; u of the subject is 1 + its self-interest); cyc[x] bit 1: x lies on
+ * a cycle of relations that may hold a share, bit 2: on the subject's; status[x] a
+ * kt_own_status.  Complexity: see own_integrated.c: O(|U| + |E_U|) for the acyclic part,
+ * O(|C|^3) for a cycle C of up to 200 entities, sweeps x |E_C| for a larger one. */
+kt_err kt_own_i_integrated(const kt_own_i_sub *s, double *u[4], unsigned char *cyc, unsigned char *status,
                            long *sweeps, kt_errinfo *ei);
 
 /* Control.  Upstream: ctrl[x] = KT_OWN_YES / MAY / NO: x controls the subject; ult[x] bits 1
@@ -76,5 +86,28 @@ typedef struct {
 int kt_own_i_key_cmp(const kt_own_i_key *a, const kt_own_i_key *b);
 /* Add relation e to key k (the step's weakness and cost). */
 void kt_own_i_key_step(const kt_graph *g, igraph_integer_t e, kt_own_i_key *k);
+
+/* The tree of strongest paths to the subject (own_paths.c): Dijkstra from the subject over
+ * the away relations, in the order of kt_own.h including its tie-break (step by step from
+ * the subject: the near entity's id, then the relation read first).  After a run, for every
+ * x reached (kt_own_i_tree_has): key[x], and pedge[x] / pnext[x] the first relation and the
+ * next local entity on x's path towards the subject.  blocked[x] (set by the caller) keeps x
+ * out; relations skip[0..nskip) are not taken into skip_at.  Stops once `stop` is final (-1:
+ * runs to the end).  *work (when not NULL) counts the relations examined.
+ * Complexity: O(|E| log |E|) per run, plus the tie-breaks (O(path length) each, only between
+ * paths of equal rank); nothing proportional to the graph is cleared between runs. */
+typedef struct {
+    const kt_own_i_sub *s;
+    kt_own_i_key *key;
+    igraph_integer_t *pedge, *pnext;
+    long *seen, *done, gen;
+    unsigned char *blocked;
+    void *heap;
+} kt_own_i_tree;
+kt_err kt_own_i_tree_init(kt_own_i_tree *t, const kt_own_i_sub *s);
+void kt_own_i_tree_destroy(kt_own_i_tree *t);
+kt_err kt_own_i_tree_run(kt_own_i_tree *t, igraph_integer_t stop, igraph_integer_t skip_at,
+                         const igraph_integer_t *skip, size_t nskip, long *work);
+int kt_own_i_tree_has(const kt_own_i_tree *t, igraph_integer_t x);
 
 #endif

@@ -65,8 +65,9 @@ static cJSON *party_json(void *vctx, size_t i)
     cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, p->v));
     cJSON_AddItemToObject(o, "direct", p->has_direct ? kt_cli_ival_json(p->direct) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "direct_votes", p->has_direct ? kt_cli_ival_json(p->direct_votes) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "integrated", kt_cli_ival_json(p->capital));
-    cJSON_AddItemToObject(o, "integrated_votes", kt_cli_ival_json(p->votes));
+    cJSON_AddItemToObject(o, "integrated", kt_own_cli_interest_json(p->capital));
+    cJSON_AddItemToObject(o, "integrated_votes", kt_own_cli_interest_json(p->votes));
+    cJSON_AddStringToObject(o, "cycle", !p->cycle ? "no" : !(p->cycle & 2) ? "yes" : down ? "with_source" : "with_target");
     cJSON_AddStringToObject(o, "integrated_status", kt_own_status_name(p->status));
     cJSON_AddItemToObject(o, "declared", p->has_declared ? kt_cli_ival_json(p->declared) : cJSON_CreateNull());
     cJSON_AddBoolToObject(o, "controls", p->controls == KT_OWN_YES);
@@ -171,8 +172,8 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         fprintf(m, "%-20s ", kt_graph_entity_id(g, p->v));
         kt_cli_pad(m, pname[0] ? pname : "-", wname);
         fprintf(m, " %-10s %-10s %-12s %-12s %-8s %s", kt_etype_name(kt_graph_entity_type(g, p->v)),
-               p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_cli_pct(p->capital, c, sizeof c),
-               kt_cli_pct(p->votes, v, sizeof v), kt_own_status_name(p->status),
+               p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_interest(p->capital, c, sizeof c),
+               kt_own_cli_interest(p->votes, v, sizeof v), kt_own_status_name(p->status),
                p->controls == KT_OWN_YES ? "yes" : p->controls == KT_OWN_MAY ? "may" : "no ");
         if (!down) {
             if (p->flags & KT_OWN_F_ULTIMATE)
@@ -192,6 +193,8 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
             if (p->has_declared)
                 fprintf(m, " declared:%s", kt_cli_pct(p->declared, d, sizeof d));
         }
+        if (kt_own_cli_over(p->capital) || kt_own_cli_over(p->votes))
+            fprintf(m, " (%s)", kt_own_cli_over_note(p, down));
         row_end(m, &buf, &blen);
     }
     if (!down) {

@@ -97,6 +97,42 @@ void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e)
     fprintf(f, "-> %s  [%s]\n", kt_graph_entity_id(g, kt_graph_rel_to(g, e)), kt_graph_rel_where(g, e, where, sizeof where));
 }
 
+int kt_own_cli_over(kt_ival iv)
+{
+    return iv.max > 100 + 1e-9; /* the tolerance of analyses/own_i.h */
+}
+
+const char *kt_own_cli_interest(kt_ival iv, char *buf, size_t len)
+{
+    char a[64];
+    if (!kt_own_cli_over(iv))
+        return kt_cli_pct(iv, buf, len);
+    if (iv.min > 100 + 1e-9) {
+        snprintf(buf, len, "over 100%%");
+        return buf;
+    }
+    kt_ival lo = {iv.min, iv.min};
+    kt_cli_pct(lo, a, sizeof a);
+    a[strlen(a) - 1] = '\0';
+    snprintf(buf, len, "%s-over 100%%", a);
+    return buf;
+}
+
+const char *kt_own_cli_over_note(const kt_own_party *p, int down)
+{
+    if (!(p->cycle & 2))
+        return "over 100%: in an ownership cycle";
+    return down ? "over 100%: in a cycle with the source" : "over 100%: in a cycle with the target";
+}
+
+cJSON *kt_own_cli_interest_json(kt_ival iv)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "min", isinf(iv.min) ? cJSON_CreateNull() : cJSON_CreateNumber(kt_cli_num(iv.min)));
+    cJSON_AddItemToObject(o, "max", isinf(iv.max) ? cJSON_CreateNull() : cJSON_CreateNumber(kt_cli_num(iv.max)));
+    return o;
+}
+
 cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o)
 {
     cJSON *t = cJSON_CreateObject();

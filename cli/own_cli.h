@@ -22,7 +22,16 @@ typedef struct {
 /* Parse the shared options; returns -1 to go on with argv[optind..], or an exit code. */
 int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c);
 
-/* "52%", "25-50%", "unknown" into buf. */
+/* An integrated interest for people: "52%", "25-50%", and, for an entity on an ownership cycle
+ * whose walk sum passes 100% (kt_own.h), "over 100%" or "60-over 100%". */
+const char *kt_own_cli_interest(kt_ival iv, char *buf, size_t len);
+/* Whether a bound passes 100% (then the note kt_own_cli_over_note applies). */
+int kt_own_cli_over(kt_ival iv);
+/* "over 100%: in a cycle with the target" (upstream) / "... with the source" / "... in an
+ * ownership cycle" (a cycle that does not include the subject). */
+const char *kt_own_cli_over_note(const kt_own_party *p, int down);
+/* An interest as JSON {"min","max"}: exact walk sums, null for a bound that is infinite. */
+cJSON *kt_own_cli_interest_json(kt_ival iv);
 
 /* One relation as evidence: {"from","to","relation","share","votes","declared","basis","source"}. */
 cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e);

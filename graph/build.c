@@ -184,14 +184,14 @@ static kt_err check_model(kt_graph *g, kt_diags *d)
             /* declared summaries restate the chain; counting them would add a share twice */
             if (r->type != KT_REL_OWNS || (r->flags & KT_RF_DECLARED))
                 continue;
-            if (!isnan(r->smin))
-                share += r->smin;
+            if (r->smin != KT_PCT_NONE)
+                share += kt_graph_i_pct_get(r->smin);
             kt_ival vo = kt_graph_rel_votes(g, eids[i]);
             if (!isnan(vo.min))
                 votes += vo.min;
             last = eids[i];
         }
-        /* 1e-4: shares are stored to seven significant digits */
+        /* 1e-4: a margin for rounded figures in the sources (shares are stored exactly) */
         if (share > 100 + 1e-4 || votes > 100 + 1e-4) {
             const kt_graph_i_rel *r = &g->rels[last];
             int sh = share > 100 + 1e-4;
@@ -291,7 +291,7 @@ static kt_err filter_by_date(kt_graph *g)
 /* What makes two ownership or control relations the same fact. */
 typedef struct {
     igraph_integer_t from, to;
-    float smin, smax, vmin, vmax;
+    kt_graph_i_pct smin, smax, vmin, vmax;
     uint8_t type, basis, declared;
     uint32_t index;
 } fact;
@@ -302,7 +302,7 @@ static int cmp_fact(const void *a, const void *b)
 #define CMP(f) if (x->f != y->f) return x->f < y->f ? -1 : 1
     CMP(from); CMP(to); CMP(type); CMP(basis); CMP(declared);
 #undef CMP
-    /* NaN (unknown) sorts as equal to NaN: compare bit patterns, not values */
+    /* unknown (KT_PCT_NONE) sorts as equal to unknown: compare the stored units */
     int c = memcmp(&x->smin, &y->smin, 4 * sizeof x->smin);
     if (c)
         return c;
@@ -438,7 +438,7 @@ int kt_graph_check(const kt_graph *g, FILE *out)
             fprintf(out, "relation %zu: bad type or file\n", e);
             bad = 1;
         }
-        if (!isnan(r->smin) && !(r->smin >= 0 && r->smin <= r->smax && r->smax <= 100)) {
+        if (r->smin != KT_PCT_NONE && !(r->smin <= r->smax && r->smax <= kt_graph_i_pct_put(100))) {
             fprintf(out, "relation %zu: bad share interval\n", e);
             bad = 1;
         }

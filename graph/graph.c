@@ -470,8 +470,8 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         igraph_vector_int_push_back(&g->edges, to) != IGRAPH_SUCCESS)
         return KT_ENOMEM;
     kt_graph_i_rel *x = &g->rels[g->nrels];
-    x->smin = (float)r->share.min;
-    x->smax = (float)r->share.max;
+    x->smin = kt_graph_i_pct_put(r->share.min);
+    x->smax = kt_graph_i_pct_put(r->share.max);
     x->file = (uint16_t)file;
     x->line = (uint32_t)line;
     x->type = (uint8_t)r->type;
@@ -488,8 +488,8 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         ex = &g->extras[g->nextras];
         ex->item = item;
         ex->qty = (float)r->qty;
-        ex->vmin = (float)r->votes.min;
-        ex->vmax = (float)r->votes.max;
+        ex->vmin = kt_graph_i_pct_put(r->votes.min);
+        ex->vmax = kt_graph_i_pct_put(r->votes.max);
         ex->basis = (uint8_t)r->basis;
         ex->country = (uint8_t)kt_country_index(r->country);
         if ((ex->scope = str_add(g, r->scope)) == KT_INTERN_ENOMEM ||
@@ -591,7 +591,7 @@ igraph_integer_t kt_graph_rel_from(const kt_graph *g, igraph_integer_t e) { retu
 igraph_integer_t kt_graph_rel_to(const kt_graph *g, igraph_integer_t e) { return IGRAPH_TO(&g->ig, e); }
 kt_ival kt_graph_rel_share(const kt_graph *g, igraph_integer_t e)
 {
-    kt_ival iv = {g->rels[e].smin, g->rels[e].smax};
+    kt_ival iv = {kt_graph_i_pct_get(g->rels[e].smin), kt_graph_i_pct_get(g->rels[e].smax)};
     return iv;
 }
 kt_ival kt_graph_rel_votes(const kt_graph *g, igraph_integer_t e)
@@ -599,7 +599,7 @@ kt_ival kt_graph_rel_votes(const kt_graph *g, igraph_integer_t e)
     const kt_graph_i_rel *r = &g->rels[e];
     if (!(r->flags & KT_RF_VOTES_GIVEN))
         return kt_graph_rel_share(g, e);
-    kt_ival iv = {g->extras[r->extra].vmin, g->extras[r->extra].vmax};
+    kt_ival iv = {kt_graph_i_pct_get(g->extras[r->extra].vmin), kt_graph_i_pct_get(g->extras[r->extra].vmax)};
     return iv;
 }
 unsigned kt_graph_rel_flags(const kt_graph *g, igraph_integer_t e) { return g->rels[e].flags; }

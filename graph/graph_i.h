@@ -2,10 +2,28 @@
 #ifndef KT_GRAPH_I_H
 #define KT_GRAPH_I_H
 
+#include <math.h>
+
 #include "intern.h"
 #include "kt_graph.h"
 
 #define NONE UINT32_MAX
+
+/* Percentages (shares, votes) are stored as whole multiples of 1e-7 percentage points (100% =
+ * 10^9 units): a decimal with up to seven places is kept exactly and read back as the double
+ * nearest to it, so 49.9 + 0.1 adds up to 50 within the tolerance of the ownership analyses
+ * (KT_OWN_TOL, analyses/own_i.h); 32-bit floats made it 50.0000015.  KT_PCT_NONE: unknown. */
+typedef uint32_t kt_graph_i_pct;
+#define KT_PCT_NONE UINT32_MAX
+static inline kt_graph_i_pct kt_graph_i_pct_put(double p)
+{
+    /* p was checked to be 0-100; anything else (a half-unknown interval) reads as unknown */
+    return !(p >= 0 && p <= 100) ? KT_PCT_NONE : (kt_graph_i_pct)llround(p * 1e7);
+}
+static inline double kt_graph_i_pct_get(kt_graph_i_pct u)
+{
+    return u == KT_PCT_NONE ? NAN : u / 1e7;
+}
 
 typedef struct {
     uint32_t name;   /* strs number, NONE */
@@ -20,7 +38,7 @@ typedef struct {
 } kt_graph_i_ent;
 
 typedef struct { /* 20 bytes: this is the array that grows with the data */
-    float smin, smax; /* share; NaN unknown */
+    kt_graph_i_pct smin, smax; /* share; KT_PCT_NONE unknown */
     uint32_t line;
     uint32_t extra;   /* index into g->extras, NONE */
     uint16_t file;
@@ -31,7 +49,7 @@ typedef struct { /* 20 bytes: this is the array that grows with the data */
 typedef struct {
     uint32_t item;   /* entity slot until build, then vertex; NONE */
     float qty;       /* NaN none */
-    float vmin, vmax; /* owns votes when given apart from the share (KT_RF_VOTES_GIVEN) */
+    kt_graph_i_pct vmin, vmax; /* owns votes when given apart from the share (KT_RF_VOTES_GIVEN) */
     uint32_t scope, since, until, source; /* strs numbers, NONE */
     uint8_t country; /* as in kt_graph_i_ent */
     uint8_t basis;

@@ -56,6 +56,16 @@ static kt_err interest_edge(kt_viz_diagram *d, size_t subject, size_t at, const 
     if (pt->status != KT_OWN_NONE) {
         if (pt->has_direct && same_ival(pt->capital, pt->direct))
             return KT_OK;
+        if (pt->capital.max > 100 + 1e-9) { /* a walk sum on an ownership cycle (kt_own.h) */
+            char buf[128], s[48];
+            kt_ival lo = {pt->capital.min, pt->capital.min};
+            if (pt->capital.min > 100 + 1e-9)
+                snprintf(buf, sizeof buf, "Integrated over 100%% (in an ownership cycle)");
+            else
+                snprintf(buf, sizeof buf, "Integrated %s to over 100%% (in an ownership cycle)",
+                         kt_viz_i_share_text(lo, s, sizeof s));
+            return kt_viz_edge_add(d, from, to, KT_VIZ_E_INDIRECT, pt->capital, buf);
+        }
         return kt_viz_edge_add(d, from, to, KT_VIZ_E_INDIRECT, pt->capital, NULL);
     }
     if (pt->controls == KT_OWN_NO || (pt->flags & KT_OWN_F_DECLARED_CTRL))

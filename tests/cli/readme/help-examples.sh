@@ -2,7 +2,7 @@
 d=$(mktemp -d) || exit 9
 ln -s "$ROOT/samples" "$d/samples"
 n=0
-for c in check screen exposure provenance critical owners owned paths diagram find; do
+for c in check screen exposure provenance critical owners owned paths diagram find questions; do
     ex=$($KETEN_RUN "$KETEN_BIN" $c --help | grep -m1 '^Example: keten ' | sed 's/^Example: keten //')
     [ -n "$ex" ] || { echo "no example in keten $c --help"; continue; }
     # shellcheck disable=SC2086

@@ -1,6 +1,6 @@
 # keten: the day's workflow reads top to bottom.
 #   make          build ./keten
-#   make test     build and run the whole suite (ends with "N passed, N failed")
+#   make test     build and run the whole suite (ends with "N passed, N failed, N skipped")
 #   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind the CLI tests under valgrind
 #   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
@@ -9,16 +9,30 @@
 #   make deps     install the Debian packages the build and tests need (as root), and Chromium
 #                 for the HTML report's browser test (skipped where Chromium is missing)
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
+#   make test-the-tests  every CLI test must fail when keten exits 0 and prints nothing
+#
+# The binary is build/keten, with a link ./keten.  Your CFLAGS, CPPFLAGS and LDFLAGS are used
+# (CFLAGS replaces the default -O2 -g); warnings stop the build only with WERROR=-Werror (CI).
+# Every build goal first runs the dependency check, then a sub-make that asks pkg-config for
+# the libraries' flags: so on a fresh machine `make deps` installs them before they are looked up.
 
 CC       ?= cc
 PKGS      = igraph libcjson libcgraph libgvc zlib
-WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WERROR   ?=
 CSTD      = -std=c11 -D_GNU_SOURCE
 OPT      ?= -O2 -g
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+CFLAGS   ?= $(OPT)
+ifdef KT_SUB
+# In the sub-make only, after deps-check: a missing library stops here, with pkg-config's reason.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) || echo KT_PKG_FAILED)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) || echo KT_PKG_FAILED)
+ifneq ($(filter KT_PKG_FAILED,$(PKG_CFLAGS) $(PKG_LIBS)),)
+$(error pkg-config cannot find the libraries ($(PKGS)); 'sudo make deps' installs them)
+endif
+endif
+CFLAGS_ALL = $(CSTD) $(WARN) $(WERROR) $(CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(LDFLAGS) $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
 
 BUILD   ?= build
 LIB_SRC  = $(wildcard graph/*.c loaders/*.c analyses/*.c viz/*.c)
@@ -31,9 +45,16 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all test asan valgrind fuzz bench demo deps deps-check install clean format
+.PHONY: all test asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten
 
 all: keten
+
+# Goals that compile: at the top level they check the dependencies, then build in a sub-make.
+BUILD_GOALS = all keten test asan valgrind bench bench-bin demo install unit-bins test-the-tests $(KETEN)
+ifndef KT_SUB
+$(BUILD_GOALS): deps-check
+	@$(MAKE) --no-print-directory KT_SUB=1 $@
+else
 
 keten: $(KETEN)
 	@ln -sf $(KETEN) keten
@@ -43,7 +64,7 @@ Q = $(if $(V),,@)
 
 $(KETEN): $(CLI_OBJ) $(BUILD)/libketen.a
 	@echo "  LD  $@"
-	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libketen.a $(LDLIBS_ALL)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 $(BUILD)/libketen.a: $(LIB_OBJ)
 	@rm -f $@
@@ -52,14 +73,58 @@ $(BUILD)/libketen.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libketen.a
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+test: $(KETEN) unit-bins
+	@KETEN=$(KETEN) BUILD=$(BUILD) sh tests/run.sh
+
+unit-bins: $(UNIT_BIN)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build-asan/keten unit-bins
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  KETEN=build-asan/keten BUILD=build-asan SANITIZED=1 sh tests/run.sh
+
+valgrind: $(KETEN)
+	@KETEN=$(KETEN) BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh cli
+
+# A keten that exits 0 and prints nothing must fail every invalid-input and CLI test.
+test-the-tests:
+	@mkdir -p $(BUILD)
+	@printf '#!/bin/sh\nexit 0\n' >$(BUILD)/keten-noop && chmod +x $(BUILD)/keten-noop
+	@echo "test-the-tests: every test must fail with a keten that exits 0 and prints nothing"
+	@KETEN=$(BUILD)/keten-noop BUILD=$(BUILD) EXPECT_FAIL=1 sh tests/run.sh invalid cli
+
+bench: $(KETEN) $(BUILD)/bench/queries
+	@sh bench/run.sh
+
+# the analyses' timings after loading (bench/README.md); built by CI so that it keeps compiling
+bench-bin: $(BUILD)/bench/queries
+
+$(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
+
+demo: $(KETEN)
+	./$(KETEN) screen samples/anpr-tender/tender.json
+
+install: $(KETEN)
+	install -D -m 755 $(KETEN) $(DESTDIR)$(PREFIX)/bin/keten
+	install -D -m 644 docs/keten.1 $(DESTDIR)$(PREFIX)/share/man/man1/keten.1
+	install -D -m 644 docs/keten.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/keten
+endif
+PREFIX ?= /usr/local
 
 # The dependency check: installs what is missing (as root), does nothing otherwise.
 deps-check:
@@ -81,46 +146,12 @@ deps: deps-check
 	  { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS_BROWSER) >/dev/null; } || \
 	  echo "make deps: could not install $(DEB_PKGS_BROWSER) (the HTML browser test will be skipped)"
 
-test: deps-check
-	@$(MAKE) --no-print-directory $(KETEN) unit-bins
-	@KETEN=$(KETEN) BUILD=$(BUILD) sh tests/run.sh
-
-unit-bins: $(UNIT_BIN)
-
-asan: deps-check
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
-	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build-asan/keten unit-bins
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  KETEN=build-asan/keten BUILD=build-asan SANITIZED=1 sh tests/run.sh
-
-valgrind: $(KETEN)
-	@KETEN=$(KETEN) BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh cli
-
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v clang >/dev/null && dpkg-query -W -f='$${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed" || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
 	  { echo "make fuzz needs clang and libclang-rt-14-dev"; exit 2; }
 	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
-
-bench: $(KETEN) $(BUILD)/bench/queries
-	@sh bench/run.sh
-
-$(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
-	@mkdir -p $(dir $@)
-	@echo "  CC  $<"
-	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libketen.a $(LDLIBS_ALL)
-
-demo: deps-check $(KETEN)
-	./$(KETEN) screen samples/anpr-tender/tender.json
-
-install: $(KETEN)
-	install -D -m 755 $(KETEN) $(DESTDIR)$(PREFIX)/bin/keten
-	install -D -m 644 doc/keten.1 $(DESTDIR)$(PREFIX)/share/man/man1/keten.1
-	install -D -m 644 doc/keten.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/keten
-PREFIX ?= /usr/local
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h)

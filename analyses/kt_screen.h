@@ -10,13 +10,14 @@
  * the length of the paths it reports.
  *
  * Complexity: kt_screen_new() O(|V| + |E|) to index who depends on whom (two passes over the
- * relations in order), then O(K (|V| + |E|)) for K = 5 searches, each bounded by the
+ * relations in order), then O(K (|V| + |E|)) for K = 6 searches, each bounded by the
  * policy's max_depth; kt_screen_bidder() O(s K d) for s starting points and paths of length
  * d <= max_depth.  Memory: 8 K bytes per vertex.
  *
  * What a bidder's result says:
  *   findings: per starting point (consortium, member, subcontractor, offered item) and per
- *     kind of origin (C1, C2, state_owned, control from a marked party), the NEAREST marked
+ *     kind of origin (C1, C2, state_owned, control from a marked party, a mark the policy makes
+ *     a finding: sanctioned, debarred, export_controlled), the NEAREST marked
  *     node, with its shortest path; one entry per marked node (the shortest path wins).
  *     `keten exposure NODE` lists every marked node behind one starting point.
  *   unknown: per starting point, the nearest node beyond which the data stops

@@ -4,9 +4,10 @@
 
 #include "kt_screen.h"
 
-/* The searches: three kinds of risk origin, where the data stops, and control from a risk
- * origin through explicit control relations only. */
-enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL__N };
+/* The searches: three kinds of risk origin, where the data stops, control from a risk
+ * origin through explicit control relations only, and marks the policy makes findings
+ * (sanctioned, debarred, export_controlled). */
+enum { CL_C1 = 0, CL_C2, CL_SO, CL_UNKNOWN, CL_CONTROL, CL_MARK, CL__N };
 
 struct kt_screen {
     const kt_graph *g;
@@ -33,6 +34,7 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     case CL_C2: return (s->reasons[v] & KT_REASON_C2) != 0;
     case CL_SO: return (s->reasons[v] & KT_REASON_STATE_OWNED) != 0;
     case CL_UNKNOWN: return s->unknown[v] != 0;
+    case CL_MARK: return (s->reasons[v] & KT_REASON_MARKS) != 0;
     default: return (s->reasons[v] & KT_REASON_RISK) != 0;
     }
 }
@@ -445,7 +447,7 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
     if ((rc = collect_starts(s, b, &sv, &ns, ei)) != KT_OK)
         goto out;
     for (size_t i = 0; i < ns; i++) {
-        static const int risk_classes[] = {CL_C1, CL_C2, CL_SO, CL_CONTROL};
+        static const int risk_classes[] = {CL_C1, CL_C2, CL_SO, CL_CONTROL, CL_MARK};
         for (size_t k = 0; k < sizeof risk_classes / sizeof risk_classes[0]; k++) {
             int cls = risk_classes[k];
             if (cls == CL_CONTROL && !is_party_role(sv[i].role))

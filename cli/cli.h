@@ -7,6 +7,7 @@
 #define KT_CLI_H
 
 #include <cjson/cJSON.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "../graph/kt_graph.h"
@@ -50,6 +51,24 @@ int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
+/* Text from the data (ids, names, file names, messages quoting them), made safe to print: control
+ * characters become visible text (\x1b, \n), so data can neither drive a terminal nor start a
+ * line of its own.  kt_cli_text() returns s itself when nothing needs escaping, else a buffer
+ * kept here and reused after 16 more calls (enough for the arguments of one printf).
+ * kt_cli_line() prints one formatted line, all of it escaped, then a newline.
+ * Markdown: kt_cli_md_text() escapes markup characters too; kt_cli_md_code() writes a code span
+ * with a fence no backtick inside can close. */
+void kt_cli_put_text(FILE *f, const char *s);
+const char *kt_cli_text(const char *s);
+void kt_cli_line(FILE *f, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void kt_cli_vline(FILE *f, const char *fmt, va_list ap);
+void kt_cli_md_text(FILE *f, const char *s);
+void kt_cli_md_code(FILE *f, const char *s);
+
 /* Print diagnostics to stderr as "file:line: [warning: ]message [code]". */
 void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings);
 
@@ -63,7 +82,8 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
 
 /* Columns text takes on a terminal: one per character, two for East Asian wide ones, none
- * for combining marks.  kt_cli_pad() prints s and spaces up to width columns. */
+ * for combining marks.  kt_cli_pad() prints s (through kt_cli_text) and spaces up to width
+ * columns; measure kt_cli_text(s) for the width. */
 int kt_cli_text_width(const char *s);
 void kt_cli_pad(FILE *f, const char *s, int width);
 
@@ -77,11 +97,13 @@ int kt_cli_parse_double(const char *s, double lo, double hi, double *out);
 int kt_cli_parse_long(const char *s, long lo, long hi, long *out);
 
 /* Output that is written whole or not at all: kt_cli_out_open() gives stdout for NULL or "-",
- * else a temporary file beside path; kt_cli_out_close() renames it into place when ok,
- * removes it otherwise.  Returns 0 on success. */
+ * else a temporary file beside path (beside the file a symlink names; with the existing file's
+ * mode); kt_cli_out_close() renames it into place when ok, removes it otherwise, and exit() or a
+ * fatal signal removes it too.  A device or FIFO is written directly.  Both print why they
+ * failed (a full disk included).  Returns 0 on success. */
 typedef struct {
     FILE *f;
-    char *path, *tmp;
+    char *path, *tmp; /* tmp is NULL when written directly */
 } kt_cli_out;
 int kt_cli_out_open(kt_cli_out *o, const char *path);
 int kt_cli_out_close(kt_cli_out *o, int ok);
@@ -122,6 +144,11 @@ void kt_cli_print_errinfo(const kt_errinfo *ei);
 /* Reason bits (KT_REASON_*) and unknown-beyond bits (KT_UNK_*) as JSON arrays of names, or as
  * text joined by sep (names for reasons; phrases for people for the unknown bits). */
 cJSON *kt_cli_reasons_json(unsigned reasons);
+/* The evidence for v's mark reasons (sanctioned, debarred, export_controlled): each mark in
+ * force that the policy makes a finding, as text lines ("    sanction: AUTHORITY, programme
+ * P, from D to D [file:line (record)]") or a JSON array of objects. */
+void kt_cli_marks_text(FILE *f, const kt_graph *g, const kt_policy *p, igraph_integer_t v);
+cJSON *kt_cli_marks_json(const kt_graph *g, const kt_policy *p, igraph_integer_t v);
 const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, size_t len);
 cJSON *kt_cli_why_json(unsigned why);
 const char *kt_cli_why_text(unsigned why, const char *sep, char *buf, size_t len);

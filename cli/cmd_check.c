@@ -23,6 +23,7 @@ typedef struct {
     size_t etype[KT_ENT__COUNT];
     size_t rtype[KT_REL__COUNT];
     size_t country[KT_COUNTRY_MAX]; /* by 1 + table row; 0: no country */
+    size_t mark[KT_MARK__COUNT];
 } counts;
 
 static void count(const kt_graph *g, counts *c)
@@ -31,6 +32,11 @@ static void count(const kt_graph *g, counts *c)
     for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++) {
         c->etype[kt_graph_entity_type(g, v)]++;
         c->country[kt_graph_entity_country_index(g, v)]++;
+        for (size_t i = 0; i < kt_graph_mark_count(g, v); i++) {
+            kt_mark m;
+            kt_graph_mark_get(g, v, i, &m);
+            c->mark[m.kind]++;
+        }
     }
     for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
         c->rtype[kt_graph_rel_type(g, e)]++;
@@ -40,7 +46,7 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
 {
     printf("files: %u\n", kt_graph_file_count(g));
     for (uint32_t f = 0; f < kt_graph_file_count(g); f++)
-        printf("  %s\n", kt_graph_file_name(g, f));
+        printf("  %s\n", kt_cli_text(kt_graph_file_name(g, f)));
     printf("entities: %ld\n", (long)kt_graph_vertex_count(g));
     for (int t = 0; t < KT_ENT__COUNT; t++)
         if (c->etype[t])
@@ -48,16 +54,31 @@ static void print_text(const kt_graph *g, const counts *c, const kt_diags *d)
     if (kt_graph_as_of(g))
         printf("as of: %s (%zu relations not valid on that date left out)\n", kt_graph_as_of(g),
                kt_graph_dropped_by_date(g));
+    else if (kt_graph_dropped_by_date(g))
+        printf("as of: today (%zu relations not in force today left out)\n", kt_graph_dropped_by_date(g));
     printf("relations: %ld\n", (long)kt_graph_edge_count(g));
     for (int t = 0; t < KT_REL__COUNT; t++)
         if (c->rtype[t])
             printf("  %-12s %zu\n", kt_rtype_name((kt_rtype)t), c->rtype[t]);
+    if (kt_graph_marks_total(g)) {
+        printf("marks: %zu\n", kt_graph_marks_total(g));
+        for (int k = 0; k < KT_MARK__COUNT; k++)
+            if (c->mark[k])
+                printf("  %-12s %zu\n", kt_mark_kind_name((kt_mark_kind)k), c->mark[k]);
+    }
     printf("countries:\n");
     for (size_t i = 1; i < KT_COUNTRY_MAX; i++)
         if (c->country[i])
             printf("  %-12s %zu\n", kt_country_table[i - 1].a2, c->country[i]);
     if (c->country[0])
         printf("  %-12s %zu\n", "(none)", c->country[0]);
+    if (kt_diags_skip_count(d)) {
+        printf("left out (read, not modelled):\n");
+        for (size_t i = 0; i < kt_diags_skip_count(d); i++) {
+            const kt_skip *k = kt_diags_skip_get(d, i);
+            printf("  %s: %s %zu\n", kt_graph_file_name(g, k->file), k->kind, k->count);
+        }
+    }
     printf("problems: %zu errors, %zu warnings\n", kt_diags_errors(d), kt_diags_warnings(d));
 }
 
@@ -95,10 +116,10 @@ static cJSON *report_json(const kt_graph *g, const counts *c, const kt_diags *d,
     if (built) {
         cJSON_AddNumberToObject(doc, "entities", (double)kt_graph_vertex_count(g));
         cJSON_AddNumberToObject(doc, "relations", (double)kt_graph_edge_count(g));
-        if (kt_graph_as_of(g)) {
+        if (kt_graph_as_of(g))
             cJSON_AddStringToObject(doc, "as_of", kt_graph_as_of(g));
+        if (kt_graph_as_of(g) || kt_graph_dropped_by_date(g))
             cJSON_AddNumberToObject(doc, "left_out_by_date", (double)kt_graph_dropped_by_date(g));
-        }
         o = cJSON_AddObjectToObject(doc, "by_entity_type");
         for (int t = 0; t < KT_ENT__COUNT; t++)
             if (c->etype[t])
@@ -107,12 +128,28 @@ static cJSON *report_json(const kt_graph *g, const counts *c, const kt_diags *d,
         for (int t = 0; t < KT_REL__COUNT; t++)
             if (c->rtype[t])
                 cJSON_AddNumberToObject(o, kt_rtype_name((kt_rtype)t), (double)c->rtype[t]);
+        if (kt_graph_marks_total(g)) {
+            cJSON_AddNumberToObject(doc, "marks", (double)kt_graph_marks_total(g));
+            o = cJSON_AddObjectToObject(doc, "by_mark");
+            for (int k = 0; k < KT_MARK__COUNT; k++)
+                if (c->mark[k])
+                    cJSON_AddNumberToObject(o, kt_mark_kind_name((kt_mark_kind)k), (double)c->mark[k]);
+        }
         o = cJSON_AddObjectToObject(doc, "by_country");
         for (size_t i = 1; i < KT_COUNTRY_MAX; i++)
             if (c->country[i])
                 cJSON_AddNumberToObject(o, kt_country_table[i - 1].a2, (double)c->country[i]);
         if (c->country[0])
             cJSON_AddNumberToObject(o, "none", (double)c->country[0]);
+        o = cJSON_AddArrayToObject(doc, "left_out");
+        for (size_t i = 0; i < kt_diags_skip_count(d); i++) {
+            const kt_skip *k = kt_diags_skip_get(d, i);
+            cJSON *x = cJSON_CreateObject();
+            cJSON_AddStringToObject(x, "file", kt_graph_file_name(g, k->file));
+            cJSON_AddStringToObject(x, "kind", k->kind);
+            cJSON_AddNumberToObject(x, "count", (double)k->count);
+            cJSON_AddItemToArray(o, x);
+        }
     }
     cJSON_AddNumberToObject(doc, "errors", (double)kt_diags_errors(d));
     cJSON_AddNumberToObject(doc, "warnings", (double)kt_diags_warnings(d));

@@ -134,37 +134,37 @@ static cJSON *result_json(const kt_graph *g, const kt_crit_result *r)
 static void result_text(const kt_graph *g, const kt_crit_result *r)
 {
     char where[512];
-    printf("critical suppliers of %s", kt_graph_entity_id(g, r->start));
+    printf("critical suppliers of %s", kt_cli_text(kt_graph_entity_id(g, r->start)));
     if (kt_graph_entity_name(g, r->start)[0])
-        printf(" (%s)", kt_graph_entity_name(g, r->start));
+        printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, r->start)));
     printf("\nreached: %zu nodes\n", r->nreached);
     printf("single points of failure (proven): %zu\n", r->ncritical);
     for (size_t i = 0; i < r->ncritical; i++) {
         const kt_crit_point *c = &r->critical[i];
-        printf("  %s", kt_graph_entity_id(g, c->node));
+        printf("  %s", kt_cli_text(kt_graph_entity_id(g, c->node)));
         if (kt_graph_entity_name(g, c->node)[0])
-            printf(" (%s)", kt_graph_entity_name(g, c->node));
-        printf(": %s for %s", kt_crit_rule_name(c->rule), kt_graph_entity_id(g, c->needed_by));
+            printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, c->node)));
+        printf(": %s for %s", kt_crit_rule_name(c->rule), kt_cli_text(kt_graph_entity_id(g, c->needed_by)));
         if (c->item >= 0)
-            printf(", item %s", kt_graph_entity_id(g, c->item));
+            printf(", item %s", kt_cli_text(kt_graph_entity_id(g, c->item)));
         if (c->edge >= 0)
-            printf(" (%s)", kt_graph_rel_where(g, c->edge, where, sizeof where));
+            printf(" (%s)", kt_cli_text(kt_graph_rel_where(g, c->edge, where, sizeof where)));
         printf(", depth %d\n    path: ", c->depth);
         if (c->path_elided)
-            printf("%s ... (%d more) ... ", kt_graph_entity_id(g, r->start), c->path_elided - 1);
-        printf("%s", kt_graph_entity_id(g, c->path[0].node));
+            printf("%s ... (%d more) ... ", kt_cli_text(kt_graph_entity_id(g, r->start)), c->path_elided - 1);
+        printf("%s", kt_cli_text(kt_graph_entity_id(g, c->path[0].node)));
         for (int k = 1; k < c->path_len; k++)
             printf(" -%s-> %s", kt_rtype_name(kt_graph_rel_type(g, c->path[k].edge)),
-                   kt_graph_entity_id(g, c->path[k].node));
+                   kt_cli_text(kt_graph_entity_id(g, c->path[k].node)));
         printf("\n");
     }
     printf("declared sole_source: %zu\n", r->nsole);
     for (size_t i = 0; i < r->nsole; i++) {
         const kt_crit_sole *s = &r->sole[i];
-        printf("  %s supplies %s", kt_graph_entity_id(g, s->supplier), kt_graph_entity_id(g, s->customer));
+        printf("  %s supplies %s", kt_cli_text(kt_graph_entity_id(g, s->supplier)), kt_cli_text(kt_graph_entity_id(g, s->customer)));
         if (s->item >= 0)
-            printf(" with %s", kt_graph_entity_id(g, s->item));
-        printf(" (%s)\n", kt_graph_rel_where(g, s->edge, where, sizeof where));
+            printf(" with %s", kt_cli_text(kt_graph_entity_id(g, s->item)));
+        printf(" (%s)\n", kt_cli_text(kt_graph_rel_where(g, s->edge, where, sizeof where)));
     }
 }
 

@@ -118,7 +118,7 @@ int kt_cmd_diagram(int argc, char **argv)
 
     if (policy_path && kt_load_policy(policy_path, &p, &ei) != KT_OK) {
         if (ei.line)
-            fprintf(stderr, "%s:%ld: %s\n", ei.file, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", ei.file, ei.line, ei.msg);
         else
             kt_cli_msg("%s: %s", ei.file, ei.msg);
         goto out;
@@ -151,11 +151,8 @@ int kt_cmd_diagram(int argc, char **argv)
     rc = kt_viz_render(&d, vf, o.f, &ei);
     if (rc != KT_OK)
         kt_cli_msg("%s%s%s", output ? output : "", output ? ": " : "", ei.msg);
-    if (kt_cli_out_close(&o, rc == KT_OK) != 0) {
-        if (rc == KT_OK)
-            kt_cli_msg("%s: cannot write", output ? output : "standard output");
-        goto out;
-    }
+    if (kt_cli_out_close(&o, rc == KT_OK) != 0)
+        goto out; /* the reason is printed */
     code = KT_EXIT_OK;
 out:
     kt_viz_diagram_destroy(&d);

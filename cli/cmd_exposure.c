@@ -14,7 +14,9 @@ static const char help[] =
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
     "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
     "to the policy's max_depth, and list each reached node the policy marks C1, C2 or\n"
-    "state_owned (non_gpa and non_eu are added as reasons), with its shortest path and the\n"
+    "state_owned, or whose marks in force the policy names (sanctioned, debarred,\n"
+    "export_controlled, with the authority and programme as evidence; non_gpa and non_eu are\n"
+    "added as reasons), with its shortest path and the\n"
     "source of every relation on it.  Nodes whose suppliers, parts or origin are not known, and\n"
     "nodes cut by max_depth, are listed as unknown beyond this point: \"no finding in the data\"\n"
     "is said only when there are none.\n\n"
@@ -65,10 +67,10 @@ static void path_text(const kt_graph *g, const kt_exp_hop *p, int depth)
 static void path_line(const kt_graph *g, const kt_exp_hop *p, int depth, FILE *f)
 {
     char where[512];
-    fputs(kt_graph_entity_id(g, p[0].node), f);
+    fputs(kt_cli_text(kt_graph_entity_id(g, p[0].node)), f);
     for (int i = 1; i <= depth; i++)
         fprintf(f, " -%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
-                kt_graph_rel_where(g, p[i].edge, where, sizeof where), kt_graph_entity_id(g, p[i].node));
+                kt_cli_text(kt_graph_rel_where(g, p[i].edge, where, sizeof where)), kt_cli_text(kt_graph_entity_id(g, p[i].node)));
 }
 
 static void result_csv(const kt_graph *g, const kt_exp_result *r, char sep)
@@ -141,6 +143,8 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_re
         cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
         cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
         cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(f->reasons));
+        if (f->reasons & KT_REASON_MARKS)
+            cJSON_AddItemToObject(o, "evidence", kt_cli_marks_json(g, p, f->node));
         if (f->depth)
             cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
         else
@@ -187,12 +191,12 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
 {
     const kt_policy_thresholds *t = kt_policy_thresholds_get(p);
     char buf[256];
-    printf("exposure of %s", kt_graph_entity_id(g, r->start));
+    printf("exposure of %s", kt_cli_text(kt_graph_entity_id(g, r->start)));
     if (kt_graph_entity_name(g, r->start)[0])
-        printf(" (%s)", kt_graph_entity_name(g, r->start));
-    printf("\npolicy: %s", kt_policy_file(p));
+        printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, r->start)));
+    printf("\npolicy: %s", kt_cli_text(kt_policy_file(p)));
     if (kt_policy_name(p)[0])
-        printf(" (%s)", kt_policy_name(p));
+        printf(" (%s)", kt_cli_text(kt_policy_name(p)));
     printf("\nthresholds: owner_share %g%%, control %g%%, max_depth %d\n", t->owner_share, t->control,
            r->max_depth);
     printf("reached: %zu nodes\n", r->nreached);
@@ -201,22 +205,24 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
         const kt_exp_finding *f = &r->findings[i];
         const char *c = kt_cli_country(kt_policy_origin(g, f->node));
         kt_cli_reasons_text(f->reasons, ",", buf, sizeof buf);
-        printf("  %s", kt_graph_entity_id(g, f->node));
+        printf("  %s", kt_cli_text(kt_graph_entity_id(g, f->node)));
         if (kt_graph_entity_name(g, f->node)[0])
-            printf(" (%s)", kt_graph_entity_name(g, f->node));
+            printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, f->node)));
         printf(" %s %s, via %s, depth %d\n", c[0] ? c : "-", buf, f->depth ? kt_via_name(f->via) : "-",
                f->depth);
+        if (f->reasons & KT_REASON_MARKS)
+            kt_cli_marks_text(stdout, g, p, f->node);
         path_text(g, f->path, f->depth);
         if (f->has_interest)
-            printf("    interest in %s along this path: %s\n", kt_graph_entity_id(g, f->interest_in),
+            printf("    interest in %s along this path: %s\n", kt_cli_text(kt_graph_entity_id(g, f->interest_in)),
                    kt_cli_pct(f->interest, buf, sizeof buf));
     }
     printf("unknown beyond this point: %zu\n", r->nunknown);
     for (size_t i = 0; i < r->nunknown; i++) {
         const kt_exp_unknown *u = &r->unknown[i];
-        printf("  %s", kt_graph_entity_id(g, u->node));
+        printf("  %s", kt_cli_text(kt_graph_entity_id(g, u->node)));
         if (kt_graph_entity_name(g, u->node)[0])
-            printf(" (%s)", kt_graph_entity_name(g, u->node));
+            printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, u->node)));
         printf(":");
         for (unsigned b = 1; b < (1u << KT_UNK__COUNT); b <<= 1)
             if (u->why & b)

@@ -62,7 +62,8 @@ static void print_table(const kt_graph *g, const kt_find_result *r)
     char where[512];
     int wid = 2, wname = 4;
     for (size_t i = 0; i < r->n; i++) {
-        int a = (int)strlen(kt_graph_entity_id(g, r->hits[i].v)), b = kt_cli_text_width(kt_graph_entity_name(g, r->hits[i].v));
+        int a = kt_cli_text_width(kt_cli_text(kt_graph_entity_id(g, r->hits[i].v)));
+        int b = kt_cli_text_width(kt_cli_text(kt_graph_entity_name(g, r->hits[i].v)));
         wid = a > wid ? a : wid;
         wname = b > wname ? b : wname;
     }
@@ -72,9 +73,10 @@ static void print_table(const kt_graph *g, const kt_find_result *r)
     for (size_t i = 0; i < r->n; i++) {
         igraph_integer_t v = r->hits[i].v;
         const char *name = kt_graph_entity_name(g, v), *c = kt_graph_entity_country(g, v);
-        printf("%-*s  %-10s  ", wid, kt_graph_entity_id(g, v), kt_etype_name(kt_graph_entity_type(g, v)));
+        kt_cli_pad(stdout, kt_graph_entity_id(g, v), wid);
+        printf("  %-10s  ", kt_etype_name(kt_graph_entity_type(g, v)));
         kt_cli_pad(stdout, name[0] ? name : "-", wname);
-        printf("  %-7s  %s\n", c[0] ? c : "-", kt_graph_entity_where(g, v, where, sizeof where));
+        printf("  %-7s  %s\n", c[0] ? c : "-", kt_cli_text(kt_graph_entity_where(g, v, where, sizeof where)));
     }
 }
 
@@ -117,7 +119,7 @@ int kt_cmd_find(int argc, char **argv)
     } else if (r.n) {
         print_table(g, &r);
     } else {
-        printf("no entity matches \"%s\"\n", text);
+        printf("no entity matches \"%s\"\n", kt_cli_text(text));
     }
 out:
     kt_find_result_destroy(&r);

@@ -95,6 +95,75 @@ static cJSON *party_json(void *vctx, size_t i)
     return o;
 }
 
+/* What the data states about the subject beside what keten computes: parties it declares
+ * beneficial owners (KT_RF_BENEFICIAL on a relation into the subject), and roles and
+ * directorships (role_in, director_of), which are shown but are not ownership or control.
+ * Complexity: O(in-degree of the subject). */
+static int is_declared_bo(const kt_graph *g, igraph_integer_t e)
+{
+    return (kt_graph_rel_flags(g, e) & KT_RF_BENEFICIAL) != 0;
+}
+
+static int is_role(const kt_graph *g, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(g, e);
+    return t == KT_REL_ROLE_IN || t == KT_REL_DIRECTOR_OF;
+}
+
+static cJSON *stated_json(const kt_graph *g, igraph_integer_t subject, int (*want)(const kt_graph *, igraph_integer_t))
+{
+    const igraph_integer_t *in;
+    igraph_integer_t n = kt_graph_in(g, subject, &in);
+    cJSON *a = cJSON_CreateArray();
+    char w[512];
+    for (igraph_integer_t i = 0; a && i < n; i++) {
+        if (!want(g, in[i]))
+            continue;
+        igraph_integer_t f = kt_graph_rel_from(g, in[i]);
+        const char *role = kt_graph_rel_role(g, in[i]);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, f));
+        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f));
+        cJSON_AddStringToObject(o, "relation", kt_rtype_name(kt_graph_rel_type(g, in[i])));
+        if (role)
+            cJSON_AddStringToObject(o, "role", role);
+        else
+            cJSON_AddNullToObject(o, "role");
+        cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, in[i], w, sizeof w));
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static void stated_text(const kt_graph *g, igraph_integer_t subject)
+{
+    cJSON *bo = stated_json(g, subject, is_declared_bo), *roles = stated_json(g, subject, is_role), *x;
+    const char *last = "";
+    printf("declared beneficial owners (as the data states them):");
+    if (!cJSON_GetArraySize(bo))
+        printf(" none stated");
+    cJSON_ArrayForEach(x, bo)
+    {
+        const char *id = cJSON_GetObjectItem(x, "id")->valuestring;
+        if (strcmp(id, last) != 0) /* in-relations come sorted by party */
+            printf(" %s", id);
+        last = id;
+    }
+    printf("\n");
+    if (cJSON_GetArraySize(roles)) {
+        printf("roles (shown; not ownership or control):\n");
+        cJSON_ArrayForEach(x, roles)
+        {
+            const char *name = cJSON_GetObjectItem(x, "name")->valuestring;
+            printf("  %s%s%s%s %s %s [%s]\n", cJSON_GetObjectItem(x, "id")->valuestring, name[0] ? " (" : "", name,
+                   name[0] ? ")" : "", cJSON_GetObjectItem(x, "relation")->valuestring,
+                   cJSON_GetObjectItem(x, "role")->valuestring, cJSON_GetObjectItem(x, "source")->valuestring);
+        }
+    }
+    cJSON_Delete(bo);
+    cJSON_Delete(roles);
+}
+
 /* The document without its list of parties, which kt_cli_print_json_items adds last. */
 static cJSON *result_head(const kt_graph *g, const kt_own_result *r)
 {
@@ -111,6 +180,8 @@ static cJSON *result_head(const kt_graph *g, const kt_own_result *r)
         cJSON_AddItemToObject(doc, "state_influence", ids(g, r, KT_OWN_F_STATE));
         cJSON_AddItemToObject(doc, "possible_state_influence", ids(g, r, KT_OWN_F_STATE_MAY));
         cJSON_AddBoolToObject(doc, "target_state_influence", r->subject_state != 0);
+        cJSON_AddItemToObject(doc, "declared_beneficial_owners", stated_json(g, r->subject, is_declared_bo));
+        cJSON_AddItemToObject(doc, "roles", stated_json(g, r->subject, is_role));
     }
     return doc;
 }
@@ -147,16 +218,18 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     int down = r->downstream;
     const char *name = kt_graph_entity_name(g, r->subject);
     printf("%s %s%s%s%s\n", down ? "owned or controlled by" : "owners and controllers of",
-           kt_graph_entity_id(g, r->subject), name[0] ? " (" : "", name, name[0] ? ")" : "");
+           kt_cli_text(kt_graph_entity_id(g, r->subject)), name[0] ? " (" : "", name, name[0] ? ")" : "");
     kt_own_cli_thresholds_text(stdout, &r->opts);
     printf("\n");
     if (r->n == 0) {
         printf("%s\n", down ? "owns and controls nothing in the data" : "no owner or controller in the data");
+        if (!down)
+            stated_text(g, r->subject);
         return;
     }
     int wname = 4; /* the NAME column: as wide as the widest name */
     for (size_t i = 0; i < r->n; i++) {
-        int w = kt_cli_text_width(kt_graph_entity_name(g, r->parties[i].v));
+        int w = kt_cli_text_width(kt_cli_text(kt_graph_entity_name(g, r->parties[i].v)));
         wname = w > wname ? w : wname;
     }
     printf("%-20s ", "ENTITY");
@@ -169,7 +242,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         if (!m)
             return;
         const char *pname = kt_graph_entity_name(g, p->v);
-        fprintf(m, "%-20s ", kt_graph_entity_id(g, p->v));
+        fprintf(m, "%-20s ", kt_cli_text(kt_graph_entity_id(g, p->v)));
         kt_cli_pad(m, pname[0] ? pname : "-", wname);
         fprintf(m, " %-10s %-10s %-12s %-12s %-8s %s", kt_etype_name(kt_graph_entity_type(g, p->v)),
                p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_interest(p->capital, c, sizeof c),
@@ -205,21 +278,22 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         list_text(g, r, "possible beneficial owners (upper bounds)", KT_OWN_F_BO_MAY, "none");
         list_text(g, r, "state influence", KT_OWN_F_STATE, "none found in the data");
         list_text(g, r, "possible state influence (upper bounds)", KT_OWN_F_STATE_MAY, "none");
+        stated_text(g, r->subject);
     }
     printf("\nstrongest paths, with the source of each relation:\n");
     for (size_t i = 0; i < r->n; i++) {
         size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
         const char *pname = kt_graph_entity_name(g, r->parties[i].v);
-        printf("%s%s%s%s:\n", kt_graph_entity_id(g, r->parties[i].v), pname[0] ? " (" : "", pname,
-               pname[0] ? ")" : "");
+        printf("%s%s%s%s:\n", kt_cli_text(kt_graph_entity_id(g, r->parties[i].v)), pname[0] ? " (" : "",
+               kt_cli_text(pname), pname[0] ? ")" : "");
         if (m < len && r->downstream)
-            printf("  %s ... %zu more relations ...\n", kt_graph_entity_id(g, r->subject), len - m);
+            printf("  %s ... %zu more relations ...\n", kt_cli_text(kt_graph_entity_id(g, r->subject)), len - m);
         for (size_t k = 0; k < m; k++) {
             printf("  ");
             kt_own_cli_step_text(stdout, g, path[k]);
         }
         if (m < len && !r->downstream)
-            printf("  ... %zu more relations to %s\n", len - m, kt_graph_entity_id(g, r->subject));
+            printf("  ... %zu more relations to %s\n", len - m, kt_cli_text(kt_graph_entity_id(g, r->subject)));
     }
 }
 

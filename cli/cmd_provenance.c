@@ -84,11 +84,11 @@ static void result_csv(const kt_graph *g, const kt_policy *p, const kt_prov_resu
         for (size_t k = 0; k < x->nsuppliers; k++) {
             igraph_integer_t sv = x->suppliers[k].supplier;
             unsigned sc = kt_graph_entity_country_index(g, sv);
-            int w = snprintf(sup + us, sizeof sup - us, "%s%s", us ? " " : "", kt_graph_entity_id(g, sv));
+            int w = snprintf(sup + us, sizeof sup - us, "%s%s", us ? " " : "", kt_cli_text(kt_graph_entity_id(g, sv)));
             if (w > 0 && (size_t)w < sizeof sup - us)
                 us += (size_t)w;
             if (sc && x->origin && sc != x->origin) {
-                w = snprintf(via + uv, sizeof via - uv, "%s%s (%s)", uv ? " " : "", kt_graph_entity_id(g, sv),
+                w = snprintf(via + uv, sizeof via - uv, "%s%s (%s)", uv ? " " : "", kt_cli_text(kt_graph_entity_id(g, sv)),
                              kt_cli_country(sc));
                 if (w > 0 && (size_t)w < sizeof via - uv)
                     uv += (size_t)w;
@@ -168,27 +168,27 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
 {
     char where[512];
     const kt_prov_part *it = &r->parts[0];
-    printf("provenance of %s", kt_graph_entity_id(g, r->item));
+    printf("provenance of %s", kt_cli_text(kt_graph_entity_id(g, r->item)));
     if (kt_graph_entity_name(g, r->item)[0])
-        printf(" (%s)", kt_graph_entity_name(g, r->item));
+        printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, r->item)));
     printf("\nassembled in: %s (rule: %s", cc(it->origin), kt_prov_rule_name(it->rule));
     if (it->manufacturer >= 0)
-        printf(", manufacturer %s", kt_graph_entity_id(g, it->manufacturer));
+        printf(", manufacturer %s", kt_cli_text(kt_graph_entity_id(g, it->manufacturer)));
     printf(")\n");
     if (p)
-        printf("policy: %s\n", kt_policy_file(p));
+        printf("policy: %s\n", kt_cli_text(kt_policy_file(p)));
     printf("parts: %zu\n", r->nparts - 1);
     if (!it->leaf)
-        printf("  tier 0 %s: split %s\n", kt_graph_entity_id(g, it->node), kt_prov_split_name(it->split));
+        printf("  tier 0 %s: split %s\n", kt_cli_text(kt_graph_entity_id(g, it->node)), kt_prov_split_name(it->split));
     for (size_t i = 1; i < r->nparts; i++) {
         const kt_prov_part *x = &r->parts[i];
-        printf("  tier %d %s: %.2f%%, origin %s (%s)", x->tier, kt_graph_entity_id(g, x->node),
+        printf("  tier %d %s: %.2f%%, origin %s (%s)", x->tier, kt_cli_text(kt_graph_entity_id(g, x->node)),
                kt_cli_num(x->share * 100), cc(x->origin), kt_prov_rule_name(x->rule));
         if (x->manufacturer >= 0)
-            printf(", manufacturer %s", kt_graph_entity_id(g, x->manufacturer));
+            printf(", manufacturer %s", kt_cli_text(kt_graph_entity_id(g, x->manufacturer)));
         for (size_t k = 0; k < x->nsuppliers; k++)
-            printf(", supplier %s (%s)", kt_graph_entity_id(g, x->suppliers[k].supplier),
-                   kt_graph_rel_where(g, x->suppliers[k].edge, where, sizeof where));
+            printf(", supplier %s (%s)", kt_cli_text(kt_graph_entity_id(g, x->suppliers[k].supplier)),
+                   kt_cli_text(kt_graph_rel_where(g, x->suppliers[k].edge, where, sizeof where)));
         if (!x->leaf)
             printf(", split %s", kt_prov_split_name(x->split));
         unsigned m = marks(p, x->origin);
@@ -206,9 +206,9 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
     printf("\neu_flag: %s\n", r->eu_flag ? "yes (hhi above 0.4)" : "no");
     printf("transit: %zu\n", r->ntransit);
     for (size_t i = 0; i < r->ntransit; i++)
-        printf("  %s via %s (%s), origin %s (%s)\n", kt_graph_entity_id(g, r->transit[i].part),
-               kt_graph_entity_id(g, r->transit[i].supplier), cc(r->transit[i].supplier_country),
-               cc(r->transit[i].origin), kt_graph_rel_where(g, r->transit[i].edge, where, sizeof where));
+        printf("  %s via %s (%s), origin %s (%s)\n", kt_cli_text(kt_graph_entity_id(g, r->transit[i].part)),
+               kt_cli_text(kt_graph_entity_id(g, r->transit[i].supplier)), cc(r->transit[i].supplier_country),
+               cc(r->transit[i].origin), kt_cli_text(kt_graph_rel_where(g, r->transit[i].edge, where, sizeof where)));
 }
 
 int kt_cmd_provenance(int argc, char **argv)

@@ -133,11 +133,7 @@ static int want(const char *only, const kt_screen_report *r, size_t b)
 
 static void md(FILE *f, const char *s)
 {
-    for (; s && *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s, f);
-    }
+    kt_cli_md_text(f, s ? s : "");
 }
 
 static int out_md(FILE *f, const kt_screen_report *r, const char *only)

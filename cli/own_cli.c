@@ -88,13 +88,13 @@ void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e)
 {
     char where[512], p[64];
     kt_rtype t = kt_graph_rel_type(g, e);
-    fprintf(f, "%s -%s", kt_graph_entity_id(g, kt_graph_rel_from(g, e)),
+    fprintf(f, "%s -%s", kt_cli_text(kt_graph_entity_id(g, kt_graph_rel_from(g, e))),
             (kt_graph_rel_flags(g, e) & KT_RF_DECLARED) ? "declared " : "");
     if (t == KT_REL_OWNS)
         fprintf(f, "owns %s", kt_cli_pct(kt_graph_rel_share(g, e), p, sizeof p));
     else
         fprintf(f, "controls (%s)", kt_basis_name(kt_graph_rel_basis(g, e)));
-    fprintf(f, "-> %s  [%s]\n", kt_graph_entity_id(g, kt_graph_rel_to(g, e)), kt_graph_rel_where(g, e, where, sizeof where));
+    fprintf(f, "-> %s  [%s]\n", kt_cli_text(kt_graph_entity_id(g, kt_graph_rel_to(g, e))), kt_cli_text(kt_graph_rel_where(g, e, where, sizeof where)));
 }
 
 int kt_own_cli_over(kt_ival iv)

@@ -18,9 +18,9 @@ int kt_cli_load_policy(const char *path, kt_policy **out)
 void kt_cli_print_errinfo(const kt_errinfo *ei)
 {
     if (ei->line)
-        fprintf(stderr, "%s:%ld: %s\n", ei->file, ei->line, ei->msg);
+        kt_cli_line(stderr, "%s:%ld: %s", ei->file, ei->line, ei->msg);
     else
-        fprintf(stderr, "%s: %s\n", ei->file, ei->msg);
+        kt_cli_line(stderr, "%s: %s", ei->file, ei->msg);
 }
 
 cJSON *kt_cli_policy_json(const kt_policy *p)
@@ -110,6 +110,54 @@ const char *kt_cli_reasons_text(unsigned reasons, const char *sep, char *buf, si
     return bits_text(reasons, KT_REASON__COUNT, kt_reason_name, sep, buf, len);
 }
 
+/* The i-th mark of v when it is in force and the policy makes it a finding. */
+static int mark_counts(const kt_graph *g, const kt_policy *p, igraph_integer_t v, size_t i, kt_mark *m)
+{
+    kt_graph_mark_get(g, v, i, m);
+    return kt_policy_mark_makes_finding(p, m->kind) && kt_mark_active(m, kt_graph_date(g));
+}
+
+void kt_cli_marks_text(FILE *f, const kt_graph *g, const kt_policy *p, igraph_integer_t v)
+{
+    kt_mark m;
+    for (size_t i = 0; i < kt_graph_mark_count(g, v); i++) {
+        if (!mark_counts(g, p, v, i, &m))
+            continue;
+        fprintf(f, "    %s: %s", kt_mark_kind_name(m.kind), m.authority ? m.authority : "authority not given");
+        if (m.programme)
+            fprintf(f, ", programme %s", m.programme);
+        if (m.since)
+            fprintf(f, ", from %s", m.since);
+        if (m.until)
+            fprintf(f, " to %s", m.until);
+        fprintf(f, " [%s:%ld%s%s%s]\n", m.file, m.line, m.source ? " (" : "", m.source ? m.source : "",
+                m.source ? ")" : "");
+    }
+}
+
+cJSON *kt_cli_marks_json(const kt_graph *g, const kt_policy *p, igraph_integer_t v)
+{
+    cJSON *a = cJSON_CreateArray();
+    kt_mark m;
+    for (size_t i = 0; a && i < kt_graph_mark_count(g, v); i++) {
+        if (!mark_counts(g, p, v, i, &m))
+            continue;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", kt_mark_kind_name(m.kind));
+#define STR_OR_NULL(k, x) ((x) ? cJSON_AddStringToObject(o, k, x) : cJSON_AddNullToObject(o, k))
+        STR_OR_NULL("authority", m.authority);
+        STR_OR_NULL("programme", m.programme);
+        STR_OR_NULL("since", m.since);
+        STR_OR_NULL("until", m.until);
+        STR_OR_NULL("record", m.source);
+#undef STR_OR_NULL
+        cJSON_AddStringToObject(o, "file", m.file);
+        cJSON_AddNumberToObject(o, "line", (double)m.line);
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
 cJSON *kt_cli_why_json(unsigned why)
 {
     return bits_json(why, KT_UNK__COUNT, kt_unknown_name);
@@ -127,7 +175,8 @@ void kt_cli_csv_cell(FILE *f, const char *s, int last, char sep)
     fputc('"', f);
     if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
         fputc('\'', f);
-    for (; s && *s; s++) {
+    /* control characters as visible text (\n, \x1b): one record per line, nothing for a terminal */
+    for (s = kt_cli_text(s); s && *s; s++) {
         if (*s == '"')
             fputc('"', f);
         fputc(*s, f);

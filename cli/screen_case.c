@@ -33,21 +33,23 @@ static const kt_case_bidder *case_of(const kt_screen_report *r, size_t b)
     return r->cases ? &r->cases[b] : NULL;
 }
 
-static void who(FILE *f, const kt_decision_rec *d)
-{
-    if (d->by)
-        fprintf(f, " by %s", d->by);
-    if (d->date)
-        fprintf(f, " on %s", d->date);
-}
-
+/* Text from the decisions file or the data: control characters made visible, Markdown escaped. */
 static void text_or_md(FILE *f, const char *s, int md)
 {
-    for (; s && *s; s++) {
-        if (md && strchr("\\`*_[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s == '\n' ? ' ' : *s, f);
+    if (md)
+        kt_cli_md_text(f, s ? s : "");
+    else
+        kt_cli_put_text(f, s ? s : "");
+}
+
+static void who(FILE *f, const kt_decision_rec *d, int md)
+{
+    if (d->by) {
+        fputs(" by ", f);
+        text_or_md(f, d->by, md);
     }
+    if (d->date)
+        fprintf(f, " on %s", d->date); /* checked: YYYY-MM-DD */
 }
 
 void kt_screen_case_text(FILE *f, const kt_screen_report *r, size_t b, size_t i, int finding, int md)
@@ -73,7 +75,7 @@ void kt_screen_case_text(FILE *f, const kt_screen_report *r, size_t b, size_t i,
         return;
     }
     fprintf(f, "%sdecision: %s", ind, kt_decision_name(d->decision));
-    who(f, d);
+    who(f, d, md);
     fprintf(f, " (key %s)", c->fkey[i]);
     if (d->nmeasures) {
         fprintf(f, "; measures chosen: ");
@@ -114,7 +116,7 @@ void kt_screen_case_bidder_text(FILE *f, const kt_screen_report *r, size_t b, in
     if (c->c3a) {
         fprintf(f, "%sC3A for this bidder (the assessor's answer, overriding the tender's): access ", ind);
         access_text(f, c->c3a->access);
-        who(f, c->c3a);
+        who(f, c->c3a, md);
         if (c->c3a->reasoning) {
             fprintf(f, ": ");
             text_or_md(f, c->c3a->reasoning, md);
@@ -124,7 +126,7 @@ void kt_screen_case_bidder_text(FILE *f, const kt_screen_report *r, size_t b, in
     if (c->c3b && c->c3b->mitigation != KT_MITIGATION_UNKNOWN) {
         fprintf(f, "%sC3B for this bidder (the assessor's answer, overriding the tender's): mitigation %s", ind,
                 kt_mitigation_name(c->c3b->mitigation));
-        who(f, c->c3b);
+        who(f, c->c3b, md);
         if (c->c3b->reasoning) {
             fprintf(f, ": ");
             text_or_md(f, c->c3b->reasoning, md);
@@ -133,7 +135,7 @@ void kt_screen_case_bidder_text(FILE *f, const kt_screen_report *r, size_t b, in
     }
     if (c->bidder && c->bidder->decision != KT_DEC_NONE) {
         fprintf(f, "%sdecision on the bidder: %s", ind, kt_decision_name(c->bidder->decision));
-        who(f, c->bidder);
+        who(f, c->bidder, md);
         if (c->bidder->reasoning) {
             fprintf(f, ": ");
             text_or_md(f, c->bidder->reasoning, md);
@@ -142,11 +144,12 @@ void kt_screen_case_bidder_text(FILE *f, const kt_screen_report *r, size_t b, in
     }
     for (size_t s = 0; s < c->nstale; s++) {
         const kt_decision_rec *d = c->stale[s];
-        fprintf(f, "%sstale decision (%s:%ld, key %s%s", ind, r->decisions->path, d->line, d->key,
-                d->node ? ", about " : "");
+        fprintf(f, "%sstale decision (", ind);
+        text_or_md(f, r->decisions->path, md);
+        fprintf(f, ":%ld, key %s%s", d->line, d->key, d->node ? ", about " : "");
         text_or_md(f, d->node, md);
         fprintf(f, "): %s", kt_decision_name(d->decision));
-        who(f, d);
+        who(f, d, md);
         fprintf(f, "; no finding has this key now: the path it was about changed or is gone, decide again\n");
     }
     if (r->decisions && r->res[b].nfindings)

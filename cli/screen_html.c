@@ -33,7 +33,8 @@ static const char css[] =
     "section.bidder{break-before:page}"
     "@media print{body{max-width:none;margin:0;padding:0}a{color:inherit;text-decoration:none}}";
 
-/* Text from anywhere outside keten, escaped for HTML text and attribute values alike. */
+/* Text from anywhere outside keten, escaped for HTML text and attribute values alike; control
+ * characters shown as \xNN. */
 static void esc(FILE *f, const char *s)
 {
     for (; s && *s; s++) {
@@ -43,7 +44,12 @@ static void esc(FILE *f, const char *s)
         case '>': fputs("&gt;", f); break;
         case '"': fputs("&quot;", f); break;
         case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
+        default:
+            /* control characters as visible text, as in every other output */
+            if ((unsigned char)*s < 0x20 || *s == 0x7f)
+                fprintf(f, "\\x%02x", (unsigned char)*s);
+            else
+                fputc(*s, f);
         }
     }
 }

@@ -134,21 +134,21 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
     const char *country = origin_code(g, v);
     if (finding) {
         kt_cli_reasons_text(x->reasons, " ", rs, sizeof rs);
-        fprintf(f, "  finding: %s \"%s\" (%s) %s; via %s, depth %d, from %s %s%s\n", kt_graph_entity_id(g, v),
-                kt_graph_entity_name(g, v), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
-                kt_role_name(x->role), kt_graph_entity_id(g, x->start), x->party ? "; party level" : "");
+        fprintf(f, "  finding: %s \"%s\" (%s) %s; via %s, depth %d, from %s %s%s\n", kt_cli_text(kt_graph_entity_id(g, v)),
+                kt_cli_text(kt_graph_entity_name(g, v)), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
+                kt_role_name(x->role), kt_cli_text(kt_graph_entity_id(g, x->start)), x->party ? "; party level" : "");
         char pct[64];
         if (!kt_ival_is_unknown(x->interest))
             fprintf(f, "    ownership interest along the path: %s\n", kt_cli_pct(x->interest, pct, sizeof pct));
         else if (x->has_ownership)
             fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
     } else {
-        fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_graph_entity_id(g, v),
-                kt_graph_entity_name(g, v), kt_cli_why_text(x->why, "; ", rs, sizeof rs), x->depth, kt_role_name(x->role),
-                kt_graph_entity_id(g, x->start));
+        fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_cli_text(kt_graph_entity_id(g, v)),
+                kt_cli_text(kt_graph_entity_name(g, v)), kt_cli_why_text(x->why, "; ", rs, sizeof rs), x->depth, kt_role_name(x->role),
+                kt_cli_text(kt_graph_entity_id(g, x->start)));
     }
     char *p = path_text(g, x);
-    fprintf(f, "    %s\n", p ? p : "(out of memory)");
+    fprintf(f, "    %s\n", p ? kt_cli_text(p) : "(out of memory)");
     free(p);
 }
 
@@ -160,8 +160,8 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
     for (size_t b = 0; b < t->nbidders; b++)
         if (strlen(t->bidders[b].id) > width)
             width = strlen(t->bidders[b].id);
-    fprintf(f, "tender %s%s%s%s (%s), policy %s\n", t->id, t->title ? " \"" : "", t->title ? t->title : "",
-            t->title ? "\"" : "", kt_regime_name(t->regime), kt_policy_file(r->p));
+    fprintf(f, "tender %s%s%s%s (%s), policy %s\n", kt_cli_text(t->id), t->title ? " \"" : "", t->title ? kt_cli_text(t->title) : "",
+            t->title ? "\"" : "", kt_regime_name(t->regime), kt_cli_text(kt_policy_file(r->p)));
     if (kt_graph_as_of(r->g))
         fprintf(f, "as of %s: only relations valid on that date\n", kt_graph_as_of(r->g));
     fprintf(f, "%s\n\n", kt_screen_notice);
@@ -169,14 +169,14 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
             "C3B", "ROUTE");
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
-        fprintf(f, "%-*s  %-19s  %-7s  %-7s  %-7s  %-7s  %s\n", (int)width, t->bidders[b].id,
+        fprintf(f, "%-*s  %-19s  %-7s  %-7s  %-7s  %-7s  %s\n", (int)width, kt_cli_text(t->bidders[b].id),
                 kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]), kt_cons_name(x->cons[1]),
                 kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), route_text(x->route));
     }
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
         const kt_tender_bidder *tb = &t->bidders[b];
-        fprintf(f, "\n%s%s%s: %s\n", tb->id, tb->name ? " " : "", tb->name ? tb->name : "", kt_verdict_name(x->verdict));
+        fprintf(f, "\n%s%s%s: %s\n", kt_cli_text(tb->id), tb->name ? " " : "", tb->name ? kt_cli_text(tb->name) : "", kt_verdict_name(x->verdict));
         kt_screen_out_explain(r, b, buf, sizeof buf);
         fprintf(f, "  %s\n", buf);
         fprintf(f, "  legal route (%s): %s", kt_regime_name(t->regime), route_text(x->route));
@@ -184,7 +184,7 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
         for (size_t m = 0; m < x->nmembers; m++)
             if (x->members[m].reasons & outside_bit(t->regime))
                 fprintf(f, "%s%s (%s)", any++ ? ", " : "; established outside: ",
-                        kt_graph_entity_id(r->g, x->members[m].v), kt_graph_entity_country(r->g, x->members[m].v));
+                        kt_cli_text(kt_graph_entity_id(r->g, x->members[m].v)), kt_graph_entity_country(r->g, x->members[m].v));
         fputc('\n', f);
         if (!x->nfindings)
             fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
@@ -443,15 +443,8 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
 
 /* ---- Markdown ---- */
 
-/* Markdown-safe text: escape the characters that would change the table or emphasis. */
-static void md(FILE *f, const char *s)
-{
-    for (; s && *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s, f);
-    }
-}
+/* Markdown-safe text (cli/util.c): markup characters escaped, control characters made visible. */
+#define md kt_cli_md_text
 
 int kt_screen_out_md(FILE *f, const kt_screen_report *r)
 {
@@ -520,7 +513,9 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
                 fprintf(f, "  - ownership interest along the path: %s\n",
                         kt_cli_pct(it->interest, buf, sizeof buf));
             char *p = path_text(r->g, it);
-            fprintf(f, "  - path: `%s`\n", p ? p : "");
+            fprintf(f, "  - path: ");
+            kt_cli_md_code(f, p);
+            fputc('\n', f);
             free(p);
             kt_screen_case_text(f, r, b, i, 1, 1);
         }

@@ -86,7 +86,7 @@ int kt_screen_run_do(kt_screen_run *r)
         rc = kt_screen_bidder(r->s, &own, &t->bidders[b], &r->res[b], &ei);
         if (rc == KT_ENOTFOUND) {
             /* every unknown id, each with the bidder's line in the tender file */
-            fprintf(stderr, "%s:%ld: %s\n", t->path, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", t->path, ei.line, ei.msg);
             bad = 1;
             continue;
         }

@@ -1,26 +1,144 @@
 /* util.c: loading, messages, strict numbers and whole-or-nothing output for the commands. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../analyses/kt_find.h"
+#include "../graph/kt_text.h"
 #include "cli.h"
 
 const char *kt_cli_as_of;
+
+/* ---- text from the data, made safe to print (graph/kt_text.h) ---- */
+
+static void put_file(void *ctx, const char *b, size_t n, int escaped)
+{
+    (void)escaped;
+    fwrite(b, 1, n, (FILE *)ctx);
+}
+
+void kt_cli_put_text(FILE *f, const char *s)
+{
+    kt_text_escape(s, put_file, f);
+}
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+    int oom;
+} text_buf;
+
+static void put_buf(void *ctx, const char *b, size_t n, int escaped)
+{
+    text_buf *t = ctx;
+    (void)escaped;
+    if (t->oom)
+        return;
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (t->n + n + 1 > cap)
+            cap *= 2;
+        char *x = realloc(t->s, cap);
+        if (!x) {
+            t->oom = 1;
+            return;
+        }
+        t->s = x;
+        t->cap = cap;
+    }
+    memcpy(t->s + t->n, b, n);
+    t->n += n;
+    t->s[t->n] = '\0';
+}
+
+const char *kt_cli_text(const char *s)
+{
+    /* owned here: slots reused in turn, so one printf may take up to 16 of them */
+    static text_buf slot[16];
+    static unsigned next;
+    if (!s || !kt_text_needs_escape(s))
+        return s;
+    text_buf *t = &slot[next++ % 16];
+    t->n = 0;
+    t->oom = 0;
+    kt_text_escape(s, put_buf, t);
+    return t->oom || !t->s ? "(out of memory)" : t->s;
+}
+
+/* Markdown: the characters that start inline markup, HTML, entities or a table cell are
+ * backslash-escaped; control characters become visible text (\n), so data never starts a line
+ * (where - + 1. would make a list and # a heading). */
+static void put_md(void *ctx, const char *b, size_t n, int escaped)
+{
+    FILE *f = ctx;
+    for (size_t i = 0; i < n; i++) {
+        if (!escaped && strchr("\\`*_[]<>#|~&", b[i]))
+            fputc('\\', f);
+        fputc(b[i], f);
+    }
+}
+
+void kt_cli_md_text(FILE *f, const char *s)
+{
+    kt_text_escape(s, put_md, f);
+}
+
+void kt_cli_md_code(FILE *f, const char *s)
+{
+    const char *t = kt_cli_text(s ? s : "");
+    size_t run = 0, longest = 0;
+    for (const char *p = t; *p; p++) {
+        run = *p == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    /* a fence longer than any run of backticks inside (CommonMark 6.1), with a space inside
+     * it when the text starts or ends with a backtick */
+    int pad = *t == '`' || (*t && t[strlen(t) - 1] == '`');
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+    fputs(pad ? " " : "", f);
+    fputs(t, f);
+    fputs(pad ? " " : "", f);
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+}
+
+void kt_cli_vline(FILE *f, const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0) {
+        fputs("(out of memory)\n", f);
+        return;
+    }
+    kt_cli_put_text(f, s);
+    fputc('\n', f);
+    free(s);
+}
+
+void kt_cli_line(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kt_cli_vline(f, fmt, ap);
+    va_end(ap);
+}
 
 void kt_cli_msg(const char *fmt, ...)
 {
     va_list ap;
     fputs("keten: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    kt_cli_vline(stderr, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -28,9 +146,9 @@ int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
     va_list ap;
     fputs("keten: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    kt_cli_vline(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\ntry 'keten %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
+    fprintf(stderr, "try 'keten %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
     return KT_EXIT_FAIL;
 }
 
@@ -39,11 +157,11 @@ static void print_diag(const kt_graph *g, const kt_diag *x)
     const char *file = x->file == UINT32_MAX ? "" : kt_graph_file_name(g, x->file);
     const char *sev = x->sev == KT_SEV_WARNING ? "warning: " : "";
     if (x->line)
-        fprintf(stderr, "%s:%ld: %s%s [%s]\n", file, x->line, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s:%ld: %s%s [%s]", file, x->line, sev, x->msg, x->code);
     else if (x->record)
-        fprintf(stderr, "%s: record %s: %s%s [%s]\n", file, x->record, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s: record %s: %s%s [%s]", file, x->record, sev, x->msg, x->code);
     else
-        fprintf(stderr, "%s: %s%s [%s]\n", file, sev, x->msg, x->code);
+        kt_cli_line(stderr, "%s: %s%s [%s]", file, sev, x->msg, x->code);
 }
 
 void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
@@ -80,6 +198,13 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    if (!kt_cli_as_of) { /* without --as-of: the state today */
+        char today[16];
+        time_t now = time(NULL);
+        struct tm tm;
+        if (gmtime_r(&now, &tm) && strftime(today, sizeof today, "%Y-%m-%d", &tm) == 10)
+            kt_graph_set_today(g, today);
+    }
     kt_cli_status_start(!quiet);
     kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
@@ -105,8 +230,11 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
             kt_cli_print_diags(g, d, 0);
         goto out;
     }
-    if (!quiet && !dd && kt_graph_dropped_by_date(g))
+    if (!quiet && !dd && kt_graph_dropped_by_date(g) && kt_cli_as_of)
         kt_cli_msg("as of %s: %zu relations not valid on that date left out", kt_cli_as_of,
+                   kt_graph_dropped_by_date(g));
+    else if (!quiet && !dd && kt_graph_dropped_by_date(g))
+        kt_cli_msg("%zu relations not in force today left out (--as-of DATE chooses another day)",
                    kt_graph_dropped_by_date(g));
     if (!quiet && !dd && kt_diags_warnings(d))
         kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(d),
@@ -126,17 +254,60 @@ out:
     return code;
 }
 
+/* Add v to the candidates (once); how says how arg matched it. */
+static void candidate(igraph_integer_t v, const char *how, igraph_integer_t *c, const char **why, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (c[i] == v)
+            return;
+    if (*n < 8) {
+        c[*n] = v;
+        why[*n] = how;
+    }
+    (*n)++;
+}
+
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
 {
-    igraph_integer_t v = kt_graph_find(g, id);
+    /* the id prefixes the loaders give: a BODS, FtM or GLEIF id may be named without it */
+    static const char *prefixes[] = {"bods:", "ftm:", "lei:"};
+    igraph_integer_t v = kt_graph_find(g, id), c[8], hits[8];
+    const char *why[8], *schemes[8];
+    size_t n = 0;
+    char buf[1024];
+
     if (v >= 0)
         return v;
+    size_t nh = kt_graph_find_value(g, id, hits, schemes, 8);
+    for (size_t i = 0; i < nh && i < 8; i++)
+        candidate(hits[i], schemes[i], c, why, &n);
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        if (snprintf(buf, sizeof buf, "%s%s", prefixes[i], id) >= (int)sizeof buf)
+            continue;
+        if ((v = kt_graph_find(g, buf)) >= 0)
+            candidate(v, "id", c, why, &n);
+    }
+    if (n == 1) {
+        const char *nm = kt_graph_entity_name(g, c[0]);
+        if (strcmp(why[0], "id") == 0)
+            kt_cli_msg("note: \"%s\" taken as entity \"%s\"%s%s%s", id, kt_graph_entity_id(g, c[0]), *nm ? " (" : "",
+                       nm, *nm ? ")" : "");
+        else
+            kt_cli_msg("note: \"%s\" is the %s of entity \"%s\"%s%s%s", id, why[0], kt_graph_entity_id(g, c[0]),
+                       *nm ? " (" : "", nm, *nm ? ")" : "");
+        return c[0];
+    }
+    if (n > 1) {
+        kt_cli_msg("ambiguous entity \"%s\": %zu entities match, among them \"%s\" and \"%s\"; give the id", id,
+                   n, kt_graph_entity_id(g, c[0]), kt_graph_entity_id(g, c[1]));
+        return -1;
+    }
     igraph_integer_t near = kt_find_nearest_id(g, id);
     if (near >= 0)
         kt_cli_msg("unknown entity \"%s\"; did you mean \"%s\"?", id, kt_graph_entity_id(g, near));
     else
         kt_cli_msg("unknown entity \"%s\"", id);
-    return v;
+    return -1;
 }
 
 int kt_cli_parse_double(const char *s, double lo, double hi, double *out)
@@ -161,26 +332,100 @@ int kt_cli_parse_long(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
+/* The temporary file being written, removed by exit() and by a fatal signal (Ctrl-C) before it
+ * takes its default action: nothing half-written is left behind.  One at a time. */
+static char *volatile out_pending;
+
+static void out_remove_pending(void)
+{
+    char *t = out_pending;
+    if (t)
+        unlink(t);
+}
+
+static void out_on_signal(int sig)
+{
+    out_remove_pending();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void out_watch(char *tmp)
+{
+    static int installed;
+    if (!installed) {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+        atexit(out_remove_pending);
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa = {0};
+            struct sigaction old;
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+                continue; /* started in the background with the signal ignored: keep it so */
+            sa.sa_handler = out_on_signal;
+            sigemptyset(&sa.sa_mask);
+            sigaction(sigs[i], &sa, NULL);
+        }
+        installed = 1;
+    }
+    out_pending = tmp;
+}
+
 int kt_cli_out_open(kt_cli_out *o, const char *path)
 {
+    struct stat st;
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
         return 0;
     }
-    size_t n = strlen(path) + 32;
-    o->path = strdup(path);
-    o->tmp = malloc(n);
-    if (!o->path || !o->tmp)
-        goto fail;
-    snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    o->f = fopen(o->tmp, "wb");
-    if (!o->f) {
-        kt_cli_msg("%s: cannot write: %s", path, strerror(errno));
-        goto fail;
+    /* A symlink is followed: the file it names is replaced, the link stays. */
+    char *real = realpath(path, NULL);
+    o->path = real ? real : strdup(path);
+    if (!o->path)
+        goto nomem;
+    if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device, FIFO or terminal: written directly (renaming over it would replace it) */
+        if (!(o->f = fopen(o->path, "wb")))
+            goto cannot;
+        return 0;
+    }
+    if (!real && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        /* a dangling symlink: create the file it names, through it */
+        if (!(o->f = fopen(path, "wb")))
+            goto cannot;
+        return 0;
+    }
+    int exists = stat(o->path, &st) == 0;
+    size_t n = strlen(o->path) + 32;
+    if (!(o->tmp = malloc(n)))
+        goto nomem;
+    snprintf(o->tmp, n, "%s.tmp.%ld", o->path, (long)getpid());
+    int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0)
+        goto cannot;
+    out_watch(o->tmp);
+    if (exists) {
+        /* keep the target's owner (root only) and mode, e.g. 0600 */
+        if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+            /* not root: the file becomes the user's, as any new file would */
+        }
+        fchmod(fd, st.st_mode & 07777);
+    }
+    if (!(o->f = fdopen(fd, "wb"))) {
+        close(fd);
+        goto cannot;
     }
     return 0;
+nomem:
+    kt_cli_msg("out of memory");
+    goto fail;
+cannot:
+    kt_cli_msg("%s: cannot write: %s", path, strerror(errno));
 fail:
+    if (o->tmp) {
+        unlink(o->tmp);
+        out_pending = NULL;
+    }
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);
@@ -189,7 +434,7 @@ fail:
 
 int kt_cli_out_close(kt_cli_out *o, int ok)
 {
-    int rc = 0;
+    int rc = 0, err = 0;
     if (!o->f)
         return -1;
     if (o->f == stdout) {
@@ -197,17 +442,20 @@ int kt_cli_out_close(kt_cli_out *o, int ok)
         return ok ? 0 : -1;
     }
     if (fflush(o->f) != 0 || ferror(o->f))
-        ok = 0;
-    if (fclose(o->f) != 0)
-        ok = 0;
-    if (ok && rename(o->tmp, o->path) != 0) {
-        kt_cli_msg("%s: cannot write: %s", o->path, strerror(errno));
-        ok = 0;
-    }
-    if (!ok) {
-        remove(o->tmp);
+        err = errno ? errno : EIO;
+    if (fclose(o->f) != 0 && !err)
+        err = errno;
+    if (ok && !err && o->tmp && rename(o->tmp, o->path) != 0)
+        err = errno;
+    if (err) /* a full disk says so (ENOSPC), as does any other write error */
+        kt_cli_msg("%s: cannot write: %s", o->path, strerror(err));
+    if (!ok || err) {
+        if (o->tmp)
+            unlink(o->tmp);
         rc = -1;
     }
+    if (o->tmp)
+        out_pending = NULL;
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);
@@ -405,6 +653,7 @@ int kt_cli_text_width(const char *s)
 
 void kt_cli_pad(FILE *f, const char *s, int width)
 {
+    s = kt_cli_text(s); /* control characters made visible, and counted as printed */
     fputs(s, f);
     for (int w = kt_cli_text_width(s); w < width; w++)
         fputc(' ', f);

@@ -232,7 +232,7 @@ static kt_err check_model(kt_graph *g, kt_diags *d)
 }
 
 /* A partial ISO date widened to a full day: the first day of its period (lo) or the last. */
-static void widen(const char *date, int last, char out[11])
+void kt_graph_i_widen(const char *date, int last, char out[11])
 {
     size_t n = strlen(date);
     memcpy(out, last ? "9999-12-31" : "0000-01-01", 11);
@@ -259,9 +259,10 @@ static void compact(kt_graph *g, const unsigned char *keep)
     igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
 }
 
-/* Leave out the relations not valid on g->as_of.  Complexity: O(|E|). */
+/* Leave out the relations not valid on the as-of date (else today).  Complexity: O(|E|). */
 static kt_err filter_by_date(kt_graph *g)
 {
+    const char *date = kt_graph_date(g);
     char lo[11], hi[11];
     unsigned char *keep = malloc(g->nrels + 1);
     if (!keep)
@@ -272,12 +273,12 @@ static kt_err filter_by_date(kt_graph *g)
         if (r->extra != NONE) {
             const kt_graph_i_extra *x = &g->extras[r->extra];
             if (x->since != NONE) {
-                widen(g->strs.str[x->since], 0, lo);
-                ok &= strcmp(lo, g->as_of) <= 0;
+                kt_graph_i_widen(g->strs.str[x->since], 0, lo);
+                ok &= strcmp(lo, date) <= 0;
             }
             if (x->until != NONE) {
-                widen(g->strs.str[x->until], 1, hi);
-                ok &= strcmp(hi, g->as_of) >= 0;
+                kt_graph_i_widen(g->strs.str[x->until], 1, hi);
+                ok &= strcmp(hi, date) >= 0;
             }
         }
         keep[e] = (unsigned char)ok;
@@ -381,11 +382,11 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
-    if (g->as_of[0] && (rc = filter_by_date(g)) != KT_OK)
+    if (kt_graph_date(g) && (rc = filter_by_date(g)) != KT_OK)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
-    if ((rc = check_endpoints(g, d, &bad)) != KT_OK)
+    if ((rc = check_endpoints(g, d, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
         return rc;
     if (bad)
         return KT_EINVALID;

@@ -30,37 +30,27 @@ int kt_country_valid(const char *s)
            find_a2(s) != NULL;
 }
 
-/* Lower-case letters and digits only: "Korea, Republic of" -> "korearepublicof". */
+/* Lower-case ASCII letters and digits, other ASCII dropped, bytes of UTF-8 sequences kept:
+ * "Korea, Republic of" -> "korearepublicof".  tools/country_aliases.py folds the same way. */
 static void fold(const char *s, char *out, size_t len)
 {
     size_t j = 0;
-    for (; *s && j + 1 < len; s++)
-        if (isalnum((unsigned char)*s))
-            out[j++] = (char)tolower((unsigned char)*s);
+    for (; *s && j + 1 < len; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x80 || isalnum(c))
+            out[j++] = c >= 0x80 ? (char)c : (char)tolower(c);
+    }
     out[j] = '\0';
 }
 
-/* Names seen in the wild that are none of ISO's short, official or common names.  Each maps
- * to a code by the ISO table's own spelling, so no country is named twice. */
-static const struct {
-    const char *alias, *a2;
-} aliases[] = {
-    {"usa", "US"}, {"unitedstatesofamerica", "US"}, {"america", "US"},
-    {"uk", "GB"}, {"greatbritain", "GB"}, {"england", "GB"}, {"britain", "GB"},
-    {"southkorea", "KR"}, {"korea", "KR"}, {"northkorea", "KP"},
-    {"russia", "RU"}, {"taiwan", "TW"}, {"vietnam", "VN"}, {"iran", "IR"}, {"syria", "SY"},
-    {"laos", "LA"}, {"bolivia", "BO"}, {"venezuela", "VE"}, {"tanzania", "TZ"}, {"moldova", "MD"},
-    {"czechia", "CZ"}, {"czechrepublic", "CZ"}, {"holland", "NL"}, {"thenetherlands", "NL"},
-    {"prc", "CN"}, {"peoplesrepublicofchina", "CN"}, {"mainlandchina", "CN"},
-    {"hongkong", "HK"}, {"macau", "MO"}, {"macao", "MO"}, {"ivorycoast", "CI"},
-    {"turkey", "TR"}, {"turkiye", "TR"}, {"brunei", "BN"}, {"capeverde", "CV"},
-    {"eswatini", "SZ"}, {"swaziland", "SZ"}, {"burma", "MM"}, {"uae", "AE"},
-    {"kosovo", "XK"}, {"palestine", "PS"}, {"vatican", "VA"}, {"micronesia", "FM"},
-};
+static int cmp_alias(const void *key, const void *row)
+{
+    return strcmp((const char *)key, ((const kt_country_alias *)row)->folded);
+}
 
 const char *kt_country_normalise(const char *s)
 {
-    char f[128], g[128];
+    char f[128];
     size_t n;
 
     if (!s)
@@ -73,7 +63,8 @@ const char *kt_country_normalise(const char *s)
     if (n == 2 && isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1])) {
         char c[3] = {(char)toupper((unsigned char)s[0]), (char)toupper((unsigned char)s[1]), 0};
         const kt_country_row *r = find_a2(c);
-        return r ? r->a2 : NULL;
+        if (r)
+            return r->a2; /* else a name such as "UK" */
     }
     if (n == 3 && isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1]) &&
         isalpha((unsigned char)s[2])) {
@@ -84,19 +75,7 @@ const char *kt_country_normalise(const char *s)
     fold(s, f, sizeof f);
     if (!f[0])
         return NULL;
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcmp(aliases[i].alias, f) == 0)
-            return find_a2(aliases[i].a2)->a2;
-    for (size_t i = 0; i < kt_country_table_len; i++) {
-        const kt_country_row *r = &kt_country_table[i];
-        const char *names[3] = {r->name, r->official, r->common};
-        for (int k = 0; k < 3; k++) {
-            if (!names[k])
-                continue;
-            fold(names[k], g, sizeof g);
-            if (strcmp(f, g) == 0)
-                return r->a2;
-        }
-    }
-    return NULL;
+    const kt_country_alias *a =
+        bsearch(f, kt_country_aliases, kt_country_aliases_len, sizeof kt_country_aliases[0], cmp_alias);
+    return a ? find_a2(a->a2)->a2 : NULL;
 }

@@ -16,6 +16,8 @@ struct kt_diags {
     const char **codes;
     size_t *code_n;
     size_t ncodes, codes_cap;
+    kt_skip *skips; /* kinds are malloc'd */
+    size_t nskips, skips_cap;
 };
 
 kt_diags *kt_diags_new(void)
@@ -34,6 +36,9 @@ void kt_diags_free(kt_diags *d)
     free(d->v);
     free(d->codes);
     free(d->code_n);
+    for (size_t i = 0; i < d->nskips; i++)
+        free((char *)d->skips[i].kind);
+    free(d->skips);
     free(d);
 }
 
@@ -125,8 +130,63 @@ static int cmp_diag(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static int cmp_skip(const void *x, const void *y);
+
 void kt_diags_sort(kt_diags *d)
 {
     if (d && d->n > 1)
         qsort(d->v, d->n, sizeof *d->v, cmp_diag);
+    if (d && d->nskips > 1)
+        qsort(d->skips, d->nskips, sizeof *d->skips, cmp_skip);
+}
+
+kt_err kt_diags_skip(kt_diags *d, uint32_t file, const char *kind)
+{
+    size_t in_file = 0;
+    if (!d)
+        return KT_OK;
+    for (size_t i = 0; i < d->nskips; i++) {
+        if (d->skips[i].file != file)
+            continue;
+        in_file++;
+        if (strcmp(d->skips[i].kind, kind) == 0) {
+            d->skips[i].count++;
+            return KT_OK;
+        }
+    }
+    if (in_file >= KT_SKIP_KINDS && strcmp(kind, "other") != 0)
+        return kt_diags_skip(d, file, "other");
+    if (d->nskips == d->skips_cap) {
+        size_t cap = d->skips_cap ? d->skips_cap * 2 : 16;
+        kt_skip *v = realloc(d->skips, cap * sizeof *v);
+        if (!v)
+            return KT_ENOMEM;
+        d->skips = v;
+        d->skips_cap = cap;
+    }
+    size_t n = strlen(kind) + 1;
+    char *k = malloc(n);
+    if (!k)
+        return KT_ENOMEM;
+    memcpy(k, kind, n);
+    d->skips[d->nskips++] = (kt_skip){file, k, 1};
+    return KT_OK;
+}
+
+size_t kt_diags_skip_count(const kt_diags *d)
+{
+    return d ? d->nskips : 0;
+}
+
+const kt_skip *kt_diags_skip_get(const kt_diags *d, size_t i)
+{
+    return i < d->nskips ? &d->skips[i] : NULL;
+}
+
+static int cmp_skip(const void *x, const void *y)
+{
+    const kt_skip *a = x, *b = y;
+    if (a->file != b->file)
+        return a->file < b->file ? -1 : 1;
+    return strcmp(a->kind, b->kind);
 }

@@ -100,12 +100,15 @@ void kt_graph_free(kt_graph *g)
     kt_graph_i_intern_destroy(&g->files);
     kt_graph_i_intern_destroy(&g->ident_keys);
     free(g->ident_owner);
+    for (size_t i = 0; i < g->nschemes; i++)
+        free(g->schemes[i]);
     free(g->ents);
     free(g->canon);
     free(g->rels);
     igraph_vector_int_destroy(&g->edges);
     free(g->extras);
     free(g->pairs);
+    free(g->marks);
     if (g->built)
         igraph_destroy(&g->ig);
     free(g->vert_slot);
@@ -132,12 +135,13 @@ uint32_t kt_graph_file_count(const kt_graph *g)
 }
 
 /* strs number of s, NONE for NULL; KT_INTERN_ENOMEM on failure. */
-static uint32_t str_add(kt_graph *g, const char *s)
+uint32_t kt_graph_i_str_add(kt_graph *g, const char *s)
 {
     if (!s)
         return NONE;
     return kt_graph_i_intern_add(&g->strs, s, strlen(s), NULL);
 }
+#define str_add kt_graph_i_str_add
 
 /* Names are seldom repeated: store them without hashing. */
 static uint32_t str_append(kt_graph *g, const char *s)
@@ -147,22 +151,35 @@ static uint32_t str_append(kt_graph *g, const char *s)
     return kt_graph_i_intern_append(&g->strs, s, strlen(s));
 }
 
-kt_err kt_graph_set_as_of(kt_graph *g, const char *date)
+int kt_graph_i_date_ok(const char *date)
 {
-    if (!date) {
-        g->as_of[0] = '\0';
-        return KT_OK;
-    }
     if (strlen(date) != 10 || date[4] != '-' || date[7] != '-')
-        return KT_EINVALID;
+        return 0;
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
-            return KT_EINVALID;
-    memcpy(g->as_of, date, 11);
+            return 0;
+    return 1;
+}
+
+static kt_err set_date(char out[11], const char *date)
+{
+    if (!date) {
+        out[0] = '\0';
+        return KT_OK;
+    }
+    if (!kt_graph_i_date_ok(date))
+        return KT_EINVALID;
+    memcpy(out, date, 11);
     return KT_OK;
 }
 
+kt_err kt_graph_set_as_of(kt_graph *g, const char *date) { return set_date(g->as_of, date); }
+kt_err kt_graph_set_today(kt_graph *g, const char *date) { return set_date(g->today, date); }
 const char *kt_graph_as_of(const kt_graph *g) { return g->as_of[0] ? g->as_of : NULL; }
+const char *kt_graph_date(const kt_graph *g)
+{
+    return g->as_of[0] ? g->as_of : g->today[0] ? g->today : NULL;
+}
 size_t kt_graph_dropped_by_date(const kt_graph *g) { return g->dropped_by_date; }
 
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
@@ -171,7 +188,7 @@ void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
 }
 
 /* The slot of entity id s, made when new (referenced but not yet declared). */
-static uint32_t slot_add(kt_graph *g, const char *s)
+uint32_t kt_graph_i_slot_add(kt_graph *g, const char *s)
 {
     uint32_t slot = kt_graph_i_intern_add(&g->ids, s, strlen(s), NULL);
     if (slot == KT_INTERN_ENOMEM)
@@ -352,6 +369,21 @@ static kt_err add_lists(kt_graph *g, uint32_t t, const kt_entity_in *e)
     return KT_OK;
 }
 
+/* Remember scheme among the distinct schemes (at most 32; more are not looked up by value). */
+static int note_scheme(kt_graph *g, const char *scheme)
+{
+    for (size_t i = 0; i < g->nschemes; i++)
+        if (strcmp(g->schemes[i], scheme) == 0)
+            return 0;
+    if (g->nschemes == sizeof g->schemes / sizeof g->schemes[0])
+        return 0;
+    size_t n = strlen(scheme) + 1;
+    if (!(g->schemes[g->nschemes] = malloc(n)))
+        return -1;
+    memcpy(g->schemes[g->nschemes++], scheme, n);
+    return 0;
+}
+
 kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, long line, kt_diags *d)
 {
     char key[512];
@@ -363,7 +395,7 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         return kt_diags_add(d, KT_SEV_ERROR, "country_invalid", file, line, line ? NULL : e->source,
                             "country \"%s\" of \"%s\" is not an ISO 3166-1 alpha-2 code", e->country, e->id);
     }
-    if ((slot = slot_add(g, e->id)) == KT_INTERN_ENOMEM)
+    if ((slot = kt_graph_i_slot_add(g, e->id)) == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
 
     /* one entity per identifier: a known identifier under another id makes this id an alias */
@@ -409,8 +441,11 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         uint32_t k = kt_graph_i_intern_add(&g->ident_keys, key, (size_t)n, &added);
         if (k == KT_INTERN_ENOMEM || RESERVE(g->ident_owner, g->ident_owner_cap, (size_t)k + 1) != 0)
             return KT_ENOMEM;
-        if (added)
+        if (added) {
             g->ident_owner[k] = t;
+            if (note_scheme(g, e->ident_scheme[i]) != 0)
+                return KT_ENOMEM;
+        }
     }
     return KT_OK;
 }
@@ -454,7 +489,7 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
     if (bad)
         return KT_OK;
 
-    uint32_t from = slot_add(g, r->from), to = slot_add(g, r->to);
+    uint32_t from = kt_graph_i_slot_add(g, r->from), to = kt_graph_i_slot_add(g, r->to);
     if (from == KT_INTERN_ENOMEM || to == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
@@ -477,11 +512,12 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
     x->type = (uint8_t)r->type;
     x->flags = (uint8_t)(r->flags | (kt_ival_is_unknown(r->votes) ? 0 : KT_RF_VOTES_GIVEN));
     x->extra = NONE;
-    if (r->item || !isnan(r->qty) || r->country || r->scope || r->since || r->until || r->source ||
+    const char *scope = r->scope ? r->scope : r->role;
+    if (r->item || !isnan(r->qty) || r->country || scope || r->since || r->until || r->source ||
         r->basis != KT_BASIS_NONE || !kt_ival_is_unknown(r->votes)) {
         kt_graph_i_extra *ex;
         uint32_t item = NONE;
-        if (r->item && (item = slot_add(g, r->item)) == KT_INTERN_ENOMEM)
+        if (r->item && (item = kt_graph_i_slot_add(g, r->item)) == KT_INTERN_ENOMEM)
             return KT_ENOMEM;
         if (RESERVE(g->extras, g->extras_cap, g->nextras + 1) != 0)
             return KT_ENOMEM;
@@ -492,7 +528,7 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         ex->vmax = kt_graph_i_pct_put(r->votes.max);
         ex->basis = (uint8_t)r->basis;
         ex->country = (uint8_t)kt_country_index(r->country);
-        if ((ex->scope = str_add(g, r->scope)) == KT_INTERN_ENOMEM ||
+        if ((ex->scope = str_add(g, scope)) == KT_INTERN_ENOMEM ||
             (ex->since = str_add(g, r->since)) == KT_INTERN_ENOMEM ||
             (ex->until = str_add(g, r->until)) == KT_INTERN_ENOMEM ||
             (ex->source = str_add(g, r->source)) == KT_INTERN_ENOMEM)
@@ -520,6 +556,45 @@ igraph_integer_t kt_graph_find(const kt_graph *g, const char *id)
     if (!g->slot_vert)
         return slot;
     return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+static igraph_integer_t slot_vertex(const kt_graph *g, uint32_t slot)
+{
+    slot = canon_of(g, slot);
+    if (g->ents[slot].file == NONE)
+        return -1;
+    if (!g->slot_vert)
+        return slot;
+    return g->slot_vert[slot] == NONE ? -1 : (igraph_integer_t)g->slot_vert[slot];
+}
+
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max)
+{
+    char key[1024];
+    size_t n = 0;
+    if (!g->built)
+        return 0;
+    for (size_t i = 0; i < g->nschemes; i++) {
+        int len = snprintf(key, sizeof key, "%s\x1f%s", g->schemes[i], value);
+        if (len < 0 || (size_t)len >= sizeof key)
+            continue;
+        uint32_t k = kt_graph_i_intern_find(&g->ident_keys, key, (size_t)len);
+        if (k == KT_INTERN_NONE)
+            continue;
+        igraph_integer_t v = slot_vertex(g, g->ident_owner[k]);
+        int dup = v < 0;
+        for (size_t j = 0; j < n && j < max && !dup; j++)
+            dup = hits[j] == v;
+        if (dup)
+            continue;
+        if (n < max) {
+            hits[n] = v;
+            schemes[n] = g->schemes[i];
+        }
+        n++;
+    }
+    return n;
 }
 
 static const kt_graph_i_ent *ent(const kt_graph *g, igraph_integer_t v)
@@ -635,6 +710,11 @@ const char *kt_graph_rel_scope(const kt_graph *g, igraph_integer_t e)
     const kt_graph_i_extra *x = extra(g, e);
     return x ? xstr(g, x->scope) : NULL;
 }
+const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(g, e);
+    return t == KT_REL_DIRECTOR_OF || t == KT_REL_ROLE_IN ? kt_graph_rel_scope(g, e) : NULL;
+}
 const char *kt_graph_rel_since(const kt_graph *g, igraph_integer_t e)
 {
     const kt_graph_i_extra *x = extra(g, e);
@@ -696,9 +776,10 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
 /* ---- names ---- */
 
 static const char *etype_names[KT_ENT__COUNT] = {"company", "person", "state", "product",
-                                                 "component", "consortium", "unknown"};
+                                                 "component", "consortium", "service", "unknown"};
 static const char *rtype_names[KT_REL__COUNT] = {"owns", "controls", "supplies", "subcontracts",
-                                                 "contains", "made_by", "member_of", "offers"};
+                                                 "contains", "made_by", "member_of", "offers",
+                                                 "director_of", "role_in"};
 static const char *basis_names[KT_BASIS__COUNT] = {"", "board", "golden_share", "contract",
                                                    "statute", "other", "consolidation"};
 
@@ -746,7 +827,7 @@ int kt_basis_parse(const char *s, kt_basis *out)
 
 int kt_etype_is_item(kt_etype t)
 {
-    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT;
+    return t == KT_ENT_PRODUCT || t == KT_ENT_COMPONENT || t == KT_ENT_SERVICE;
 }
 
 size_t kt_graph_memory(const kt_graph *g)
@@ -755,7 +836,7 @@ size_t kt_graph_memory(const kt_graph *g)
     m += kt_graph_i_intern_memory(&g->ids) + kt_graph_i_intern_memory(&g->strs) +
          kt_graph_i_intern_memory(&g->files) + kt_graph_i_intern_memory(&g->ident_keys);
     m += g->ents_cap * sizeof *g->ents + g->rels_cap * sizeof *g->rels;
-    m += g->extras_cap * sizeof *g->extras + g->pairs_cap * sizeof *g->pairs;
+    m += g->extras_cap * sizeof *g->extras + g->pairs_cap * sizeof *g->pairs + g->marks_cap * sizeof *g->marks;
     m += g->ident_owner_cap * sizeof *g->ident_owner + g->canon_cap * sizeof *g->canon;
     if (g->built) {
         /* from, to, oi, ii: one igraph_integer_t each per edge; os, is per vertex */

@@ -60,6 +60,14 @@ typedef struct {
     uint32_t next; /* NONE ends the list */
 } kt_graph_i_pair;
 
+typedef struct {
+    uint32_t ent; /* entity slot until build, then vertex */
+    uint32_t authority, programme, since, until, source; /* strs numbers, NONE */
+    uint32_t line;
+    uint16_t file;
+    uint8_t kind; /* kt_mark_kind */
+} kt_graph_i_mark;
+
 struct kt_graph {
     kt_graph_i_intern ids;  /* entity ids; number = entity slot */
     kt_graph_i_intern strs; /* every other string */
@@ -67,6 +75,8 @@ struct kt_graph {
     kt_graph_i_intern ident_keys; /* "scheme\x1fvalue" -> owner slot in ident_owner */
     uint32_t *ident_owner;
     size_t ident_owner_cap;
+    char *schemes[32];      /* the distinct identifier schemes, for kt_graph_find_value */
+    size_t nschemes;
 
     kt_graph_i_ent *ents; /* by slot */
     size_t ents_cap;
@@ -82,7 +92,11 @@ struct kt_graph {
     kt_graph_i_pair *pairs;
     size_t npairs, pairs_cap;
 
+    kt_graph_i_mark *marks; /* sorted by vertex after build */
+    size_t nmarks, marks_cap;
+
     char as_of[11];       /* "" when no date filter */
+    char today[11];       /* "" when not set */
     size_t dropped_by_date;
     int built;
     igraph_t ig;
@@ -90,6 +104,13 @@ struct kt_graph {
     uint32_t *slot_vert;  /* slot -> vertex, NONE for aliases; NULL when identity */
     igraph_integer_t nv;
 };
+
+/* Shared by graph.c, build.c and marks.c. */
+uint32_t kt_graph_i_slot_add(kt_graph *g, const char *id);   /* KT_INTERN_ENOMEM on failure */
+uint32_t kt_graph_i_str_add(kt_graph *g, const char *s);     /* NONE for NULL */
+void kt_graph_i_widen(const char *date, int last, char out[11]);
+int kt_graph_i_date_ok(const char *date);                    /* YYYY-MM-DD */
+kt_err kt_graph_i_marks_build(kt_graph *g, kt_diags *d, int *bad);
 
 /* Grow *p (of *cap elements of size sz) to hold at least need; 0 on success. */
 int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz);

@@ -50,4 +50,20 @@ void kt_diags_sort(kt_diags *d);
 
 #define KT_DIAGS_MAX 1000
 
+/* Records a loader read and left out on purpose (an SPDX relationship that is not a part
+ * relation, an FtM schema keten does not model): counted by file and kind, so `keten check`
+ * can say what each file held beyond what was loaded.  kind is copied ("relationship
+ * GENERATES").  At most KT_SKIP_KINDS kinds a file; further kinds count under "other".
+ * Complexity: O(kinds) a call. */
+#define KT_SKIP_KINDS 64
+kt_err kt_diags_skip(kt_diags *d, uint32_t file, const char *kind);
+typedef struct {
+    uint32_t file;
+    const char *kind;
+    size_t count;
+} kt_skip;
+size_t kt_diags_skip_count(const kt_diags *d);
+/* The i-th tally, sorted by file then kind after kt_diags_sort(). */
+const kt_skip *kt_diags_skip_get(const kt_diags *d, size_t i);
+
 #endif

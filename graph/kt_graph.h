@@ -47,6 +47,7 @@ typedef enum {
     KT_ENT_PRODUCT,
     KT_ENT_COMPONENT,
     KT_ENT_CONSORTIUM,
+    KT_ENT_SERVICE, /* a service delivered to the buyer (CycloneDX services): an item */
     KT_ENT_UNKNOWN, /* an explicit "unknown owner" placeholder (BODS unspecified parties) */
     KT_ENT__COUNT
 } kt_etype;
@@ -60,6 +61,10 @@ typedef enum {
     KT_REL_MADE_BY,      /* item -> manufacturer: country, share */
     KT_REL_MEMBER_OF,    /* company -> consortium: role */
     KT_REL_OFFERS,       /* bidder -> item */
+    KT_REL_DIRECTOR_OF,  /* director -> organisation: role (board member, chair, senior official);
+                          * not control unless the policy says so (KT_POLICY control_directors) */
+    KT_REL_ROLE_IN,      /* party -> trust or arrangement: role (trustee, settlor, protector,
+                          * beneficiary, enforcer, nominee); shown, never ownership or control */
     KT_REL__COUNT
 } kt_rtype;
 
@@ -94,7 +99,9 @@ enum {
                                     * multiplied into integrated ownership */
     KT_RF_VOTES_GIVEN = 1u << 3,   /* owns: votes given explicitly (else votes = share) */
     KT_RF_SHARE_EXCL_MIN = 1u << 4, /* the share's lower bound is exclusive (BODS) */
-    KT_RF_SHARE_EXCL_MAX = 1u << 5  /* the share's upper bound is exclusive (BODS) */
+    KT_RF_SHARE_EXCL_MAX = 1u << 5, /* the share's upper bound is exclusive (BODS) */
+    KT_RF_BENEFICIAL = 1u << 6      /* the source declares the from-party a beneficial owner of the
+                                     * to-party (BODS beneficialOwnershipOrControl) */
 };
 
 /* A closed interval of percentages 0-100.  Unknown: both bounds NaN (kt_ival_unknown). */
@@ -135,6 +142,7 @@ typedef struct {
     double qty;            /* contains: quantity; NaN when not given */
     const char *country;   /* made_by: place of production when not the manufacturer's */
     const char *scope;     /* subcontracts */
+    const char *role;      /* director_of, role_in: the role as the source names it */
     const char *since, *until; /* ISO dates */
     const char *source;    /* a declared source or record id; may be NULL */
 } kt_rel_in;
@@ -171,6 +179,55 @@ kt_err kt_graph_set_as_of(kt_graph *g, const char *date);
 const char *kt_graph_as_of(const kt_graph *g); /* NULL when not set */
 size_t kt_graph_dropped_by_date(const kt_graph *g);
 
+/* The day "today" for a graph without kt_graph_set_as_of: relations that ended before it or
+ * start after it are left out as with an as-of date, and marks (below) are judged on it, but
+ * kt_graph_as_of() stays NULL.  The CLI sets the current date; NULL (the default): no filter. */
+kt_err kt_graph_set_today(kt_graph *g, const char *date);
+/* The date relations and marks are judged on: the as-of date, else today, else NULL. */
+const char *kt_graph_date(const kt_graph *g);
+
+/* ---- marks: what a source says about an entity (sanctions, debarment, export control) ----
+ * A mark is not a relation: it is a listing of one entity by an authority, with its own
+ * validity.  Marks are kept whatever their dates; kt_mark_active() judges one on a date.
+ * Which marks make a finding is the policy's choice (kt_policy.h). */
+typedef enum {
+    KT_MARK_SANCTION = 0, /* listed under a sanctions programme */
+    KT_MARK_SANCTION_LINKED, /* linked to a sanctioned party (not itself listed) */
+    KT_MARK_DEBARMENT,    /* excluded from public contracts by an authority */
+    KT_MARK_EXPORT_CONTROL, /* on an export control list */
+    KT_MARK__COUNT
+} kt_mark_kind;
+
+typedef struct {
+    const char *entity; /* entity id, required; may be declared later */
+    kt_mark_kind kind;
+    const char *authority, *programme; /* who listed it, under what; NULL when not said */
+    const char *since, *until;         /* ISO dates (partial allowed); NULL when not said */
+    const char *source;                /* record id; may be NULL */
+} kt_mark_in;
+
+/* After kt_graph_build: one mark as stored (strings interned in the graph). */
+typedef struct {
+    kt_mark_kind kind;
+    const char *authority, *programme, *since, *until, *source; /* NULL when not said */
+    const char *file;
+    long line;
+} kt_mark;
+
+/* Add a mark; its entity must be declared by the time kt_graph_build runs (mark_undeclared
+ * error otherwise).  Problems go to d; KT_ENOMEM is the only failure returned. */
+kt_err kt_graph_add_mark(kt_graph *g, const kt_mark_in *m, uint32_t file, long line, kt_diags *d);
+/* Marks of vertex v, in the order added.  Complexity: O(log M) for M marks in the graph. */
+size_t kt_graph_mark_count(const kt_graph *g, igraph_integer_t v);
+void kt_graph_mark_get(const kt_graph *g, igraph_integer_t v, size_t i, kt_mark *out);
+size_t kt_graph_marks_total(const kt_graph *g);
+/* In force on date (YYYY-MM-DD): since <= date <= until, partial dates widened; a NULL date:
+ * every mark is in force. */
+int kt_mark_active(const kt_mark *m, const char *date);
+/* "sanction", "sanction_linked", "debarment", "export_control". */
+const char *kt_mark_kind_name(kt_mark_kind k);
+int kt_mark_kind_parse(const char *s, kt_mark_kind *out); /* 0 on success */
+
 /* A hint for loaders that read records in batches: the entity ids of the next n records
  * (n <= 128) will be looked up soon.  Complexity: O(n); changes nothing. */
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n);
@@ -203,6 +260,12 @@ igraph_integer_t kt_graph_edge_count(const kt_graph *g);
 /* The vertex of an entity id (aliases included), or -1. */
 igraph_integer_t kt_graph_find(const kt_graph *g, const char *id);
 
+/* The entities carrying value as an identifier under any scheme ("529900T8BM49AURSDO55" as
+ * lei, "pkg:npm/x@1" as purl): the number of distinct vertices found; the first max of them in
+ * hits[], with the scheme that matched in schemes[] (interned).  Complexity: O(schemes). */
+size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
+                           size_t max);
+
 const char *kt_graph_entity_id(const kt_graph *g, igraph_integer_t v);
 kt_etype kt_graph_entity_type(const kt_graph *g, igraph_integer_t v);
 const char *kt_graph_entity_name(const kt_graph *g, igraph_integer_t v); /* "" when none */
@@ -231,6 +294,7 @@ igraph_integer_t kt_graph_rel_item(const kt_graph *g, igraph_integer_t e); /* -1
 double kt_graph_rel_qty(const kt_graph *g, igraph_integer_t e);           /* NaN when none */
 const char *kt_graph_rel_country(const kt_graph *g, igraph_integer_t e);  /* "" when none */
 const char *kt_graph_rel_scope(const kt_graph *g, igraph_integer_t e);    /* NULL when none */
+const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e);     /* director_of, role_in; NULL */
 const char *kt_graph_rel_since(const kt_graph *g, igraph_integer_t e);    /* NULL when none */
 const char *kt_graph_rel_until(const kt_graph *g, igraph_integer_t e);    /* NULL when none */
 const char *kt_graph_rel_file(const kt_graph *g, igraph_integer_t e);
@@ -254,7 +318,7 @@ const char *kt_basis_name(kt_basis b);
 int kt_etype_parse(const char *s, kt_etype *out); /* 0 on success */
 int kt_rtype_parse(const char *s, kt_rtype *out);
 int kt_basis_parse(const char *s, kt_basis *out);
-int kt_etype_is_item(kt_etype t); /* product or component */
+int kt_etype_is_item(kt_etype t); /* product, component or service */
 
 /* Bytes of memory the model holds (side arrays, intern tables, igraph). */
 size_t kt_graph_memory(const kt_graph *g);

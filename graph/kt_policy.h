@@ -26,9 +26,15 @@ enum {
     KT_REASON_STATE_OWNED = 1u << 2, /* state_owned entities and state entities: C1 whatever the country */
     KT_REASON_NON_GPA = 1u << 3,
     KT_REASON_NON_EU = 1u << 4,
-    KT_REASON__COUNT = 5
+    /* an entity mark in force on the graph's date (kt_graph_date) whose kind the policy names
+     * under "marks" (kt_policy_mark_set): each makes a finding of its own */
+    KT_REASON_SANCTIONED = 1u << 5,        /* a sanction mark */
+    KT_REASON_DEBARRED = 1u << 6,          /* a debarment mark */
+    KT_REASON_EXPORT_CONTROLLED = 1u << 7, /* an export control mark */
+    KT_REASON__COUNT = 8
 };
-#define KT_REASON_RISK (KT_REASON_C1 | KT_REASON_C2 | KT_REASON_STATE_OWNED)
+#define KT_REASON_MARKS (KT_REASON_SANCTIONED | KT_REASON_DEBARRED | KT_REASON_EXPORT_CONTROLLED)
+#define KT_REASON_RISK (KT_REASON_C1 | KT_REASON_C2 | KT_REASON_STATE_OWNED | KT_REASON_MARKS)
 
 typedef enum { KT_SET_C1 = 0, KT_SET_C2, KT_SET_GPA, KT_SET_EU, KT_SET__COUNT } kt_policy_set;
 
@@ -54,6 +60,13 @@ typedef struct {
 kt_policy_thresholds *kt_policy_thresholds_mut(kt_policy *p);
 const kt_policy_thresholds *kt_policy_thresholds_get(const kt_policy *p);
 
+/* Which mark kinds make a finding (policy key "marks"); sanction_linked never does: being
+ * linked to a listed party is not being listed. */
+void kt_policy_mark_set(kt_policy *p, kt_mark_kind k);
+int kt_policy_mark_makes_finding(const kt_policy *p, kt_mark_kind k);
+/* The reason bit a mark kind gives (0 for sanction_linked). */
+unsigned kt_mark_reason(kt_mark_kind k);
+
 int kt_policy_in_set(const kt_policy *p, kt_policy_set s, unsigned country_index);
 int kt_policy_set_was_given(const kt_policy *p, kt_policy_set s);
 const char *kt_policy_name(const kt_policy *p); /* "" when none */
@@ -67,7 +80,9 @@ unsigned kt_policy_country_reasons(const kt_policy *p, unsigned country_index);
 unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v);
 
 /* The reasons vertex v is marked: from its origin country, plus STATE_OWNED for state_owned
- * entities and state entities.  Complexity: O(out-degree of v) for items, O(1) otherwise. */
+ * entities and state entities, plus SANCTIONED, DEBARRED, EXPORT_CONTROLLED for its marks in
+ * force on kt_graph_date(g) of the kinds the policy names.  Complexity: O(out-degree of v)
+ * for items, O(log M + marks of v) otherwise. */
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v);
 
 /* The catalogue of measures (kt_measures.h): owned by the policy; NULL when the policy has
@@ -75,7 +90,8 @@ unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer
 void kt_policy_set_measures(kt_policy *p, kt_measures *c);
 const kt_measures *kt_policy_measures(const kt_policy *p);
 
-/* "C1", "C2", "state_owned", "non_gpa", "non_eu" for one reason bit. */
+/* "C1", "C2", "state_owned", "non_gpa", "non_eu", "sanctioned", "debarred",
+ * "export_controlled" for one reason bit. */
 const char *kt_reason_name(unsigned bit);
 
 #endif

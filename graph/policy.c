@@ -10,6 +10,7 @@ struct kt_policy {
     kt_policy_thresholds thr;
     char *name, *file;
     kt_measures *measures;                             /* the catalogue, or NULL */
+    unsigned marks; /* bit per kt_mark_kind that makes a finding */
 };
 
 kt_policy *kt_policy_new(void)
@@ -106,6 +107,24 @@ unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v)
     return maker;
 }
 
+void kt_policy_mark_set(kt_policy *p, kt_mark_kind k)
+{
+    if (kt_mark_reason(k))
+        p->marks |= 1u << k;
+}
+
+int kt_policy_mark_makes_finding(const kt_policy *p, kt_mark_kind k) { return (p->marks >> k) & 1u; }
+
+unsigned kt_mark_reason(kt_mark_kind k)
+{
+    switch (k) {
+    case KT_MARK_SANCTION: return KT_REASON_SANCTIONED;
+    case KT_MARK_DEBARMENT: return KT_REASON_DEBARRED;
+    case KT_MARK_EXPORT_CONTROL: return KT_REASON_EXPORT_CONTROLLED;
+    default: return 0;
+    }
+}
+
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v)
 {
     unsigned r = kt_policy_country_reasons(p, kt_policy_origin(g, v));
@@ -113,6 +132,15 @@ unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer
     /* consideration 1: a state-owned enterprise counts whatever its country; so does a state */
     if (t == KT_ENT_STATE || (kt_graph_entity_flags(g, v) & KT_EF_STATE_OWNED))
         r |= KT_REASON_STATE_OWNED;
+    if (p->marks) {
+        size_t n = kt_graph_mark_count(g, v);
+        for (size_t i = 0; i < n; i++) {
+            kt_mark m;
+            kt_graph_mark_get(g, v, i, &m);
+            if (kt_policy_mark_makes_finding(p, m.kind) && kt_mark_active(&m, kt_graph_date(g)))
+                r |= kt_mark_reason(m.kind);
+        }
+    }
     return r;
 }
 
@@ -124,6 +152,9 @@ const char *kt_reason_name(unsigned bit)
     case KT_REASON_STATE_OWNED: return "state_owned";
     case KT_REASON_NON_GPA: return "non_gpa";
     case KT_REASON_NON_EU: return "non_eu";
+    case KT_REASON_SANCTIONED: return "sanctioned";
+    case KT_REASON_DEBARRED: return "debarred";
+    case KT_REASON_EXPORT_CONTROLLED: return "export_controlled";
     }
     return "?";
 }

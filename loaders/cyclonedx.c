@@ -1,26 +1,30 @@
 /* cyclonedx.c: CycloneDX 1.2-1.6 JSON bills of materials.
  *
  * Mapping (docs/loaders.md has the table):
- *   metadata.component            -> product; every other component -> component
- *   entity ids                    -> "<file name>#<bom-ref>" (a bom-ref is unique only within its
- *                                    BOM); without bom-ref "<file name>#<name>@<version>";
- *                                    purl and cpe become identifiers, so one package merges
- *                                    across BOMs
- *   nested components             -> contains (parent -> child)
+ *   metadata.component            -> product; every other component -> component; every
+ *                                    service -> service
+ *   entity ids                    -> "SCOPE#<bom-ref>", SCOPE the BOM's serialNumber, else the
+ *                                    path as given (a bom-ref is unique only within its BOM, and
+ *                                    two bidders' "bom.json" are different files); without
+ *                                    bom-ref "SCOPE#<name>@<version>"; purl and cpe become
+ *                                    identifiers, so one package merges across BOMs by them only
+ *   nested components, services   -> contains (parent -> child)
  *   dependencies ref -> dependsOn -> contains; without a dependencies list, top-level
- *                                    components are contained by the metadata component
+ *                                    components and services are contained by the metadata
+ *                                    component
  *   property cdx:device:quantity  -> qty of the contains relations into the component
  *   manufacturer, metadata.manufacture (deprecated) -> made_by (component -> organisation)
- *   supplier                      -> supplies (organisation -> each assembly containing the
- *                                    component, item = the component); a supplier other than
- *                                    the manufacturer is how transit shows
+ *   supplier, a service's provider -> supplies (organisation -> the component or service
+ *                                    itself, item = it); a supplier other than the manufacturer
+ *                                    is how transit shows
+ *   a service's data flows        -> tags "data:<classification>:<flow>"
  *   organisation address.country, property cdx:device:countryOfOrigin (the component's own
  *                                    country) -> country, normalised from names, alpha-3 and
  *                                    aliases; unrecognised: warning cdx_country_unrecognised
  *   compositions aggregate complete -> complete on the assemblies and dependencies it names;
  *                                    any other aggregate -> complete set to false
- * Organisations are "<file name>#<bom-ref>" or "<file name>#org:<name>": the same name in two
- * BOMs is not silently one organisation (keten check lists it as a likely duplicate).
+ * Organisations are "SCOPE#<bom-ref>" or "SCOPE#org:<name>": the same name in two BOMs is not
+ * silently one organisation (keten check lists it as a likely duplicate).
  * Complexity: O(document size) expected; nested components are walked with an explicit stack. */
 #include <math.h>
 #include <stdlib.h>
@@ -34,6 +38,7 @@ typedef struct {
     long line;
     char *id;
     double qty;    /* cdx:device:quantity, NaN */
+    int service;   /* from "services" */
 } comp;
 
 typedef struct {
@@ -44,8 +49,6 @@ typedef struct {
     kt_load_map byref;  /* bom-ref -> index in v */
     kt_load_map flags;  /* bom-ref -> composition flags */
     kt_load_map pairs;  /* "from\x1fto" of contains relations made */
-    size_t *efrom, *eto; /* contains relations between known components */
-    size_t ne, ecap;
     int has_meta;       /* v[0] is metadata.component */
     kt_load_buf b1, b2;
 } cdx;
@@ -69,7 +72,7 @@ static char *dupstr(const char *s)
     return d ? memcpy(d, s, n) : NULL;
 }
 
-static kt_err push_comp(cdx *x, const cJSON *o, size_t parent, long line)
+static kt_err push_comp(cdx *x, const cJSON *o, size_t parent, long line, int service)
 {
     kt_load_buf id = {0};
     const char *ref = kt_load_i_jstr(o, "bom-ref"), *name = kt_load_i_jstr(o, "name");
@@ -98,6 +101,7 @@ static kt_err push_comp(cdx *x, const cJSON *o, size_t parent, long line)
     k->line = line;
     k->id = id.s;
     k->qty = NAN;
+    k->service = service;
     const char *q = prop(o, "cdx:device:quantity");
     double qv;
     if (q && kt_load_i_number(q, &qv) == 0 && qv >= 0)
@@ -116,43 +120,54 @@ static kt_err push_comp(cdx *x, const cJSON *o, size_t parent, long line)
     return KT_OK;
 }
 
-/* All components, depth first, without recursion: metadata.component is index 0 when given. */
-static kt_err walk(cdx *x, const cJSON *doc, const long *lines, size_t nlines)
+/* The elements of the top-level array key ("components", "services"), each at its line. */
+static kt_err walk_top(cdx *x, const cJSON *doc, const char *key, const long *lines, size_t nlines)
 {
-    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
-    const cJSON *mc = cJSON_GetObjectItemCaseSensitive(meta, "component");
-    const cJSON *top = cJSON_GetObjectItemCaseSensitive(doc, "components"), *o;
+    const cJSON *top = cJSON_GetObjectItemCaseSensitive(doc, key), *o;
     size_t i = 0;
     kt_err rc;
-
-    if (cJSON_IsObject(mc)) {
-        if ((rc = push_comp(x, mc, SIZE_MAX, 1)) != KT_OK)
-            return rc;
-        x->has_meta = 1;
-    }
     if (top && !cJSON_IsArray(top))
-        return kt_diags_add(x->c->d, KT_SEV_ERROR, "field_type", x->c->file, 1, NULL, "\"components\" must be an array");
+        return kt_diags_add(x->c->d, KT_SEV_ERROR, "field_type", x->c->file, 1, NULL, "\"%s\" must be an array", key);
     cJSON_ArrayForEach(o, top)
     {
         long line = i < nlines ? lines[i] : 1;
         i++;
         if (!cJSON_IsObject(o)) {
             if ((rc = kt_diags_add(x->c->d, KT_SEV_ERROR, "record_type", x->c->file, line, NULL,
-                                   "component must be a JSON object")) != KT_OK)
+                                   "%s must be a JSON object", key[0] == 's' ? "service" : "component")) != KT_OK)
                 return rc;
             continue;
         }
-        if ((rc = push_comp(x, o, SIZE_MAX, line)) != KT_OK)
+        if ((rc = push_comp(x, o, SIZE_MAX, line, key[0] == 's')) != KT_OK)
             return rc;
     }
+    return KT_OK;
+}
+
+/* All components and services, depth first, without recursion: metadata.component is index 0
+ * when given. */
+static kt_err walk(cdx *x, const cJSON *doc, const long *lc, size_t nc, const long *ls, size_t ns)
+{
+    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
+    const cJSON *mc = cJSON_GetObjectItemCaseSensitive(meta, "component"), *o;
+    kt_err rc;
+
+    if (cJSON_IsObject(mc)) {
+        if ((rc = push_comp(x, mc, SIZE_MAX, 1, 0)) != KT_OK)
+            return rc;
+        x->has_meta = 1;
+    }
+    if ((rc = walk_top(x, doc, "components", lc, nc)) != KT_OK || (rc = walk_top(x, doc, "services", ls, ns)) != KT_OK)
+        return rc;
     /* the nested ones: v itself is the work list, each entry's children appended after it */
     for (size_t k = 0; k < x->n; k++) {
-        const cJSON *kids = cJSON_GetObjectItemCaseSensitive(x->v[k].o, "components");
+        int svc = x->v[k].service;
+        const cJSON *kids = cJSON_GetObjectItemCaseSensitive(x->v[k].o, svc ? "services" : "components");
         cJSON_ArrayForEach(o, kids)
         {
             if (!cJSON_IsObject(o))
                 continue;
-            if ((rc = push_comp(x, o, k, x->v[k].line)) != KT_OK)
+            if ((rc = push_comp(x, o, k, x->v[k].line, svc)) != KT_OK)
                 return rc;
         }
     }
@@ -197,7 +212,7 @@ static kt_err add_components(cdx *x)
         const char *ver = kt_load_i_jstr(p->o, "version");
         memset(&e, 0, sizeof e);
         e.id = p->id;
-        e.type = k == 0 && x->has_meta ? KT_ENT_PRODUCT : KT_ENT_COMPONENT;
+        e.type = k == 0 && x->has_meta ? KT_ENT_PRODUCT : p->service ? KT_ENT_SERVICE : KT_ENT_COMPONENT;
         if (name && ver && *ver) {
             if (kt_load_i_buf_printf(&x->b1, "%s %s", name, ver) != 0)
                 return KT_ENOMEM;
@@ -222,14 +237,40 @@ static kt_err add_components(cdx *x)
         size_t *fl = ref ? kt_load_i_map_get(&x->flags, ref, 0) : NULL;
         if (fl)
             e.flags = (unsigned)*fl;
-        if ((rc = kt_graph_add_entity(x->c->g, &e, x->c->file, p->line, x->c->d)) != KT_OK)
+        /* a service's data flows, kept as tags: "data:PII:bi-directional" */
+        char **tags = NULL;
+        const cJSON *flows = p->service ? cJSON_GetObjectItemCaseSensitive(p->o, "data") : NULL, *f;
+        size_t nt = 0, cap = (size_t)cJSON_GetArraySize(flows);
+        if (cap && !(tags = calloc(cap, sizeof *tags)))
+            return KT_ENOMEM;
+        rc = KT_OK;
+        cJSON_ArrayForEach(f, flows)
+        {
+            const char *cl = kt_load_i_jstr(f, "classification"), *fw = kt_load_i_jstr(f, "flow");
+            kt_load_buf t = {0};
+            if (!cl && !fw)
+                continue;
+            if (kt_load_i_buf_printf(&t, "data:%s:%s", cl ? cl : "", fw ? fw : "") != 0) {
+                rc = KT_ENOMEM;
+                break;
+            }
+            tags[nt++] = t.s;
+        }
+        e.tags = (const char *const *)tags;
+        e.n_tags = nt;
+        if (rc == KT_OK)
+            rc = kt_graph_add_entity(x->c->g, &e, x->c->file, p->line, x->c->d);
+        for (size_t i = 0; i < nt; i++)
+            free(tags[i]);
+        free(tags);
+        if (rc != KT_OK)
             return rc;
     }
     return KT_OK;
 }
 
-/* contains from -> to (entity ids); fi/ti the component indexes or SIZE_MAX. */
-static kt_err contains(cdx *x, const char *from, const char *to, size_t fi, size_t ti, long line, const char *src)
+/* contains from -> to (entity ids); ti the part's component index or SIZE_MAX. */
+static kt_err contains(cdx *x, const char *from, const char *to, size_t ti, long line, const char *src)
 {
     if (kt_load_i_buf_printf(&x->b2, "%s\x1f%s", from, to) != 0)
         return KT_ENOMEM;
@@ -244,22 +285,6 @@ static kt_err contains(cdx *x, const char *from, const char *to, size_t fi, size
     r.source = src;
     if (ti != SIZE_MAX)
         r.qty = x->v[ti].qty;
-    if (fi != SIZE_MAX && ti != SIZE_MAX) {
-        if (x->ne == x->ecap) {
-            size_t nc = x->ecap ? x->ecap * 2 : 64;
-            size_t *a = realloc(x->efrom, nc * sizeof *a);
-            if (!a)
-                return KT_ENOMEM;
-            x->efrom = a;
-            size_t *b = realloc(x->eto, nc * sizeof *b);
-            if (!b)
-                return KT_ENOMEM;
-            x->eto = b;
-            x->ecap = nc;
-        }
-        x->efrom[x->ne] = fi;
-        x->eto[x->ne++] = ti;
-    }
     return kt_graph_add_relation(x->c->g, &r, x->c->file, line, x->c->d);
 }
 
@@ -273,11 +298,10 @@ static kt_err structure(cdx *x, const cJSON *doc, const long *lines, size_t nlin
     for (size_t k = 0; k < x->n; k++) {
         const comp *p = &x->v[k];
         if (p->parent != SIZE_MAX) {
-            if ((rc = contains(x, x->v[p->parent].id, p->id, p->parent, k, p->line, kt_load_i_jstr(p->o, "bom-ref"))) !=
-                KT_OK)
+            if ((rc = contains(x, x->v[p->parent].id, p->id, k, p->line, kt_load_i_jstr(p->o, "bom-ref"))) != KT_OK)
                 return rc;
         } else if (!use_deps && has_meta && k > 0) {
-            if ((rc = contains(x, x->v[0].id, p->id, 0, k, p->line, kt_load_i_jstr(p->o, "bom-ref"))) != KT_OK)
+            if ((rc = contains(x, x->v[0].id, p->id, k, p->line, kt_load_i_jstr(p->o, "bom-ref"))) != KT_OK)
                 return rc;
         }
     }
@@ -309,7 +333,7 @@ static kt_err structure(cdx *x, const cJSON *doc, const long *lines, size_t nlin
             kt_load_buf tb = {0};
             if (!ti && kt_load_i_buf_printf(&tb, "%s#%s", x->prefix, t->valuestring) != 0)
                 return KT_ENOMEM;
-            rc = contains(x, from, ti ? x->v[*ti].id : tb.s, fi ? *fi : SIZE_MAX, ti ? *ti : SIZE_MAX, line, ref);
+            rc = contains(x, from, ti ? x->v[*ti].id : tb.s, ti ? *ti : SIZE_MAX, line, ref);
             free(tb.s);
             if (rc != KT_OK)
                 return rc;
@@ -343,92 +367,64 @@ static kt_err org(cdx *x, const cJSON *o, long line, const char **id)
     return kt_graph_add_entity(x->c->g, &e, x->c->file, line, x->c->d);
 }
 
+/* A relation of type t from -> to with the component's bom-ref as source; item when given. */
+static kt_err party_rel(cdx *x, const comp *p, kt_rtype t, const char *from, const char *to, const char *item)
+{
+    kt_rel_in r;
+    kt_rel_in_init(&r, t, from, to);
+    r.item = item;
+    r.source = kt_load_i_jstr(p->o, "bom-ref");
+    return kt_graph_add_relation(x->c->g, &r, x->c->file, p->line, x->c->d);
+}
+
 static kt_err parties(cdx *x, const cJSON *doc)
 {
     const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
-    int has_meta = x->has_meta;
     kt_err rc = KT_OK;
     const char *oid;
-    /* the assemblies of each component: contains relations bucketed by their part */
-    size_t *start = calloc(x->n + 1, sizeof *start), *order = malloc((x->ne + 1) * sizeof *order);
-    if (!start || !order) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < x->ne; i++)
-        start[x->eto[i] + 1]++;
-    for (size_t k = 0; k < x->n; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < x->ne; i++)
-        order[start[x->eto[i]]++] = i;
-    for (size_t k = x->n; k > 0; k--)
-        start[k] = start[k - 1];
-    start[0] = 0;
 
     for (size_t k = 0; k < x->n; k++) {
         const comp *p = &x->v[k];
-        const cJSON *man = cJSON_GetObjectItemCaseSensitive(p->o, "manufacturer");
-        if (!man && k == 0 && has_meta)
+        int product = k == 0 && x->has_meta;
+        const cJSON *man = p->service ? NULL : cJSON_GetObjectItemCaseSensitive(p->o, "manufacturer");
+        if (!man && product)
             man = cJSON_GetObjectItemCaseSensitive(meta, "manufacture"); /* deprecated in 1.6 */
         if ((rc = org(x, man, p->line, &oid)) != KT_OK)
-            goto out;
-        if (oid) {
-            kt_rel_in r;
-            kt_rel_in_init(&r, KT_REL_MADE_BY, p->id, oid);
-            r.source = kt_load_i_jstr(p->o, "bom-ref");
-            if ((rc = kt_graph_add_relation(x->c->g, &r, x->c->file, p->line, x->c->d)) != KT_OK)
-                goto out;
-        }
-        if (k == 0 && has_meta)
+            return rc;
+        if (oid && (rc = party_rel(x, p, KT_REL_MADE_BY, p->id, oid, NULL)) != KT_OK)
+            return rc;
+        if (product)
             continue; /* the product's own supplier is the bidder: the tender data says so */
-        if ((rc = org(x, cJSON_GetObjectItemCaseSensitive(p->o, "supplier"), p->line, &oid)) != KT_OK)
-            goto out;
+        /* the supplier (a service's provider) supplies the part itself: provenance, exposure
+         * and the provenance diagram find it there */
+        if ((rc = org(x, cJSON_GetObjectItemCaseSensitive(p->o, p->service ? "provider" : "supplier"), p->line,
+                      &oid)) != KT_OK)
+            return rc;
         if (!oid)
             continue;
         char *sup = dupstr(oid);
-        int any = 0;
-        if (!sup) {
-            rc = KT_ENOMEM;
-            goto out;
-        }
-        for (size_t j = start[k]; j < start[k + 1] && rc == KT_OK; j++) {
-            size_t i = order[j];
-            kt_rel_in r;
-            kt_rel_in_init(&r, KT_REL_SUPPLIES, sup, x->v[x->efrom[i]].id);
-            r.item = p->id;
-            r.source = kt_load_i_jstr(p->o, "bom-ref");
-            rc = kt_graph_add_relation(x->c->g, &r, x->c->file, p->line, x->c->d);
-            any = 1;
-        }
-        if (!any && has_meta && rc == KT_OK) {
-            kt_rel_in r;
-            kt_rel_in_init(&r, KT_REL_SUPPLIES, sup, x->v[0].id);
-            r.item = p->id;
-            r.source = kt_load_i_jstr(p->o, "bom-ref");
-            rc = kt_graph_add_relation(x->c->g, &r, x->c->file, p->line, x->c->d);
-        }
+        if (!sup)
+            return KT_ENOMEM;
+        rc = party_rel(x, p, KT_REL_SUPPLIES, sup, p->id, p->id);
         free(sup);
         if (rc != KT_OK)
-            goto out;
+            return rc;
     }
-out:
-    free(start);
-    free(order);
-    return rc;
+    return KT_OK;
 }
 
 kt_err kt_load_i_cyclonedx(kt_load_ctx *c, kt_src *s)
 {
     const char *text;
-    size_t len, nc = 0, nd = 0;
-    long *lc = NULL, *ld = NULL;
+    size_t len, nc = 0, nd = 0, ns = 0;
+    long *lc = NULL, *ld = NULL, *ls = NULL;
     kt_err rc = KT_OK;
     cdx x;
     cJSON *doc = kt_load_i_json_doc(c, s, &text, &len);
 
     memset(&x, 0, sizeof x);
     x.c = c;
-    x.prefix = kt_load_i_basename(c->path);
+    x.prefix = c->path;
     kt_load_i_map_init(&x.byref);
     kt_load_i_map_init(&x.flags);
     kt_load_i_map_init(&x.pairs);
@@ -445,12 +441,16 @@ kt_err kt_load_i_cyclonedx(kt_load_ctx *c, kt_src *s)
         if ((rc = kt_diags_add(c->d, KT_SEV_WARNING, "cdx_version", c->file, 1, NULL,
                                "specVersion \"%.10s\" is not 1.2-1.6: read as 1.6", ver ? ver : "")) != KT_OK)
             goto out;
+    const char *serial = kt_load_i_jstr(doc, "serialNumber");
+    if (serial && *serial)
+        x.prefix = serial;
     if (kt_load_i_json_elem_lines(text, len, "components", &lc, &nc) != 0 ||
+        kt_load_i_json_elem_lines(text, len, "services", &ls, &ns) != 0 ||
         kt_load_i_json_elem_lines(text, len, "dependencies", &ld, &nd) != 0) {
         rc = KT_ENOMEM;
         goto out;
     }
-    if ((rc = compositions(&x, doc)) != KT_OK || (rc = walk(&x, doc, lc, nc)) != KT_OK ||
+    if ((rc = compositions(&x, doc)) != KT_OK || (rc = walk(&x, doc, lc, nc, ls, ns)) != KT_OK ||
         (rc = add_components(&x)) != KT_OK || (rc = structure(&x, doc, ld, nd)) != KT_OK)
         goto out;
     rc = parties(&x, doc);
@@ -458,8 +458,6 @@ out:
     for (size_t k = 0; k < x.n; k++)
         free(x.v[k].id);
     free(x.v);
-    free(x.efrom);
-    free(x.eto);
     free(x.b1.s);
     free(x.b2.s);
     kt_load_i_map_destroy(&x.byref);
@@ -467,6 +465,7 @@ out:
     kt_load_i_map_destroy(&x.pairs);
     free(lc);
     free(ld);
+    free(ls);
     cJSON_Delete(doc);
     return rc;
 }

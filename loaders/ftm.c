@@ -19,10 +19,17 @@
  * Complexity: O(input size) expected; streams line by line, keeping only the ids it has seen. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "load_i.h"
 
 #define MAX_LIST 16
+
+typedef struct {
+    char *schema;
+    size_t n;
+    long line; /* of the first record */
+} skipinfo;
 
 typedef struct {
     kt_load_map declared; /* ftm id -> 1 */
@@ -30,6 +37,9 @@ typedef struct {
     char **order;         /* referenced ids in order of first reference (for stable output) */
     size_t nref, refcap;
     kt_load_buf b1, b2, b3;
+    kt_load_map skip;     /* schema -> index in skips */
+    skipinfo *skips;      /* schemas not read, in order of first occurrence */
+    size_t nskip, skipcap;
 } ftm;
 
 /* The first string of property key; a wrong type is a field_type error (*bad). */
@@ -85,9 +95,10 @@ static kt_err entity(kt_load_ctx *c, ftm *f, const cJSON *o, const cJSON *props,
         return KT_ENOMEM;
     e.id = f->b1.s;
     e.type = person ? KT_ENT_PERSON : strcmp(schema, "PublicBody") == 0 ? KT_ENT_STATE : KT_ENT_COMPANY;
-    e.name = prop(c, props, "name", line, &bad);
-    if (!e.name)
-        e.name = kt_load_i_jstr(o, "caption");
+    /* the caption is the name FtM chose to show (Kalashnikov Concern, not its former name) */
+    e.name = kt_load_i_jstr(o, "caption");
+    if (!e.name || !*e.name)
+        e.name = prop(c, props, "name", line, &bad);
     static const char *pc[3] = {"nationality", "citizenship", "country"};
     static const char *oc[3] = {"jurisdiction", "country", "mainCountry"};
     for (int k = 0; k < 3 && !cty; k++)
@@ -105,12 +116,17 @@ static kt_err entity(kt_load_ctx *c, ftm *f, const cJSON *o, const cJSON *props,
     }
     const cJSON *topics = cJSON_GetObjectItemCaseSensitive(props, "topics"), *t;
     prop(c, props, "topics", line, &bad);
+    static const char *mark_topics[KT_MARK__COUNT] = {"sanction", "sanction.linked", "debarment", "export.control"};
+    unsigned marks = 0;
     cJSON_ArrayForEach(t, topics)
     {
         if (!cJSON_IsString(t))
             continue;
         if (strcmp(t->valuestring, "gov.soe") == 0)
             e.flags |= KT_EF_STATE_OWNED | KT_EF_STATE_OWNED_SET;
+        for (int k = 0; k < KT_MARK__COUNT; k++)
+            if (strcmp(t->valuestring, mark_topics[k]) == 0)
+                marks |= 1u << k;
         if (e.n_tags < MAX_LIST)
             tags[e.n_tags++] = t->valuestring;
     }
@@ -124,17 +140,49 @@ static kt_err entity(kt_load_ctx *c, ftm *f, const cJSON *o, const cJSON *props,
     if (!dcl)
         return KT_ENOMEM;
     *dcl = 1;
-    return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
+    kt_err rc = kt_graph_add_entity(c->g, &e, c->file, line, c->d);
+    /* a topic is OpenSanctions' summary of the entity's listings: a mark without authority */
+    for (int k = 0; k < KT_MARK__COUNT && rc == KT_OK; k++)
+        if (marks & (1u << k)) {
+            kt_mark_in m;
+            memset(&m, 0, sizeof m);
+            m.entity = e.id;
+            m.kind = (kt_mark_kind)k;
+            m.programme = mark_topics[k];
+            m.authority = "OpenSanctions topic";
+            m.source = id;
+            rc = kt_graph_add_mark(c->g, &m, c->file, line, c->d);
+        }
+    return rc;
 }
 
-static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *id, int own, long line)
+/* The earliest of a date property's values (ISO dates compare as strings), or NULL. */
+static const char *earliest(const cJSON *props, const char *key)
 {
-    int bad = 0;
-    const char *from = prop(c, props, own ? "owner" : "director", line, &bad);
-    const char *to = prop(c, props, own ? "asset" : "organization", line, &bad);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(props, key), *x;
+    const char *best = NULL;
+    cJSON_ArrayForEach(x, v)
+    {
+        if (cJSON_IsString(x) && *x->valuestring && (!best || strcmp(x->valuestring, best) < 0))
+            best = x->valuestring;
+    }
+    return best;
+}
+
+enum { R_OWNERSHIP, R_DIRECTORSHIP, R_CONTROL };
+
+static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *id, int kind, long line)
+{
+    static const char *names[3] = {"Ownership", "Directorship", "Control"};
+    static const char *ends[3][2] = {{"owner", "asset"}, {"director", "organization"}, {"controller", "controlled"}};
+    int bad = 0, own = kind == R_OWNERSHIP;
+    const char *from = prop(c, props, ends[kind][0], line, &bad);
+    const char *to = prop(c, props, ends[kind][1], line, &bad);
     const char *pct = own ? prop(c, props, "percentage", line, &bad) : NULL;
     const char *sd = prop(c, props, "startDate", line, &bad), *ed = prop(c, props, "endDate", line, &bad);
-    char since[11];
+    const char *role = kind == R_DIRECTORSHIP ? prop(c, props, "role", line, &bad) : NULL;
+    const char *ctype = kind == R_CONTROL ? prop(c, props, "controlType", line, &bad) : NULL;
+    char since[11], until[11];
     kt_rel_in r;
     kt_err rc;
 
@@ -142,18 +190,19 @@ static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *i
         return KT_OK;
     if (!from || !to)
         return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "%s needs \"%s\" and \"%s\"",
-                            own ? "Ownership" : "Directorship", own ? "owner" : "director",
-                            own ? "asset" : "organization");
-    if (ed && *ed)
-        return kt_diags_add(c->d, KT_SEV_WARNING, "ftm_relation_ended", c->file, line, NULL,
-                            "%s ended on %.20s and is left out", own ? "Ownership" : "Directorship", ed);
+                            names[kind], ends[kind][0], ends[kind][1]);
     if ((rc = reference(f, from, line)) != KT_OK || (rc = reference(f, to, line)) != KT_OK)
         return rc;
     if (kt_load_i_buf_printf(&f->b2, "ftm:%s", from) != 0 || kt_load_i_buf_printf(&f->b3, "ftm:%s", to) != 0)
         return KT_ENOMEM;
-    kt_rel_in_init(&r, own ? KT_REL_OWNS : KT_REL_CONTROLS, f->b2.s, f->b3.s);
-    if (!own)
-        r.basis = KT_BASIS_BOARD;
+    kt_rel_in_init(&r, own ? KT_REL_OWNS : kind == R_DIRECTORSHIP ? KT_REL_DIRECTOR_OF : KT_REL_CONTROLS, f->b2.s,
+                   f->b3.s);
+    if (kind == R_DIRECTORSHIP)
+        r.role = role && *role ? role : "director";
+    if (kind == R_CONTROL)
+        r.basis = ctype && strcmp(ctype, "appointment") == 0   ? KT_BASIS_BOARD
+                  : ctype && strcmp(ctype, "contractual") == 0 ? KT_BASIS_CONTRACT
+                                                               : KT_BASIS_OTHER;
     if (pct) {
         char buf[64];
         double v;
@@ -167,9 +216,78 @@ static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *i
                                     "percentage \"%.40s\" is not a number: share left unknown", pct)) != KT_OK)
             return rc;
     }
+    /* an ended relation is kept with its dates: --as-of (default today) decides */
     r.since = kt_load_i_date(c, sd, since, line, NULL);
+    r.until = kt_load_i_date(c, ed, until, line, NULL);
     r.source = id;
     return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
+}
+
+/* A Sanction record: a sanction mark on its entity, with authority, programme and dates. */
+static kt_err sanction(kt_load_ctx *c, ftm *f, const cJSON *props, const char *id, long line)
+{
+    int bad = 0;
+    const char *ent = prop(c, props, "entity", line, &bad);
+    const char *status = prop(c, props, "status", line, &bad);
+    char since[11], until[11];
+    kt_mark_in m;
+    kt_err rc;
+
+    memset(&m, 0, sizeof m);
+    m.kind = KT_MARK_SANCTION;
+    m.authority = prop(c, props, "authority", line, &bad);
+    m.programme = prop(c, props, "program", line, &bad);
+    if (!m.programme)
+        m.programme = prop(c, props, "programId", line, &bad);
+    prop(c, props, "startDate", line, &bad);
+    prop(c, props, "endDate", line, &bad);
+    prop(c, props, "listingDate", line, &bad);
+    if (bad)
+        return KT_OK;
+    if (!ent || !*ent)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "Sanction needs \"entity\"");
+    const char *sd = earliest(props, "startDate");
+    m.since = kt_load_i_date(c, sd ? sd : earliest(props, "listingDate"), since, line, NULL);
+    m.until = kt_load_i_date(c, prop(c, props, "endDate", line, &bad), until, line, NULL);
+    if (status && !m.until &&
+        (strcasecmp(status, "inactive") == 0 || strcasecmp(status, "expired") == 0 ||
+         strcasecmp(status, "suspended") == 0 || strcasecmp(status, "revoked") == 0))
+        return kt_diags_add(c->d, KT_SEV_WARNING, "ftm_sanction_inactive", c->file, line, NULL,
+                            "Sanction with status \"%.20s\" and no end date: not read as a sanction in force",
+                            status);
+    if ((rc = reference(f, ent, line)) != KT_OK)
+        return rc;
+    if (kt_load_i_buf_printf(&f->b2, "ftm:%s", ent) != 0)
+        return KT_ENOMEM;
+    m.entity = f->b2.s;
+    m.source = id;
+    return kt_graph_add_mark(c->g, &m, c->file, line, c->d);
+}
+
+/* A schema keten does not read: counted, and reported once per schema at the end. */
+static kt_err skipped(ftm *f, const char *schema, long line)
+{
+    size_t *w = kt_load_i_map_get(&f->skip, schema, 1);
+    if (!w)
+        return KT_ENOMEM;
+    if (*w == KT_MAP_NEW) {
+        if (f->nskip == f->skipcap) {
+            size_t nc = f->skipcap ? f->skipcap * 2 : 16;
+            skipinfo *v = realloc(f->skips, nc * sizeof *v);
+            if (!v)
+                return KT_ENOMEM;
+            f->skips = v;
+            f->skipcap = nc;
+        }
+        *w = f->nskip;
+        f->skips[f->nskip].line = line;
+        f->skips[f->nskip].n = 0;
+        if (!(f->skips[f->nskip].schema = strdup(schema)))
+            return KT_ENOMEM;
+        f->nskip++;
+    }
+    f->skips[*w].n++;
+    return KT_OK;
 }
 
 static kt_err record(kt_load_ctx *c, cJSON *o, long line, void *ud)
@@ -201,9 +319,15 @@ static kt_err record(kt_load_ctx *c, cJSON *o, long line, void *ud)
         strcmp(schema, "PublicBody") == 0 || strcmp(schema, "Person") == 0)
         rc = entity(c, f, o, props, id, schema, line);
     else if (strcmp(schema, "Ownership") == 0)
-        rc = relation(c, f, props, id, 1, line);
+        rc = relation(c, f, props, id, R_OWNERSHIP, line);
     else if (strcmp(schema, "Directorship") == 0)
-        rc = relation(c, f, props, id, 0, line);
+        rc = relation(c, f, props, id, R_DIRECTORSHIP, line);
+    else if (strcmp(schema, "Control") == 0)
+        rc = relation(c, f, props, id, R_CONTROL, line);
+    else if (strcmp(schema, "Sanction") == 0)
+        rc = sanction(c, f, props, id, line);
+    else
+        rc = skipped(f, schema, line);
 out:
     cJSON_Delete(o);
     return rc;
@@ -217,7 +341,13 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     memset(&f, 0, sizeof f);
     kt_load_i_map_init(&f.declared);
     kt_load_i_map_init(&f.refs);
+    kt_load_i_map_init(&f.skip);
     rc = kt_load_i_json_records(c, s, NULL, record, &f);
+    for (size_t i = 0; i < f.nskip && rc == KT_OK; i++)
+        rc = kt_diags_add(c->d, KT_SEV_WARNING, "ftm_schema_skipped", c->file, f.skips[i].line, NULL,
+                          "%zu record%s of schema %.40s not read (not an entity, ownership, control, directorship "
+                          "or sanction)",
+                          f.skips[i].n, f.skips[i].n == 1 ? "" : "s", f.skips[i].schema);
     for (size_t i = 0; i < f.nref && rc == KT_OK; i++) {
         const char *id = f.order[i];
         if (kt_load_i_map_get(&f.declared, id, 0))
@@ -245,6 +375,10 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     free(f.b1.s);
     free(f.b2.s);
     free(f.b3.s);
+    for (size_t i = 0; i < f.nskip; i++)
+        free(f.skips[i].schema);
+    free(f.skips);
+    kt_load_i_map_destroy(&f.skip);
     kt_load_i_map_destroy(&f.declared);
     kt_load_i_map_destroy(&f.refs);
     return rc;

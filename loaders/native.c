@@ -1,6 +1,6 @@
 /* native.c: keten's own format, version 1, as a JSON document or as JSON Lines.
  *
- * Document: {"keten": "1", "entities": [...], "relations": [...]}.
+ * Document: {"keten": "1", "entities": [...], "relations": [...], "marks": [...]}.
  * JSON Lines: one object per line; "rel" makes it a relation, "type" an entity; an optional
  * first line {"keten": "1"} names the version.  The README has the field reference.
  * Complexity: O(input size); one cJSON tree per line (JSON Lines) or per document. */
@@ -89,11 +89,11 @@ static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
     return kt_graph_add_entity(c->g, &e, c->file, line, c->d);
 }
 
-enum { R_BASIS, R_COUNTRY, R_DECLARED, R_FROM, R_ITEM, R_QTY, R_REL, R_ROLE, R_SCOPE, R_SHARE, R_SINCE,
-       R_SOLE_SOURCE, R_SOURCE, R_TO, R_UNTIL, R_VOTES, R__N };
-static const char *const rel_keys[R__N] = {"basis", "country", "declared", "from",   "item",   "qty",
-                                           "rel",   "role",    "scope",    "share",  "since",  "sole_source",
-                                           "source", "to",     "until",    "votes"}; /* sorted */
+enum { R_BASIS, R_BENEFICIAL, R_COUNTRY, R_DECLARED, R_FROM, R_ITEM, R_QTY, R_REL, R_ROLE, R_SCOPE, R_SHARE,
+       R_SINCE, R_SOLE_SOURCE, R_SOURCE, R_TO, R_UNTIL, R_VOTES, R__N };
+static const char *const rel_keys[R__N] = {"basis", "beneficial", "country", "declared", "from",   "item",
+                                           "qty",   "rel",        "role",    "scope",    "share",  "since",
+                                           "sole_source", "source", "to",   "until",    "votes"}; /* sorted */
 
 static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
 {
@@ -112,7 +112,7 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     if (!rel || kt_rtype_parse(rel, &r.type) != 0)
         return kt_diags_add(c->d, KT_SEV_ERROR, "rel_unknown", c->file, line, NULL,
                             "unknown relation \"%s\" (owns, controls, supplies, subcontracts, contains, made_by, "
-                            "member_of, offers)",
+                            "member_of, offers, director_of, role_in)",
                             rel ? rel : "");
     if (!from || !from[0] || !to || !to[0])
         return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
@@ -132,6 +132,9 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     /* a declared indirect summary (as BODS primary indirect, GLEIF ultimate parent) */
     if (kt_load_i_v_bool(c, f[R_DECLARED], "declared", line, NULL, &bad, &b) && b)
         r.flags |= KT_RF_DECLARED;
+    /* the source names the from-party a beneficial owner of the to-party */
+    if (kt_load_i_v_bool(c, f[R_BENEFICIAL], "beneficial", line, NULL, &bad, &b) && b)
+        r.flags |= KT_RF_BENEFICIAL;
     const cJSON *q = f[R_QTY];
     if (q && !cJSON_IsNull(q)) {
         if (!cJSON_IsNumber(q) || !isfinite(q->valuedouble)) {
@@ -152,7 +155,9 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     if (basis && kt_basis_parse(basis, &r.basis) != 0)
         return kt_diags_add(c->d, KT_SEV_ERROR, "basis_unknown", c->file, line, NULL,
                             "unknown control basis \"%s\" (board, golden_share, contract, statute, other)", basis);
-    if (role) {
+    if (role && (r.type == KT_REL_DIRECTOR_OF || r.type == KT_REL_ROLE_IN)) {
+        r.role = role; /* free text: "trustee", "board_member", "General Director" */
+    } else if (role) {
         if (strcmp(role, "lead") == 0)
             r.flags |= KT_RF_LEAD;
         else if (strcmp(role, "member") != 0)
@@ -162,8 +167,44 @@ static kt_err load_relation(kt_load_ctx *c, const cJSON *o, long line)
     return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
 }
 
+enum { M_AUTHORITY, M_ENTITY, M_MARK, M_PROGRAMME, M_SINCE, M_SOURCE, M_UNTIL, M__N };
+static const char *const mark_keys[M__N] = {"authority", "entity", "mark",  "programme",
+                                            "since",     "source", "until"}; /* sorted */
+
+/* {"mark": "sanction", "entity": ID, "authority", "programme", "since", "until", "source"} */
+static kt_err load_mark(kt_load_ctx *c, const cJSON *o, long line)
+{
+    kt_mark_in m;
+    int bad = 0;
+    const char *kind;
+    const cJSON *f[M__N];
+
+    kt_load_i_fields(c, o, mark_keys, M__N, f, 1, line, NULL);
+    memset(&m, 0, sizeof m);
+    kind = kt_load_i_v_str(c, f[M_MARK], "mark", line, NULL, &bad);
+    m.entity = kt_load_i_v_str(c, f[M_ENTITY], "entity", line, NULL, &bad);
+    m.authority = kt_load_i_v_str(c, f[M_AUTHORITY], "authority", line, NULL, &bad);
+    m.programme = kt_load_i_v_str(c, f[M_PROGRAMME], "programme", line, NULL, &bad);
+    m.since = kt_load_i_v_str(c, f[M_SINCE], "since", line, NULL, &bad);
+    m.until = kt_load_i_v_str(c, f[M_UNTIL], "until", line, NULL, &bad);
+    m.source = kt_load_i_v_str(c, f[M_SOURCE], "source", line, NULL, &bad);
+    if (bad)
+        return KT_OK;
+    if (!kind || kt_mark_kind_parse(kind, &m.kind) != 0)
+        return kt_diags_add(c->d, KT_SEV_ERROR, "mark_unknown", c->file, line, NULL,
+                            "unknown mark \"%s\" (sanction, sanction_linked, debarment, export_control)",
+                            kind ? kind : "");
+    if (!m.entity || !m.entity[0])
+        return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "mark needs \"entity\"");
+    if ((m.since && !kt_load_i_is_date(m.since)) || (m.until && !kt_load_i_is_date(m.until)))
+        return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
+                            "%s \"%s\" is not an ISO date (YYYY-MM-DD)", m.since && !kt_load_i_is_date(m.since)
+                            ? "since" : "until", m.since && !kt_load_i_is_date(m.since) ? m.since : m.until);
+    return kt_graph_add_mark(c->g, &m, c->file, line, c->d);
+}
+
 /* Which of the keys that decide a record's kind it has: one pass, first letters first. */
-enum { HAS_REL = 1, HAS_TYPE = 2, HAS_KETEN = 4 };
+enum { HAS_REL = 1, HAS_TYPE = 2, HAS_KETEN = 4, HAS_MARK = 8 };
 static unsigned record_kind(const cJSON *o)
 {
     unsigned k = 0;
@@ -177,6 +218,8 @@ static unsigned record_kind(const cJSON *o)
             k |= HAS_TYPE;
         else if (n[0] == 'k' && strcmp(n, "keten") == 0)
             k |= HAS_KETEN;
+        else if (n[0] == 'm' && strcmp(n, "mark") == 0)
+            k |= HAS_MARK;
     }
     return k;
 }
@@ -190,8 +233,10 @@ static kt_err load_record(kt_load_ctx *c, const cJSON *o, long line)
         return load_relation(c, o, line);
     if (k & HAS_TYPE)
         return load_entity(c, o, line);
+    if (k & HAS_MARK)
+        return load_mark(c, o, line);
     return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
-                        "record has neither \"rel\" (a relation) nor \"type\" (an entity)");
+                        "record has neither \"rel\" (a relation), \"type\" (an entity) nor \"mark\"");
 }
 
 kt_err kt_load_i_native_record(kt_load_ctx *c, const cJSON *o, long line)
@@ -214,7 +259,7 @@ static kt_err load_document(kt_load_ctx *c, const char *text, size_t len)
     long *lines = NULL;
     size_t nlines = 0;
     cJSON *doc = kt_load_i_json_parse(c, text, len, 1);
-    static const char *keys[2] = {"entities", "relations"};
+    static const char *keys[3] = {"entities", "relations", "marks"};
 
     if (!doc)
         return KT_OK;
@@ -224,7 +269,7 @@ static kt_err load_document(kt_load_ctx *c, const char *text, size_t len)
     }
     if ((rc = check_version(c, doc, 1)) != KT_OK || kt_diags_has_errors(c->d))
         goto out;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, keys[k]);
         if (!arr)
             continue;
@@ -246,6 +291,8 @@ static kt_err load_document(kt_load_ctx *c, const char *text, size_t len)
             else if (k == 1 && cJSON_IsObject(o) && !cJSON_GetObjectItemCaseSensitive(o, "rel"))
                 rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL,
                                   "relation has no \"rel\"");
+            else if (k == 2 && cJSON_IsObject(o) && !cJSON_GetObjectItemCaseSensitive(o, "mark"))
+                rc = kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "mark has no \"mark\"");
             else
                 rc = load_record(c, o, line);
             if (rc != KT_OK)

@@ -4,6 +4,8 @@
  *    "C1":  {"countries": ["..."], "meaning": "...", "sources": ["..."]},
  *    "C2":  {...}, "gpa": {...}, "eu": {...},            (a plain array of codes also works)
  *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},
+ *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."},
+ *                                                  (optional; a plain array of kinds also works)
  *    "measures": [...]}                                  (optional: loaders/measures.c)
  *
  * Every set must be present (an empty list is fine and says so); codes are ISO 3166-1
@@ -64,6 +66,26 @@ static kt_err read_number(const cJSON *t, const char *key, double lo, double hi,
     return KT_OK;
 }
 
+/* "marks": which kinds of entity marks in force make a finding. */
+static kt_err read_marks(kt_policy *p, const cJSON *v, const char *path, const char *text, size_t len,
+                         kt_errinfo *ei)
+{
+    const cJSON *list = cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, "findings") : v;
+    if (!cJSON_IsArray(list))
+        return policy_error(ei, path, text, len, "marks", "policy \"%s\" must be a list of mark kinds or "
+                            "{\"findings\": [...]}", "marks");
+    for (const cJSON *c = list->child; c; c = c->next) {
+        kt_mark_kind k;
+        if (!cJSON_IsString(c) || kt_mark_kind_parse(c->valuestring, &k) != 0 || !kt_mark_reason(k))
+            return policy_error(ei, path, text, len, cJSON_IsString(c) ? c->valuestring : "marks",
+                                "\"%s\" is not a mark kind that can make a finding (sanction, debarment, "
+                                "export_control)",
+                                cJSON_IsString(c) ? c->valuestring : "?");
+        kt_policy_mark_set(p, k);
+    }
+    return KT_OK;
+}
+
 kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_policy **out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
@@ -111,6 +133,9 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
             goto out;
         th->max_depth = (int)depth;
     }
+    const cJSON *marks = cJSON_GetObjectItemCaseSensitive(doc, "marks");
+    if (marks && (rc = read_marks(p, marks, path, text, len, ei)) != KT_OK)
+        goto out;
     if ((rc = kt_load_i_measures(p, doc, path, text, len, ei)) != KT_OK)
         goto out;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");

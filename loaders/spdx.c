@@ -1,17 +1,20 @@
 /* spdx.c: SPDX 2.3 JSON documents (2.2 is read the same way).
  *
  * Mapping (docs/loaders.md has the table):
- *   packages (and files)          -> component, "<file name>#<SPDXID>"; those the document
- *                                    describes (documentDescribes, DESCRIBES) -> product;
- *                                    externalRefs purl / cpe -> identifiers
- *   CONTAINS, DEPENDS_ON a -> b   -> contains a -> b; CONTAINED_BY, DEPENDENCY_OF a -> b
- *                                    -> contains b -> a; other relationship types are not
- *                                    supply relations and are left out
+ *   packages (and files)          -> component, "SCOPE#<SPDXID>", SCOPE the documentNamespace,
+ *                                    else the path as given; those the document describes
+ *                                    (documentDescribes, DESCRIBES) -> product; externalRefs
+ *                                    purl / cpe -> identifiers (merging across files is by them)
+ *   part relations a -> b         -> contains a -> b (the relationship type is its source):
+ *                                    CONTAINS, DEPENDS_ON, DYNAMIC_LINK, STATIC_LINK,
+ *                                    HAS_PREREQUISITE; reversed (contains b -> a): CONTAINED_BY,
+ *                                    DEPENDENCY_OF, PREREQUISITE_FOR and every *_DEPENDENCY_OF
+ *                                    (BUILD_, DEV_, OPTIONAL_, PROVIDED_, RUNTIME_, TEST_)
+ *   other relationship types      -> left out, counted by type (keten check "left out")
  *   originator (the maker)        -> made_by (package -> organisation or person)
- *   supplier (the distributor)    -> supplies (supplier -> each assembly containing the
- *                                    package, item = the package)
- *   "Organization: name (email)" -> company "<file name>#org:name"; "Person: ..." -> person
- *                                    "<file name>#person:name"; NOASSERTION -> nothing
+ *   supplier (the distributor)    -> supplies (supplier -> the package itself, item = it)
+ *   "Organization: name (email)" -> company "SCOPE#org:name"; "Person: ..." -> person
+ *                                    "SCOPE#person:name"; NOASSERTION -> nothing
  * SPDX has no country field: countries come from other files merged by identifier.
  * Relationships to other documents (DocumentRef-...) give the warning spdx_external_ref.
  * Complexity: O(document size) expected. */
@@ -26,10 +29,6 @@ typedef struct {
     kt_load_map elems;  /* SPDXID -> 1 package/file, 2 snippet (known but not modelled) */
     kt_load_map desc;   /* SPDXIDs the document describes */
     kt_load_map pairs;  /* contains relations made */
-    kt_load_map parent; /* SPDXID -> index of its first assembly in pf/pt */
-    char **pf, **pt;    /* contains relations as (assembly, part) SPDXIDs */
-    size_t ne, ecap;
-    const char *first_desc;
     kt_load_buf b1, b2, b3;
 } spdx;
 
@@ -135,7 +134,7 @@ static kt_err add_elem(spdx *x, const cJSON *p, long line, int is_file)
     return kt_graph_add_entity(x->c->g, &e, x->c->file, line, x->c->d);
 }
 
-static kt_err contains(spdx *x, const char *a, const char *b, long line)
+static kt_err contains(spdx *x, const char *a, const char *b, const char *kind, long line)
 {
     if (kt_load_i_buf_printf(&x->b1, "%s\x1f%s", a, b) != 0)
         return KT_ENOMEM;
@@ -145,37 +144,36 @@ static kt_err contains(spdx *x, const char *a, const char *b, long line)
     if (*seen != KT_MAP_NEW)
         return KT_OK;
     *seen = 1;
-    if (x->ne == x->ecap) {
-        size_t nc = x->ecap ? x->ecap * 2 : 64;
-        char **f = realloc(x->pf, nc * sizeof *f);
-        if (!f)
-            return KT_ENOMEM;
-        x->pf = f;
-        char **t = realloc(x->pt, nc * sizeof *t);
-        if (!t)
-            return KT_ENOMEM;
-        x->pt = t;
-        x->ecap = nc;
-    }
-    x->pf[x->ne] = x->pt[x->ne] = NULL;
-    size_t la = strlen(a) + 1, lb = strlen(b) + 1;
-    if (!(x->pf[x->ne] = malloc(la)) || !(x->pt[x->ne] = malloc(lb))) {
-        free(x->pf[x->ne]);
-        return KT_ENOMEM;
-    }
-    memcpy(x->pf[x->ne], a, la);
-    memcpy(x->pt[x->ne], b, lb);
-    x->ne++;
     kt_load_buf fa = {0}, fb = {0};
     kt_rel_in r;
     kt_err rc = KT_ENOMEM;
     if (kt_load_i_buf_printf(&fa, "%s#%s", x->prefix, a) == 0 && kt_load_i_buf_printf(&fb, "%s#%s", x->prefix, b) == 0) {
         kt_rel_in_init(&r, KT_REL_CONTAINS, fa.s, fb.s);
+        r.source = kind;
         rc = kt_graph_add_relation(x->c->g, &r, x->c->file, line, x->c->d);
     }
     free(fa.s);
     free(fb.s);
     return rc;
+}
+
+/* A relationship type that makes one element a part of another: 0 when a contains b, 1 when
+ * b contains a, -1 for every other type (not a part relation: counted, left out). */
+static int part_kind(const char *t)
+{
+    static const char *fwd[] = {"CONTAINS", "DEPENDS_ON", "DYNAMIC_LINK", "STATIC_LINK", "HAS_PREREQUISITE"};
+    static const char *rev[] = {"CONTAINED_BY", "DEPENDENCY_OF", "PREREQUISITE_FOR"};
+    size_t n = strlen(t);
+    for (size_t i = 0; i < sizeof fwd / sizeof *fwd; i++)
+        if (strcmp(t, fwd[i]) == 0)
+            return 0;
+    for (size_t i = 0; i < sizeof rev / sizeof *rev; i++)
+        if (strcmp(t, rev[i]) == 0)
+            return 1;
+    /* BUILD_, DEV_, OPTIONAL_, PROVIDED_, RUNTIME_, TEST_DEPENDENCY_OF: b depends on a */
+    if (n > 14 && strcmp(t + n - 14, "_DEPENDENCY_OF") == 0)
+        return 1;
+    return -1;
 }
 
 static kt_err relationships(spdx *x, const cJSON *rels, const long *lines, size_t nl)
@@ -197,15 +195,24 @@ static kt_err relationships(spdx *x, const cJSON *rels, const long *lines, size_
                 return rc;
             continue;
         }
-        if (strcmp(t, "CONTAINS") == 0 || strcmp(t, "DEPENDS_ON") == 0)
-            rev = 0;
-        else if (strcmp(t, "CONTAINED_BY") == 0 || strcmp(t, "DEPENDENCY_OF") == 0)
-            rev = 1;
-        else
+        if ((rev = part_kind(t)) < 0) {
+            if (strcmp(t, "DESCRIBES") != 0 || strcmp(a, "SPDXRef-DOCUMENT") != 0) { /* DESCRIBES made products */
+                if (kt_load_i_buf_printf(&x->b1, "relationship %s", t) != 0)
+                    return KT_ENOMEM;
+                if ((rc = kt_diags_skip(x->c->d, x->c->file, x->b1.s)) != KT_OK)
+                    return rc;
+            }
             continue;
+        }
         if (strcmp(a, "SPDXRef-DOCUMENT") == 0 || strcmp(b, "SPDXRef-DOCUMENT") == 0 || strcmp(b, "NOASSERTION") == 0 ||
-            strcmp(b, "NONE") == 0)
-            continue; /* the document itself, or nothing */
+            strcmp(b, "NONE") == 0) {
+            /* the document itself, or nothing */
+            if (kt_load_i_buf_printf(&x->b1, "relationship %s of the document or nothing", t) != 0)
+                return KT_ENOMEM;
+            if ((rc = kt_diags_skip(x->c->d, x->c->file, x->b1.s)) != KT_OK)
+                return rc;
+            continue;
+        }
         if (strchr(a, ':') || strchr(b, ':')) {
             if ((rc = kt_diags_add(x->c->d, KT_SEV_WARNING, "spdx_external_ref", x->c->file, line, NULL,
                                    "%s relationship to another document is left out", t)) != KT_OK)
@@ -213,9 +220,12 @@ static kt_err relationships(spdx *x, const cJSON *rels, const long *lines, size_
             continue;
         }
         size_t *ka = kt_load_i_map_get(&x->elems, a, 0), *kb = kt_load_i_map_get(&x->elems, b, 0);
-        if ((ka && *ka == 2) || (kb && *kb == 2))
+        if ((ka && *ka == 2) || (kb && *kb == 2)) {
+            if ((rc = kt_diags_skip(x->c->d, x->c->file, "relationship with a snippet")) != KT_OK)
+                return rc;
             continue; /* snippets are not parts */
-        if ((rc = rev ? contains(x, b, a, line) : contains(x, a, b, line)) != KT_OK)
+        }
+        if ((rc = rev ? contains(x, b, a, t, line) : contains(x, a, b, t, line)) != KT_OK)
             return rc;
     }
     return KT_OK;
@@ -226,21 +236,6 @@ static kt_err suppliers(spdx *x, const cJSON *arr, const long *lines, size_t nl)
     const cJSON *p;
     size_t i = 0;
     kt_err rc = KT_OK;
-    /* assemblies of each part: pf/pt sorted would do; a map from part to a chain is simpler */
-    size_t *next = malloc((x->ne + 1) * sizeof *next);
-    if (!next)
-        return KT_ENOMEM;
-    kt_load_map head;
-    kt_load_i_map_init(&head);
-    for (size_t k = x->ne; k-- > 0;) {
-        size_t *h = kt_load_i_map_get(&head, x->pt[k], 1);
-        if (!h) {
-            rc = KT_ENOMEM;
-            goto out;
-        }
-        next[k] = *h;
-        *h = k;
-    }
     cJSON_ArrayForEach(p, arr)
     {
         long line = i < nl ? lines[i] : 1;
@@ -249,47 +244,27 @@ static kt_err suppliers(spdx *x, const cJSON *arr, const long *lines, size_t nl)
         if (!sid)
             continue;
         kt_load_buf me = {0};
-        if (kt_load_i_buf_printf(&me, "%s#%s", x->prefix, sid) != 0) {
-            rc = KT_ENOMEM;
-            goto out;
-        }
+        if (kt_load_i_buf_printf(&me, "%s#%s", x->prefix, sid) != 0)
+            return KT_ENOMEM;
         if ((rc = add_party(x, kt_load_i_jstr(p, "originator"), line, &id)) == KT_OK && id) {
             kt_rel_in r;
             kt_rel_in_init(&r, KT_REL_MADE_BY, me.s, id);
             r.source = sid;
             rc = kt_graph_add_relation(x->c->g, &r, x->c->file, line, x->c->d);
         }
+        /* the supplier supplies the package itself: provenance and exposure find it there */
         if (rc == KT_OK && (rc = add_party(x, kt_load_i_jstr(p, "supplier"), line, &id)) == KT_OK && id) {
-            size_t *h = kt_load_i_map_get(&head, sid, 0);
-            kt_load_buf to = {0};
-            /* to each assembly containing it; with none, to the described product */
-            size_t k = h ? *h : KT_MAP_NEW;
-            const char *only = !h && x->first_desc && strcmp(x->first_desc, sid) != 0 ? x->first_desc : NULL;
-            while (rc == KT_OK && (k != KT_MAP_NEW || only)) {
-                if (kt_load_i_buf_printf(&to, "%s#%s", x->prefix, k != KT_MAP_NEW ? x->pf[k] : only) != 0) {
-                    rc = KT_ENOMEM;
-                    break;
-                }
-                kt_rel_in r;
-                kt_rel_in_init(&r, KT_REL_SUPPLIES, id, to.s);
-                r.item = me.s;
-                r.source = sid;
-                rc = kt_graph_add_relation(x->c->g, &r, x->c->file, line, x->c->d);
-                if (k != KT_MAP_NEW)
-                    k = next[k];
-                else
-                    only = NULL;
-            }
-            free(to.s);
+            kt_rel_in r;
+            kt_rel_in_init(&r, KT_REL_SUPPLIES, id, me.s);
+            r.item = me.s;
+            r.source = sid;
+            rc = kt_graph_add_relation(x->c->g, &r, x->c->file, line, x->c->d);
         }
         free(me.s);
         if (rc != KT_OK)
-            goto out;
+            return rc;
     }
-out:
-    free(next);
-    kt_load_i_map_destroy(&head);
-    return rc;
+    return KT_OK;
 }
 
 kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
@@ -304,11 +279,10 @@ kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
 
     memset(&x, 0, sizeof x);
     x.c = c;
-    x.prefix = kt_load_i_basename(c->path);
+    x.prefix = c->path;
     kt_load_i_map_init(&x.elems);
     kt_load_i_map_init(&x.desc);
     kt_load_i_map_init(&x.pairs);
-    kt_load_i_map_init(&x.parent);
     if (!doc)
         goto out;
     const char *ver = kt_load_i_jstr(doc, "spdxVersion");
@@ -317,6 +291,9 @@ kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
                           "not an SPDX 2 JSON document (\"spdxVersion\": \"SPDX-2.3\" expected)");
         goto out;
     }
+    const char *ns = kt_load_i_jstr(doc, "documentNamespace");
+    if (ns && *ns)
+        x.prefix = ns;
     const cJSON *pk = cJSON_GetObjectItemCaseSensitive(doc, "packages");
     const cJSON *fl = cJSON_GetObjectItemCaseSensitive(doc, "files");
     const cJSON *rl = cJSON_GetObjectItemCaseSensitive(doc, "relationships");
@@ -329,8 +306,6 @@ kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
     {
         if (cJSON_IsString(o) && (rc = mark(&x.desc, o->valuestring, 1)) != KT_OK)
             goto out;
-        if (cJSON_IsString(o) && !x.first_desc)
-            x.first_desc = o->valuestring;
     }
     cJSON_ArrayForEach(o, rl)
     {
@@ -339,8 +314,6 @@ kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
         if (a && t && b && strcmp(a, "SPDXRef-DOCUMENT") == 0 && strcmp(t, "DESCRIBES") == 0) {
             if ((rc = mark(&x.desc, b, 1)) != KT_OK)
                 goto out;
-            if (!x.first_desc)
-                x.first_desc = b;
         }
     }
     cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(doc, "snippets"))
@@ -373,19 +346,12 @@ kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s)
         goto out;
     rc = suppliers(&x, pk, lp, np);
 out:
-    for (size_t k = 0; k < x.ne; k++) {
-        free(x.pf[k]);
-        free(x.pt[k]);
-    }
-    free(x.pf);
-    free(x.pt);
     free(x.b1.s);
     free(x.b2.s);
     free(x.b3.s);
     kt_load_i_map_destroy(&x.elems);
     kt_load_i_map_destroy(&x.desc);
     kt_load_i_map_destroy(&x.pairs);
-    kt_load_i_map_destroy(&x.parent);
     free(lp);
     free(lf);
     free(lr);

@@ -88,7 +88,8 @@ static kt_viz_nkind kind_of(kt_etype t)
     case KT_ENT_PERSON: return KT_VIZ_N_PERSON;
     case KT_ENT_STATE: return KT_VIZ_N_STATE;
     case KT_ENT_PRODUCT:
-    case KT_ENT_COMPONENT: return KT_VIZ_N_ITEM;
+    case KT_ENT_COMPONENT:
+    case KT_ENT_SERVICE: return KT_VIZ_N_ITEM;
     case KT_ENT_CONSORTIUM: return KT_VIZ_N_GROUP;
     case KT_ENT_UNKNOWN: return KT_VIZ_N_UNKNOWN;
     default: return KT_VIZ_N_COMPANY;

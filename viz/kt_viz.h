@@ -197,10 +197,12 @@ kt_err kt_viz_ownership(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t t
 kt_err kt_viz_exposure(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, igraph_integer_t node,
                        kt_errinfo *ei);
 
-/* Provenance diagram of item: its parts (contains) all the way down, each item's makers
- * (made_by, with the place of production when given) and its suppliers (supplies relations
- * naming the item); a supplier that is not one of the item's makers is a transit supplier.
- * p (may be NULL) marks nodes.  Complexity: O(|V| + |E|). */
+/* Provenance diagram of item, drawn from kt_prov_run's result: its parts (contains) all the
+ * way down, each part's makers (made_by, with the place of production when given) and the
+ * suppliers kt_prov found for it; a supplier is a transit supplier exactly when kt_prov lists
+ * it in transit[] (its country differs from the part's known origin), and a part kt_prov gives
+ * no origin is noted "origin unknown".  p (may be NULL) marks nodes.
+ * Complexity: that of kt_prov_run, plus O(T log T) for its T transit relations. */
 kt_err kt_viz_provenance(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, igraph_integer_t item,
                          kt_errinfo *ei);
 

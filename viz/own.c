@@ -120,6 +120,22 @@ kt_err kt_viz_ownership(kt_viz_diagram *d, const kt_graph *g, igraph_integer_t t
                 goto out;
         }
     }
+    /* upstream: the roles and directorships held in the target (trustee, settlor, director...),
+     * shown beside ownership and control, never counted as either */
+    if (!down) {
+        const igraph_integer_t *eids;
+        igraph_integer_t n = kt_graph_in(g, target, &eids);
+        for (igraph_integer_t i = 0; i < n; i++) {
+            igraph_integer_t e = eids[i], from = kt_graph_rel_from(g, e);
+            kt_rtype t = kt_graph_rel_type(g, e);
+            if ((t != KT_REL_ROLE_IN && t != KT_REL_DIRECTOR_OF) || from == target)
+                continue;
+            if ((rc = kt_vmap_put(&pos, from, &at, &fresh)) != KT_OK ||
+                (fresh && (rc = kt_viz_node_entity(d, g, p, from, NULL)) != KT_OK) ||
+                (rc = kt_viz_i_relation_edge(d, g, e, first + (size_t)at, first)) != KT_OK)
+                goto out;
+        }
+    }
     /* the dashed edges: upstream from each ultimate controller and beneficial owner (or
      * possible one), downstream to each entity of the group */
     for (size_t i = 0; i < r.n; i++) {

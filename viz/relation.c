@@ -65,6 +65,12 @@ kt_err kt_viz_i_relation_edge(kt_viz_diagram *d, const kt_graph *g, igraph_integ
         return kt_viz_edge_add(d, from, to, KT_VIZ_E_COMPONENT, kt_ival_unknown(), show ? buf : NULL);
     }
     case KT_REL_OFFERS: return kt_viz_edge_add(d, from, to, KT_VIZ_E_SUPPLY, kt_ival_unknown(), "Offered");
+    case KT_REL_DIRECTOR_OF: /* shown as a role: a director is not a controller */
+    case KT_REL_ROLE_IN:
+        s = kt_graph_rel_role(g, e);
+        snprintf(buf, sizeof buf, "%s%s%s", kt_graph_rel_type(g, e) == KT_REL_DIRECTOR_OF ? "Director: " : "Role: ",
+                 s ? s : "not said", kt_graph_rel_flags(g, e) & KT_RF_BENEFICIAL ? " (declared beneficial owner)" : "");
+        return kt_viz_edge_add(d, from, to, KT_VIZ_E_MEMBERSHIP, kt_ival_unknown(), buf);
     case KT_REL_MADE_BY:
         s = kt_graph_rel_country(g, e);
         if (*s)

@@ -193,7 +193,7 @@ static kt_err build(const kt_viz_diagram *d, Agraph_t *g, Agnode_t **gn, kt_viz_
         /* a made-up name may meet an entity id: add primes until it is unique */
         kt_viz_i_buf_destroy(b);
         kt_viz_i_buf_init(b);
-        kt_viz_i_puts(b, n->name);
+        kt_viz_i_put_visible(b, n->name);
         while (!b->oom && agnode(g, b->s, 0))
             kt_viz_i_puts(b, "'");
         if (b->oom || !(an = agnode(g, b->s, 1)))

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_text.h"
 #include "viz_i.h"
 
 void kt_viz_i_buf_init(kt_viz_i_buf *b)
@@ -42,32 +43,15 @@ void kt_viz_i_puts(kt_viz_i_buf *b, const char *s)
     put(b, s, strlen(s));
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one: no overlong
- * forms, no surrogates, nothing above U+10FFFF, and not U+FFFE/U+FFFF (not XML characters). */
-static size_t utf8_len(const unsigned char *s)
+static void put_text(void *ctx, const char *s, size_t n, int escaped)
 {
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0;
-        if (c == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF))
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-            return 0;
-        return 4;
-    }
-    return 0;
+    (void)escaped;
+    put(ctx, s, n);
+}
+
+void kt_viz_i_put_visible(kt_viz_i_buf *b, const char *s)
+{
+    kt_text_escape(s, put_text, b);
 }
 
 /* Walk s: each valid character goes to emit_char (ASCII) or is copied (multi-byte); invalid
@@ -76,7 +60,7 @@ static void put_escaped(kt_viz_i_buf *b, const char *s, int html)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = kt_text_utf8_len(p);
         if (n == 0) {
             put(b, "\xEF\xBF\xBD", 3);
             p++;

@@ -32,6 +32,9 @@ typedef struct {
 void kt_viz_i_buf_init(kt_viz_i_buf *b);
 void kt_viz_i_buf_destroy(kt_viz_i_buf *b);
 void kt_viz_i_puts(kt_viz_i_buf *b, const char *s); /* raw */
+/* Append s with control characters and bytes that are not UTF-8 written as visible text (\x1b,
+ * \n; graph/kt_text.h): for node names, which Graphviz copies into the SVG <title>. */
+void kt_viz_i_put_visible(kt_viz_i_buf *b, const char *s);
 /* Text for an HTML-like label: & < > " ' as entities, a backslash as &#92;&#92;, newline as <BR/>. */
 void kt_viz_i_put_html(kt_viz_i_buf *b, const char *s);
 /* Text for a plain label: & and \ as entities (so escString cannot act on them), newline as

@@ -13,13 +13,13 @@
  * 2. CycloneDX: (nested components take their top-level component's line, 5) product cam (metadata), lens nested in board: cam contains board (top level,
  *    no dependencies list), board contains lens (qty 2).  lens: manufacturer "Lens Works",
  *    address.country "Japan" -> JP -> made_by; supplier "Dist BV", country "NLD" -> NL ->
- *    supplies dist -> board, item lens.  board: property countryOfOrigin "Taiwan" -> TW;
+ *    supplies dist -> lens itself, item lens.  board: property countryOfOrigin "Taiwan" -> TW;
  *    supplier "Nowhere Ltd" with country "Atlantis" -> warning cdx_country_unrecognised, no
- *    country; it supplies board to the assembly containing board, cam.
+ *    country; it supplies board itself (item board).
  *    metadata.manufacture "Cam Co" (country "DE") -> made_by cam -> Cam Co.
  * 3. SPDX: app DEPENDS_ON lib, lib2 DEPENDENCY_OF app -> contains app -> lib, app -> lib2;
  *    lib originator "Organization: Maker (m@x)" -> made_by lib -> org:Maker; supplier
- *    "Organization: Dist" -> supplies org:Dist -> app, item lib.
+ *    "Organization: Dist" -> supplies org:Dist -> lib itself, item lib.
  * 4. GLEIF: level 1 gives names and countries of two LEIs; level 2 child IS_DIRECTLY_CONSOLIDATED_BY
  *    parent -> controls parent -> child basis consolidation; IS_ULTIMATELY_CONSOLIDATED_BY
  *    top -> controls top -> child, declared (flag 4); an INACTIVE one is left out.  Loaded

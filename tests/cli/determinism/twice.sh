@@ -1,13 +1,17 @@
 # The same input gives byte-identical output, for every command's JSON and the screening CSV.
+# Each run must exit 0 and print something: two empty outputs are not "the same".
 cd "$ROOT" || exit 9
 d=samples/anpr-tender/data.jsonl
+t=$(mktemp -d) || exit 9
+trap 'rm -rf "$t"' EXIT
 n=0
 while read -r args; do
     # shellcheck disable=SC2086
-    a=$($KETEN_RUN "$KETEN_BIN" $args 2>/dev/null | cksum)
+    $KETEN_RUN "$KETEN_BIN" $args >"$t/a" 2>/dev/null || { echo "exit $?: keten $args"; continue; }
     # shellcheck disable=SC2086
-    b=$($KETEN_RUN "$KETEN_BIN" $args 2>/dev/null | cksum)
-    [ "$a" = "$b" ] || echo "differs: keten $args"
+    $KETEN_RUN "$KETEN_BIN" $args >"$t/b" 2>/dev/null || { echo "exit $?: keten $args"; continue; }
+    [ -s "$t/a" ] || echo "no output: keten $args"
+    cmp -s "$t/a" "$t/b" || echo "differs: keten $args"
     n=$((n + 1))
 done <<EOF2
 check --json $d
@@ -20,5 +24,6 @@ owners lumen-modules $d --json
 owned state-optics $d --json
 paths state-optics lumen-modules $d --json
 diagram exposure k2-polder $d --policy samples/policy.json --format svg
+diagram exposure k2-polder $d --policy samples/policy.json --format pdf
 EOF2
 echo "$n commands, each byte-identical twice"

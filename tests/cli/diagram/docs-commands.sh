@@ -8,5 +8,5 @@ grep '^    keten diagram' docs/diagrams.md | sed 's/^    keten //' | while read 
     case "$line" in
     *" -o "*) $KETEN_RUN "$KETEN_BIN" "$@" --quiet -o "$out/x.svg" >/dev/null && xmllint --noout "$out/x.svg" && echo "ok svg" ;;
     *) $KETEN_RUN "$KETEN_BIN" "$@" --quiet | gvpr 'BEG_G { printf("ok dot %d nodes\n", nNodes($G)); }' ;;
-    esac
+    esac || echo "exit $?: keten $line"
 done

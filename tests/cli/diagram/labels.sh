@@ -2,7 +2,7 @@
 # labels with entities) and through SVG (XML text)
 cd "$ROOT/tests/cli/diagram" || exit 9
 $KETEN_RUN "$KETEN_BIN" diagram ownership target fixture.jsonl --quiet | gvpr 'N { printf("%s\n", $.label); }' |
-    sed 's/<BR\/>.*//' | LC_ALL=C sort
+    sed 's/<BR\/>.*//' | LC_ALL=C sort || exit $?
 out=$(mktemp -d) || exit 9
 trap 'rm -rf "$out"' EXIT
 $KETEN_RUN "$KETEN_BIN" diagram ownership target fixture.jsonl --quiet -o "$out/o.svg" || exit 9

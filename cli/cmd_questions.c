@@ -226,8 +226,6 @@ int kt_cmd_questions(int argc, char **argv)
     int opt, fmt = 0, code = KT_EXIT_FAIL;
     const char *out_path = NULL, *only = NULL;
     kt_screen_run run;
-    char **answers = NULL;
-    size_t nanswers = 0;
 
     memset(&run, 0, sizeof run);
     optind = 1;
@@ -236,7 +234,7 @@ int kt_cmd_questions(int argc, char **argv)
         case 'f':
             fmt = !strcmp(optarg, "md") ? 0 : !strcmp(optarg, "csv") ? 1 : !strcmp(optarg, "jsonl") ? 2 : -1;
             if (fmt < 0) {
-                free(answers);
+                kt_screen_run_destroy(&run);
                 return kt_cli_usage_error("questions", "unknown format \"%s\" (md, csv, jsonl)", optarg);
             }
             break;
@@ -244,28 +242,21 @@ int kt_cmd_questions(int argc, char **argv)
         case 'b': only = optarg; break;
         case 'p': run.policy_path = optarg; break;
         case 'q': run.quiet = 1; break;
-        case 'a': {
-            char **na = realloc(answers, (nanswers + 1) * sizeof *na);
-            if (!na) {
-                free(answers);
-                kt_cli_msg("out of memory");
+        case 'a':
+            if (kt_screen_run_add_answers(&run, optarg) != 0) {
+                kt_screen_run_destroy(&run);
                 return KT_EXIT_FAIL;
             }
-            answers = na;
-            answers[nanswers++] = optarg;
             break;
-        }
-        case 'h': free(answers); fputs(help, stdout); return KT_EXIT_OK;
-        default: free(answers); return kt_cli_usage_error("questions", "bad option");
+        case 'h': kt_screen_run_destroy(&run); fputs(help, stdout); return KT_EXIT_OK;
+        default: kt_screen_run_destroy(&run); return kt_cli_usage_error("questions", "bad option");
         }
     }
     if (optind != argc - 1) {
-        free(answers);
+        kt_screen_run_destroy(&run);
         return kt_cli_usage_error("questions", optind >= argc ? "no tender file" : "one tender file at a time");
     }
     run.tender_path = argv[optind];
-    run.answers = answers;
-    run.nanswers = nanswers;
     if (kt_screen_run_do(&run) != 0)
         goto out;
     if (only) {
@@ -286,6 +277,5 @@ int kt_cmd_questions(int argc, char **argv)
         code = KT_EXIT_OK;
 out:
     kt_screen_run_destroy(&run);
-    free(answers);
     return code;
 }

@@ -131,8 +131,6 @@ int kt_cmd_screen(int argc, char **argv)
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *decisions_path = NULL;
     int want_template = 0;
-    char **answers = NULL;
-    size_t nanswers = 0;
     kt_viz_format dfmt = KT_VIZ_SVG;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
     kt_screen_run run;
@@ -165,23 +163,18 @@ int kt_cmd_screen(int argc, char **argv)
             break;
         case 'd': decisions_path = optarg; break;
         case 'P': want_template = 1; break;
-        case 'a': {
-            char **na = realloc(answers, (nanswers + 1) * sizeof *na);
-            if (!na) {
-                free(answers);
-                kt_cli_msg("out of memory");
+        case 'a':
+            if (kt_screen_run_add_answers(&run, optarg) != 0) {
+                kt_screen_run_destroy(&run);
                 return KT_EXIT_FAIL;
             }
-            answers = na;
-            answers[nanswers++] = optarg;
             break;
-        }
-        case 'h': free(answers); fputs(help, stdout); return KT_EXIT_OK;
-        default: free(answers); return kt_cli_usage_error("screen", "bad option");
+        case 'h': kt_screen_run_destroy(&run); fputs(help, stdout); return KT_EXIT_OK;
+        default: kt_screen_run_destroy(&run); return kt_cli_usage_error("screen", "bad option");
         }
     }
     if (optind != argc - 1 || ((want_template || fmt == FMT_HTML) && (!out_path || !strcmp(out_path, "-")))) {
-        free(answers);
+        kt_screen_run_destroy(&run);
         if (optind != argc - 1)
             return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
         return kt_cli_usage_error("screen", "%s writes a file: give -o FILE",
@@ -191,8 +184,6 @@ int kt_cmd_screen(int argc, char **argv)
     run.tender_path = argv[optind];
     run.policy_path = policy_path;
     run.decisions_path = decisions_path;
-    run.answers = answers;
-    run.nanswers = nanswers;
     run.quiet = quiet;
     if (kt_screen_run_do(&run) != 0)
         goto out;
@@ -230,6 +221,5 @@ int kt_cmd_screen(int argc, char **argv)
                 code = KT_EXIT_THRESHOLD;
 out:
     kt_screen_run_destroy(&run);
-    free(answers);
     return code;
 }

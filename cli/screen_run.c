@@ -13,6 +13,18 @@ double kt_screen_run_now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+int kt_screen_run_add_answers(kt_screen_run *r, char *path)
+{
+    char **na = realloc(r->answers, (r->nanswers + 1) * sizeof *na);
+    if (!na) {
+        kt_cli_msg("out of memory");
+        return -1;
+    }
+    r->answers = na;
+    r->answers[r->nanswers++] = path;
+    return 0;
+}
+
 int kt_screen_run_do(kt_screen_run *r)
 {
     kt_errinfo ei;
@@ -117,6 +129,7 @@ void kt_screen_run_destroy(kt_screen_run *r)
     free(r->res);
     free(r->cases);
     free(r->inputs);
+    free(r->answers);
     kt_screen_free(r->s);
     kt_graph_free(r->g);
     kt_diags_free(r->diags);

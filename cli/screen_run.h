@@ -11,7 +11,8 @@
 typedef struct {
     /* in */
     const char *tender_path, *policy_path, *decisions_path; /* policy: NULL for the tender's */
-    char **answers;                                         /* answer files, read after the data */
+    char **answers;                                         /* answer files, read after the data
+                                                             * (kt_screen_run_add_answers) */
     size_t nanswers;
     int quiet;
     /* out */
@@ -27,6 +28,10 @@ typedef struct {
     size_t ninputs;
     double t_loaded, t_searched; /* seconds (CLOCK_MONOTONIC) when loading and the searches ended */
 } kt_screen_run;
+
+/* Add an answers file (--answers, any number of times); the names are borrowed from argv.
+ * Returns 0, or -1 when out of memory (after a message). */
+int kt_screen_run_add_answers(kt_screen_run *r, char *path);
 
 /* Load and screen.  Returns 0, or KT_EXIT_FAIL after printing what went wrong. */
 int kt_screen_run_do(kt_screen_run *r);

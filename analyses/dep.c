@@ -34,6 +34,7 @@ static int classify(const kt_graph *g, igraph_integer_t e, int from_end, double 
     case KT_REL_MADE_BY: return from_end ? KT_VIA_SUPPLY : -1;
     case KT_REL_OWNS: return !from_end && kt_dep_owns_counts(g, e, owner_share) ? KT_VIA_OWNERSHIP : -1;
     case KT_REL_CONTROLS: return from_end ? -1 : KT_VIA_CONTROL;
+    case KT_REL_DIRECTOR_OF: return !from_end && kt_graph_rel_is_control(g, e) ? KT_VIA_CONTROL : -1;
     default: return -1;
     }
 }

@@ -12,6 +12,7 @@
  *                 reach the policy's owner_share threshold (upper bound >= threshold, or
  *                 unknown: an unknown share is followed and said to be unknown)   via ownership
  *   company    -> its controllers      (controls, read backwards)    via control
+ *                 (director_of too when the policy opts in: kt_graph_rel_is_control)
  * Declared summaries (KT_RF_DECLARED) are followed as declared.  Owns self-loops are not.
  * The reverse iterator gives the same steps seen from their far end (who depends on v).
  *

@@ -5,8 +5,9 @@
  * subcontractors, offered items, parts, manufacturers, owners at or above the policy's
  * owner_share, controllers), at most the policy's max_depth steps deep.
  *
- * Findings.  A reached node is a finding when kt_policy_reasons() gives it C1, C2 or
- * state_owned (KT_REASON_RISK).  non_gpa and non_eu are added to a finding's reasons but do
+ * Findings.  A reached node is a finding when kt_policy_reasons() gives it C1, C2,
+ * state_owned, or a mark reason the policy asks for (sanctioned, debarred, export_controlled):
+ * KT_REASON_RISK.  non_gpa and non_eu are added to a finding's reasons but do
  * not make a finding by themselves: they say which exclusion route a country opens, not that
  * the node carries a security risk, and nearly every supply chain reaches a non-EU country.
  * The start node, when marked, is a finding at depth 0.  One finding per node, with one

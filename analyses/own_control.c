@@ -75,7 +75,7 @@ static int controllers_of(ctl *c, igraph_integer_t b)
         igraph_integer_t e = s->aedge[i], h = s->anb[i];
         if (h == b)
             continue;
-        if (kt_graph_rel_type(s->g, e) == KT_REL_CONTROLS ||
+        if (kt_graph_rel_is_control(s->g, e) ||
             ((kt_graph_rel_flags(s->g, e) & KT_RF_DECLARED) && kt_own_i_above(vote_bound(c, e), c->thr))) {
             if ((r = add(c, b, h)) < 0)
                 return -1;
@@ -231,7 +231,7 @@ static void downstream_mode(ctl *c, const kt_own_i_comps *comps, unsigned char *
                     igraph_integer_t ed = s->tedge[i];
                     if (!in[s->tnb[i]])
                         continue;
-                    if (kt_graph_rel_type(s->g, ed) == KT_REL_CONTROLS ||
+                    if (kt_graph_rel_is_control(s->g, ed) ||
                         ((kt_graph_rel_flags(s->g, ed) & KT_RF_DECLARED) && kt_own_i_above(vote_bound(c, ed), c->thr)))
                         yes = 1;
                     else if (kt_own_i_rel_capital(s->g, ed))

@@ -305,7 +305,8 @@ static kt_err make_cand(yen *y, const igraph_integer_t *root, size_t i, igraph_i
     memset(c, 0, sizeof *c);
     if (!(c->edges = malloc((len + 1) * sizeof *c->edges)))
         return KT_ENOMEM;
-    memcpy(c->edges, root, i * sizeof *root);
+    if (i)
+        memcpy(c->edges, root, i * sizeof *root);
     c->len = i;
     for (igraph_integer_t z = x; z != 0; z = t->pnext[z])
         c->edges[c->len++] = t->pedge[z];

@@ -9,7 +9,7 @@
 int kt_own_i_rel_used(const kt_graph *g, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(g, e);
-    return (t == KT_REL_OWNS || t == KT_REL_CONTROLS) && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
+    return (t == KT_REL_OWNS || kt_graph_rel_is_control(g, e)) && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
 }
 
 int kt_own_i_rel_capital(const kt_graph *g, igraph_integer_t e)

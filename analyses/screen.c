@@ -78,7 +78,7 @@ static void search(kt_screen *s, int cls, int32_t *queue)
 static int controls_step(const kt_screen *s, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(s->g, e);
-    if (t == KT_REL_CONTROLS)
+    if (kt_graph_rel_is_control(s->g, e))
         return 1;
     if (t != KT_REL_OWNS)
         return 0;
@@ -422,6 +422,10 @@ static kt_verdict verdict(const kt_screen_result *r)
 {
     int risk = r->cons[KT_C1] == KT_CONS_MET || r->cons[KT_C2] == KT_CONS_MET;
     int all_met = 1, any_not = 0;
+    /* a mark the policy makes a finding (sanctioned, ...) is never "clear"; it meets no
+     * consideration by itself, so it gives mitigate or review */
+    for (size_t i = 0; i < r->nfindings && !risk; i++)
+        risk = (r->findings[i].reasons & KT_REASON_MARKS) != 0;
     for (int c = 0; c < KT_CONS__COUNT; c++) {
         all_met &= r->cons[c] == KT_CONS_MET;
         any_not |= r->cons[c] == KT_CONS_NOT_MET;

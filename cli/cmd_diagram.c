@@ -125,6 +125,8 @@ int kt_cmd_diagram(int argc, char **argv)
     }
     if (kt_cli_load(argv + optind + 2, argc - optind - 2, from, quiet, &g, NULL) != KT_EXIT_OK)
         goto out;
+    if (p)
+        kt_graph_set_directors_control(g, kt_policy_directors_control(p));
     igraph_integer_t v = kt_cli_entity(g, argv[optind + 1]);
     if (v < 0)
         goto out;

@@ -9,7 +9,7 @@
 
 static const char help[] =
     "usage: keten questions TENDER [--format md|csv|jsonl] [-o FILE] [--bidder ID] [--policy FILE]\n"
-    "                       [--answers FILE]... [--quiet]\n"
+    "                       [--answers FILE]... [--quiet] [--allow-outside]\n"
     "Example: keten questions samples/anpr-tender/tender.json\n\n"
     "Screen the tender and turn every place where the data stops (\"unknown beyond this point\")\n"
     "into a question to the bidder: the maker and parts of an item, the owners of a company\n"
@@ -24,6 +24,7 @@ static const char help[] =
     "  --policy FILE    use this policy file instead of the tender's\n"
     "  --answers FILE   answers already received (read as data after the tender's files)\n"
     "  --quiet          no warnings or progress on stderr\n"
+    "  --allow-outside  read files the tender names outside its folder (see keten screen --help)\n"
     "  -h, --help       this help\n\n"
     "Exit status: 0 written (also when there is nothing to ask); 2 could not answer.\n";
 
@@ -221,6 +222,7 @@ int kt_cmd_questions(int argc, char **argv)
                                          {"policy", required_argument, NULL, 'p'},
                                          {"answers", required_argument, NULL, 'a'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"allow-outside", no_argument, NULL, 'A'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = 0, code = KT_EXIT_FAIL;
@@ -242,6 +244,7 @@ int kt_cmd_questions(int argc, char **argv)
         case 'b': only = optarg; break;
         case 'p': run.policy_path = optarg; break;
         case 'q': run.quiet = 1; break;
+        case 'A': run.allow_outside = 1; break;
         case 'a':
             if (kt_screen_run_add_answers(&run, optarg) != 0) {
                 kt_screen_run_destroy(&run);

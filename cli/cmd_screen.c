@@ -15,6 +15,7 @@
 static const char help[] =
     "usage: keten screen TENDER [--format table|json|jsonl|csv|md|html] [-o FILE] [--fail-on VERDICT]\n"
     "                    [--policy FILE] [--decisions FILE] [--answers FILE]... [--excel] [--quiet]\n"
+    "                    [--allow-outside]\n"
     "       keten screen TENDER --decisions-template -o FILE [--decisions FILE]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
@@ -40,6 +41,9 @@ static const char help[] =
     "                   DIR/BIDDER.svg (made when missing)\n"
     "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
+    "  --allow-outside  read data and policy files the tender names outside its own folder, or\n"
+    "                   that are not regular files (refused by default: a tender may come from\n"
+    "                   outside)\n"
     "  --quiet          no warnings or progress on stderr\n"
     "  --timings        print how long loading, the searches, the bidders and the output took\n"
     "  -h, --help       this help\n\n"
@@ -125,9 +129,10 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"decisions", required_argument, NULL, 'd'},
                                          {"decisions-template", no_argument, NULL, 'P'},
                                          {"answers", required_argument, NULL, 'a'},
+                                         {"allow-outside", no_argument, NULL, 'A'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0;
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *decisions_path = NULL;
     int want_template = 0;
@@ -156,6 +161,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'x': excel = 1; break;
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
+        case 'A': allow_outside = 1; break;
         case 'D': diagrams = optarg; break;
         case 'G':
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
@@ -185,6 +191,7 @@ int kt_cmd_screen(int argc, char **argv)
     run.policy_path = policy_path;
     run.decisions_path = decisions_path;
     run.quiet = quiet;
+    run.allow_outside = allow_outside;
     if (kt_screen_run_do(&run) != 0)
         goto out;
     t = run.t;

@@ -35,7 +35,7 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nEvery command takes --as-of YYYY-MM-DD: only relations valid on that date (by their\n"
-               "since/until) are loaded.\n"
+               "since/until) are loaded; without it, those valid today.\n"
                "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");

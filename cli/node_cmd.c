@@ -76,6 +76,8 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
         return KT_EXIT_FAIL;
     if (kt_cli_load(argv + optind + 1, argc - optind - 1, fmt, c->quiet, &c->g, NULL) != 0)
         return KT_EXIT_FAIL;
+    if (c->p)
+        kt_graph_set_directors_control(c->g, kt_policy_directors_control(c->p));
     if ((c->v = kt_cli_entity(c->g, argv[optind])) < 0)
         return KT_EXIT_FAIL;
     return -1;

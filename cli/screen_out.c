@@ -81,9 +81,9 @@ void kt_screen_out_explain(const kt_screen_report *r, size_t b, char *buf, size_
                                  : "whether a member is established where the legal route applies is not known");
         break;
     case KT_VERDICT_MITIGATE:
-        snprintf(buf, len, "A C1 or C2 finding, but %s not met: exclusion is not indicated; consider mitigation "
+        snprintf(buf, len, "A %s finding, but %s not met: exclusion is not indicated; consider mitigation "
                            "measures.",
-                 list);
+                 x->cons[KT_C1] == KT_CONS_MET || x->cons[KT_C2] == KT_CONS_MET ? "C1 or C2" : "listing (marks)", list);
         break;
     case KT_VERDICT_REVIEW:
         snprintf(buf, len, "%s unknown%s: review before deciding.", list,

@@ -30,7 +30,8 @@ int kt_screen_run_do(kt_screen_run *r)
     kt_errinfo ei;
     kt_err rc;
     const char *policy_path = r->policy_path;
-    if (kt_load_tender(r->tender_path, &r->t, &ei) != KT_OK) {
+    if (kt_load_tender(r->tender_path, &r->t, &ei) != KT_OK ||
+        (!r->allow_outside && kt_tender_check_paths(r->t, &ei) != KT_OK)) {
         kt_cli_print_errinfo(&ei);
         return KT_EXIT_FAIL;
     }
@@ -75,6 +76,7 @@ int kt_screen_run_do(kt_screen_run *r)
     if (!r->quiet && kt_diags_warnings(r->diags))
         kt_cli_msg("%zu warning%s in the input (see keten check)", kt_diags_warnings(r->diags),
                    kt_diags_warnings(r->diags) == 1 ? "" : "s");
+    kt_graph_set_directors_control(r->g, kt_policy_directors_control(r->p));
     r->t_loaded = kt_screen_run_now();
     kt_cli_status_start(!r->quiet);
     kt_cli_status("finding the risk origins in the graph");

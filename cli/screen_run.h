@@ -15,6 +15,7 @@ typedef struct {
                                                              * (kt_screen_run_add_answers) */
     size_t nanswers;
     int quiet;
+    int allow_outside;      /* read files the tender names outside its folder (--allow-outside) */
     /* out */
     kt_tender *t;
     kt_policy *p;

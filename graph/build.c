@@ -259,6 +259,61 @@ static void compact(kt_graph *g, const unsigned char *keep)
     igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
 }
 
+kt_err kt_graph_supersede(kt_graph *g, const char *source, const char *until)
+{
+    uint32_t a, b;
+    if (!source || !until)
+        return KT_OK;
+    if (kt_graph_i_reserve((void **)&g->supersede, &g->supersede_cap, 2 * g->nsupersede + 2, sizeof *g->supersede) !=
+            0 ||
+        (a = kt_graph_i_str_add(g, source)) == KT_INTERN_ENOMEM || (b = kt_graph_i_str_add(g, until)) == KT_INTERN_ENOMEM)
+        return KT_ENOMEM;
+    g->supersede[2 * g->nsupersede] = a;
+    g->supersede[2 * g->nsupersede + 1] = b;
+    g->nsupersede++;
+    return KT_OK;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* End the relations of superseded sources (kt_graph_supersede): until becomes the earlier of
+ * its own and the supersession's.  Complexity: O(S log S + |E| log S). */
+static void apply_supersede(kt_graph *g)
+{
+    char a[11], b[11];
+    qsort(g->supersede, g->nsupersede, 2 * sizeof *g->supersede, cmp_pair);
+    for (size_t e = 0; e < g->nrels; e++) {
+        if (g->rels[e].extra == NONE)
+            continue;
+        kt_graph_i_extra *x = &g->extras[g->rels[e].extra];
+        uint32_t key[2] = {x->source, 0};
+        if (x->source == NONE)
+            continue;
+        size_t lo = 0, hi = g->nsupersede;
+        while (lo < hi) { /* the first pair with this source */
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_pair(&g->supersede[2 * mid], key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < g->nsupersede && g->supersede[2 * lo] == x->source; lo++) {
+            uint32_t u = g->supersede[2 * lo + 1];
+            if (x->until != NONE) {
+                kt_graph_i_widen(g->strs.str[x->until], 1, a);
+                kt_graph_i_widen(g->strs.str[u], 1, b);
+                if (strcmp(b, a) >= 0)
+                    continue;
+            }
+            x->until = u;
+        }
+    }
+}
+
 /* Leave out the relations not valid on the as-of date (else today).  Complexity: O(|E|). */
 static kt_err filter_by_date(kt_graph *g)
 {
@@ -382,6 +437,8 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
+    if (g->nsupersede)
+        apply_supersede(g);
     if (kt_graph_date(g) && (rc = filter_by_date(g)) != KT_OK)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)

@@ -109,6 +109,7 @@ void kt_graph_free(kt_graph *g)
     free(g->extras);
     free(g->pairs);
     free(g->marks);
+    free(g->supersede);
     if (g->built)
         igraph_destroy(&g->ig);
     free(g->vert_slot);
@@ -151,36 +152,6 @@ static uint32_t str_append(kt_graph *g, const char *s)
     return kt_graph_i_intern_append(&g->strs, s, strlen(s));
 }
 
-int kt_graph_i_date_ok(const char *date)
-{
-    if (strlen(date) != 10 || date[4] != '-' || date[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
-            return 0;
-    return 1;
-}
-
-static kt_err set_date(char out[11], const char *date)
-{
-    if (!date) {
-        out[0] = '\0';
-        return KT_OK;
-    }
-    if (!kt_graph_i_date_ok(date))
-        return KT_EINVALID;
-    memcpy(out, date, 11);
-    return KT_OK;
-}
-
-kt_err kt_graph_set_as_of(kt_graph *g, const char *date) { return set_date(g->as_of, date); }
-kt_err kt_graph_set_today(kt_graph *g, const char *date) { return set_date(g->today, date); }
-const char *kt_graph_as_of(const kt_graph *g) { return g->as_of[0] ? g->as_of : NULL; }
-const char *kt_graph_date(const kt_graph *g)
-{
-    return g->as_of[0] ? g->as_of : g->today[0] ? g->today : NULL;
-}
-size_t kt_graph_dropped_by_date(const kt_graph *g) { return g->dropped_by_date; }
 
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
 {
@@ -710,6 +681,12 @@ const char *kt_graph_rel_scope(const kt_graph *g, igraph_integer_t e)
     const kt_graph_i_extra *x = extra(g, e);
     return x ? xstr(g, x->scope) : NULL;
 }
+int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e)
+{
+    kt_rtype t = kt_graph_rel_type(g, e);
+    return t == KT_REL_CONTROLS || (t == KT_REL_DIRECTOR_OF && g->directors_control);
+}
+void kt_graph_set_directors_control(kt_graph *g, int on) { g->directors_control = on != 0; }
 const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(g, e);

@@ -95,8 +95,12 @@ struct kt_graph {
     kt_graph_i_mark *marks; /* sorted by vertex after build */
     size_t nmarks, marks_cap;
 
+    uint32_t *supersede;  /* pairs (source, until) as strs numbers, kt_graph_supersede */
+    size_t nsupersede, supersede_cap;
+
     char as_of[11];       /* "" when no date filter */
     char today[11];       /* "" when not set */
+    int directors_control; /* director_of counts as control (kt_graph_set_directors_control) */
     size_t dropped_by_date;
     int built;
     igraph_t ig;

@@ -183,6 +183,12 @@ size_t kt_graph_dropped_by_date(const kt_graph *g);
  * start after it are left out as with an as-of date, and marks (below) are judged on it, but
  * kt_graph_as_of() stays NULL.  The CLI sets the current date; NULL (the default): no filter. */
 kt_err kt_graph_set_today(kt_graph *g, const char *date);
+/* A later record supersedes the one named source: the relations recorded with that source
+ * (kt_rel_in.source) hold at most until the given ISO date, whichever file they came from
+ * (BODS 0.2/0.3 replacesStatements across files).  Applied by kt_graph_build before the date
+ * filter.  Complexity: O(S log S + |E| log S) at build for S supersessions. */
+kt_err kt_graph_supersede(kt_graph *g, const char *source, const char *until);
+
 /* The date relations and marks are judged on: the as-of date, else today, else NULL. */
 const char *kt_graph_date(const kt_graph *g);
 
@@ -310,6 +316,12 @@ const char *kt_graph_entity_where(const kt_graph *g, igraph_integer_t v, char *b
  * Complexity: O(1). */
 igraph_integer_t kt_graph_out(const kt_graph *g, igraph_integer_t v, const igraph_integer_t **eids);
 igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph_integer_t **eids);
+
+/* Whether relation e confers control: a controls relation, or a director_of relation when
+ * kt_graph_set_directors_control(g, 1) was called (the policy's "directors_control").  Every
+ * analysis that follows control asks this.  Complexity: O(1). */
+int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e);
+void kt_graph_set_directors_control(kt_graph *g, int on);
 
 /* Names for enums, as used in the native format ("company", "owns", "board"). */
 const char *kt_etype_name(kt_etype t);

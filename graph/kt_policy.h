@@ -67,6 +67,11 @@ int kt_policy_mark_makes_finding(const kt_policy *p, kt_mark_kind k);
 /* The reason bit a mark kind gives (0 for sanction_linked). */
 unsigned kt_mark_reason(kt_mark_kind k);
 
+/* "directors_control": true in the policy: a director_of relation counts as control (default:
+ * a director is shown, not counted as a controller).  Apply with kt_graph_set_directors_control. */
+void kt_policy_set_directors_control(kt_policy *p, int on);
+int kt_policy_directors_control(const kt_policy *p);
+
 int kt_policy_in_set(const kt_policy *p, kt_policy_set s, unsigned country_index);
 int kt_policy_set_was_given(const kt_policy *p, kt_policy_set s);
 const char *kt_policy_name(const kt_policy *p); /* "" when none */

@@ -48,6 +48,7 @@ typedef struct {
     char **data;                 /* graph files, resolved against the tender's folder */
     size_t ndata;
     char *policy;                /* resolved likewise */
+    long data_line, policy_line; /* where "data" and "policy" stand in the tender file */
     char *as_of;                 /* the date the screening is about (YYYY-MM-DD), or NULL */
     kt_tender_bidder *bidders;
     size_t nbidders;

@@ -11,6 +11,7 @@ struct kt_policy {
     char *name, *file;
     kt_measures *measures;                             /* the catalogue, or NULL */
     unsigned marks; /* bit per kt_mark_kind that makes a finding */
+    int directors_control;
 };
 
 kt_policy *kt_policy_new(void)
@@ -112,6 +113,9 @@ void kt_policy_mark_set(kt_policy *p, kt_mark_kind k)
     if (kt_mark_reason(k))
         p->marks |= 1u << k;
 }
+
+void kt_policy_set_directors_control(kt_policy *p, int on) { p->directors_control = on != 0; }
+int kt_policy_directors_control(const kt_policy *p) { return p->directors_control; }
 
 int kt_policy_mark_makes_finding(const kt_policy *p, kt_mark_kind k) { return (p->marks >> k) & 1u; }
 

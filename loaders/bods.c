@@ -2,28 +2,31 @@
  *
  * Mapping (docs/loaders.md has the table):
  *   entity statement/record     -> company ("bods:" + statementID or recordId), identifiers
- *                                  (scheme as given, XI-LEI as "lei"), jurisdiction -> country;
- *                                  entityType state / stateBody -> state; anonymousEntity /
- *                                  unknownEntity -> unknown; arrangement -> company tagged
- *                                  "arrangement"; publicListing.hasPublicListing -> listed
+ *                                  (scheme as given, XI-LEI as "lei"), jurisdiction -> country
+ *                                  (a subdivision code "US-DE" gives its country); entityType
+ *                                  state / stateBody -> state; anonymousEntity / unknownEntity ->
+ *                                  unknown; arrangement -> company tagged "arrangement";
+ *                                  publicListing.hasPublicListing -> listed
  *   person statement/record     -> person (first nationality, else first address, is the country);
  *                                  anonymousPerson / unknownPerson -> unknown
- *   ownership-or-control        -> interestedParty -> subject: shareholding gives owns with its
- *                                  share, voting rights its votes, board appointment controls
- *                                  (board), contract rights controls (contract), legal framework
- *                                  controls (statute), every other influence controls (other);
- *                                  an interest of no or unknown type gives owns with an unknown
- *                                  share and a warning (bods_interest_untyped)
- *   isComponent false with componentRecords / componentStatementIDs, or an interest
- *   directOrIndirect "indirect"  -> the relation is a declared summary (KT_RF_DECLARED)
+ *   relationship                -> interestedParty -> subject, one relation per kind of interest
+ *                                  (interests[] below): owns (shareholding, voting rights,
+ *                                  rights to capital, surplus or profit), controls (board
+ *                                  appointment, contract, legal framework, other influence,
+ *                                  nominator), role_in (trust roles, nominee), director_of (board
+ *                                  member or chair, senior managing official); an interest of no
+ *                                  or unknown type gives owns with the share as given and a
+ *                                  warning (bods_interest_untyped)
+ *   beneficialOwnershipOrControl -> the relation's flag KT_RF_BENEFICIAL (declared beneficial owner)
+ *   an interest directOrIndirect "indirect", or one not said to be direct in a relationship with
+ *   isComponent false and componentRecords / componentStatementIDs -> a declared summary
+ *   (KT_RF_DECLARED); a direct interest stays a relation of its own
  *   unspecified interested party -> an entity of type unknown, "bods:unknown:" + statement id
- *   0.4: the latest statement (statementDate, then file order) of each recordId wins, and a
- *   record whose latest statement has recordStatus "closed" is left out; 0.2/0.3: statements
- *   named in another's replacesStatements are left out.  Interests with an endDate have
- *   ended and are left out (bods_interest_ended).
+ *   history: every statement is kept with the days it speaks for (apply_updates), and each
+ *   interest's startDate / endDate within them become since / until; --as-of chooses.
  * Every entity and relation records the line of its statement and the statement id as source.
- * Complexity: O(statements + interests) expected; all statements are held in memory because
- * a later statement may replace an earlier one. */
+ * Complexity: O(n log n) for n statements (history is sorted by record and date); all
+ * statements are held in memory because a later statement may replace an earlier one. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +69,7 @@ static kt_err collect(kt_load_ctx *c, cJSON *o, long line, void *ud)
         s->cap = nc;
     }
     stmt *x = &s->v[s->n++];
+    *x = (stmt){0};
     x->o = o;
     x->line = line;
     x->v04 = cJSON_GetObjectItemCaseSensitive(o, "recordDetails") || cJSON_GetObjectItemCaseSensitive(o, "recordType");
@@ -193,10 +197,22 @@ static kt_err apply_updates(kt_load_ctx *c, stmts *s, kt_load_map *redirect)
         }
         x->latest = last;
     }
-    for (size_t i = 0; i < s->n; i++) { /* a replacing statement speaks from its own date */
+    for (size_t i = 0; i < s->n && rc == KT_OK; i++) { /* a replacing statement speaks from its own date */
         stmt *x = &s->v[i];
-        if (!x->v04 && cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x->o, "replacesStatements")) > 0)
-            memcpy(x->from, x->date, 11);
+        const cJSON *rep = cJSON_GetObjectItemCaseSensitive(x->o, "replacesStatements"), *r;
+        if (x->v04 || cJSON_GetArraySize(rep) == 0)
+            continue;
+        memcpy(x->from, x->date, 11);
+        /* the replaced statement may be in another file: the graph ends its relations there */
+        char before[11];
+        if (!x->date[0])
+            continue;
+        day_before(x->date, before);
+        cJSON_ArrayForEach(r, rep)
+        {
+            if (cJSON_IsString(r) && (rc = kt_graph_supersede(c->g, r->valuestring, before)) != KT_OK)
+                break;
+        }
     }
 out:
     free(k);
@@ -542,6 +558,8 @@ static void day_before(const char *date, char out[11])
     int y = atoi(date), m = strlen(date) >= 7 ? atoi(date + 5) : 1, d = strlen(date) >= 10 ? atoi(date + 8) : 1;
     if (m < 1 || m > 12)
         m = 1;
+    if (d > 31)
+        d = 31;
     if (--d < 1) {
         if (--m < 1) {
             m = 12;
@@ -549,7 +567,10 @@ static void day_before(const char *date, char out[11])
         }
         d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
     }
-    snprintf(out, 11, "%04d-%02d-%02d", y < 0 ? 0 : y % 10000, m, d);
+    char tmp[40]; /* room for any int: the date itself is 10 characters */
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y < 0 ? 0 : y % 10000, m, d);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
 }
 
 /* One relation being put together from a relationship's interests: relations of one kind,

@@ -4,19 +4,24 @@
  * Mapping (docs/loaders.md has the table):
  *   Company, Organization, LegalEntity -> company; PublicBody -> state; Person -> person;
  *     id "ftm:" + id, identifier ("ftm", id), leiCode -> lei, innCode -> inn, ogrnCode -> ogrn,
- *     wikidataId -> wikidata; name (else caption); country from jurisdiction / country /
- *     mainCountry (persons: nationality / citizenship / country), lower-case codes normalised;
- *     topics become tags, and topic gov.soe sets state_owned
- *   Ownership owner -> asset        -> owns, percentage -> share, startDate -> since
- *   Directorship director -> organization -> controls, basis board: a director sits on the
- *     board, and a hostile state's director is what a buyer must see; it is read as a board
- *     seat, not as majority control
- *   an Ownership or Directorship with an endDate has ended and is left out (ftm_relation_ended)
- *   Sanction, Family, Associate, Address, Passport and other schemas are not supply or
- *     control relations and are left out (sanctioned entities carry the topic "sanction")
+ *     wikidataId -> wikidata; caption (else the first name); country from jurisdiction /
+ *     country / mainCountry (persons: nationality / citizenship / country), lower-case codes
+ *     normalised; topics become tags, gov.soe sets state_owned, and sanction, sanction.linked,
+ *     debarment, export.control become marks (authority "OpenSanctions topic")
+ *   Ownership owner -> asset        -> owns, percentage -> share, startDate -> since, endDate ->
+ *     until (ended ones are kept: the date filter decides); with a graph date, the records of
+ *     one owner in one asset in force on it are one holding restated (ftm_ownership_restated)
+ *   Directorship director -> organization -> director_of with its role: not control
+ *   Control controller -> controlled -> controls (controlType appointment: board, contractual:
+ *     contract, else other)
+ *   Sanction entity                 -> a sanction mark: authority, program (else programId),
+ *     since (earliest startDate, else listingDate), until (endDate)
+ *   other schemas (Family, Address, Payment, ...) are not read: counted per schema
+ *     (ftm_schema_skipped)
  *   a relation to an entity not in the file gets a placeholder entity of type unknown and the
  *     warning ftm_ref_unknown, so the relation is kept and the gap is visible
- * Complexity: O(input size) expected; streams line by line, keeping only the ids it has seen. */
+ * Complexity: O(input size) expected, plus O(k log k) for k Ownership records held when the
+ * graph has a date; streams line by line, keeping the ids it has seen. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,6 +37,14 @@ typedef struct {
 } skipinfo;
 
 typedef struct {
+    char *from, *to, *source; /* "ftm:" ids and the record id */
+    kt_ival share;
+    char since[11], until[11];
+    long line;
+    size_t seq;
+} held;
+
+typedef struct {
     kt_load_map declared; /* ftm id -> 1 */
     kt_load_map refs;     /* ftm id -> line of its first reference */
     char **order;         /* referenced ids in order of first reference (for stable output) */
@@ -40,6 +53,8 @@ typedef struct {
     kt_load_map skip;     /* schema -> index in skips */
     skipinfo *skips;      /* schemas not read, in order of first occurrence */
     size_t nskip, skipcap;
+    held *held;           /* Ownership records held until the end (hold()) */
+    size_t nheld, heldcap;
 } ftm;
 
 /* The first string of property key; a wrong type is a field_type error (*bad). */
@@ -57,6 +72,20 @@ static const char *prop(kt_load_ctx *c, const cJSON *props, const char *key, lon
     return v->child ? v->child->valuestring : NULL;
 }
 
+/* Room for one more element in *p (n used of *cap, each sz bytes): doubles; 0 on success. */
+static int grow(void **p, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *q = realloc(*p, nc * sz);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
 static kt_err reference(ftm *f, const char *id, long line)
 {
     size_t *r = kt_load_i_map_get(&f->refs, id, 1);
@@ -65,14 +94,8 @@ static kt_err reference(ftm *f, const char *id, long line)
     if (*r != KT_MAP_NEW)
         return KT_OK;
     *r = (size_t)line;
-    if (f->nref == f->refcap) {
-        size_t nc = f->refcap ? f->refcap * 2 : 64;
-        char **o = realloc(f->order, nc * sizeof *o);
-        if (!o)
-            return KT_ENOMEM;
-        f->order = o;
-        f->refcap = nc;
-    }
+    if (grow((void **)&f->order, &f->refcap, f->nref, sizeof *f->order) != 0)
+        return KT_ENOMEM;
     size_t n = strlen(id) + 1;
     if (!(f->order[f->nref] = malloc(n)))
         return KT_ENOMEM;
@@ -169,6 +192,123 @@ static const char *earliest(const cJSON *props, const char *key)
     return best;
 }
 
+/* Ownership records held until the end of the file (only when the graph has a date): the
+ * same owner and asset stated in several records in force on that date are one holding
+ * restated (registers republish it: 50%, then 48%, then 51%), not stakes to add up. */
+static kt_err hold(ftm *f, const kt_rel_in *r, long line)
+{
+    if (grow((void **)&f->held, &f->heldcap, f->nheld, sizeof *f->held) != 0)
+        return KT_ENOMEM;
+    held *h = &f->held[f->nheld];
+    memset(h, 0, sizeof *h);
+    h->share = r->share;
+    h->line = line;
+    h->seq = f->nheld;
+    if (!(h->from = strdup(r->from)) || !(h->to = strdup(r->to)) || !(h->source = strdup(r->source))) {
+        free(h->from);
+        free(h->to);
+        return KT_ENOMEM;
+    }
+    snprintf(h->since, sizeof h->since, "%s", r->since ? r->since : "");
+    snprintf(h->until, sizeof h->until, "%s", r->until ? r->until : "");
+    f->nheld++;
+    return KT_OK;
+}
+
+static int cmp_held(const void *a, const void *b)
+{
+    const held *x = a, *y = b;
+    int c = strcmp(x->from, y->from);
+    if (!c)
+        c = strcmp(x->to, y->to);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Whether [since, until] (partial dates widened to whole years or months) holds date. */
+static int in_force(const held *h, const char *date)
+{
+    char lo[11], hi[11];
+    size_t n;
+    if (h->since[0]) {
+        snprintf(lo, sizeof lo, "%s", h->since);
+        n = strlen(lo);
+        if (n == 4 || n == 7)
+            memcpy(lo + n, n == 4 ? "-01-01" : "-01", n == 4 ? 7 : 4);
+        if (strcmp(lo, date) > 0)
+            return 0;
+    }
+    if (h->until[0]) {
+        snprintf(hi, sizeof hi, "%s", h->until);
+        n = strlen(hi);
+        if (n == 4 || n == 7)
+            memcpy(hi + n, n == 4 ? "-12-31" : "-31", n == 4 ? 7 : 4);
+        if (strcmp(hi, date) < 0)
+            return 0;
+    }
+    return 1;
+}
+
+static kt_err add_held(kt_load_ctx *c, const held *h, kt_ival share, const char *since, const char *until)
+{
+    kt_rel_in r;
+    kt_rel_in_init(&r, KT_REL_OWNS, h->from, h->to);
+    r.share = share;
+    r.since = since && *since ? since : NULL;
+    r.until = until && *until ? until : NULL;
+    r.source = h->source;
+    return kt_graph_add_relation(c->g, &r, c->file, h->line, c->d);
+}
+
+/* Add the held Ownership records: per owner and asset, those in force on the graph's date
+ * become one relation whose share spans what they state (unknown when none states one),
+ * with a warning naming the records; the rest keep their own dates (the date filter leaves
+ * them out).  Complexity: O(k log k) for k Ownership records. */
+static kt_err flush_held(kt_load_ctx *c, ftm *f)
+{
+    const char *date = kt_graph_date(c->g);
+    kt_err rc = KT_OK;
+    qsort(f->held, f->nheld, sizeof *f->held, cmp_held);
+    for (size_t a = 0, b; a < f->nheld && rc == KT_OK; a = b) {
+        size_t live = 0, first = 0;
+        kt_ival span = kt_ival_unknown();
+        char ids[512] = "";
+        for (b = a; b < f->nheld && strcmp(f->held[a].from, f->held[b].from) == 0 &&
+                    strcmp(f->held[a].to, f->held[b].to) == 0;
+             b++) {
+            const held *h = &f->held[b];
+            if (!in_force(h, date)) {
+                rc = rc == KT_OK ? add_held(c, h, h->share, h->since, h->until) : rc;
+                continue;
+            }
+            if (!live++)
+                first = b;
+            size_t n = strlen(ids);
+            snprintf(ids + n, sizeof ids - n, "%s%s", n ? ", " : "", h->source);
+            if (!kt_ival_is_unknown(h->share)) {
+                if (kt_ival_is_unknown(span))
+                    span = h->share;
+                span.min = h->share.min < span.min ? h->share.min : span.min;
+                span.max = h->share.max > span.max ? h->share.max : span.max;
+            }
+        }
+        if (!live || rc != KT_OK)
+            continue;
+        const held *h = &f->held[first];
+        if (live == 1) {
+            rc = add_held(c, h, h->share, h->since, h->until);
+            continue;
+        }
+        char s[64];
+        rc = kt_diags_add(c->d, KT_SEV_WARNING, "ftm_ownership_restated", c->file, h->line, NULL,
+                          "%zu Ownership records of %.60s in %.60s are in force on %s (%.300s): read as one "
+                          "holding of %s",
+                          live, h->from, h->to, date, ids, kt_ival_text(span, "-", "unknown share", s, sizeof s));
+        if (rc == KT_OK)
+            rc = add_held(c, h, span, NULL, NULL);
+    }
+    return rc;
+}
+
 enum { R_OWNERSHIP, R_DIRECTORSHIP, R_CONTROL };
 
 static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *id, int kind, long line)
@@ -220,6 +360,8 @@ static kt_err relation(kt_load_ctx *c, ftm *f, const cJSON *props, const char *i
     r.since = kt_load_i_date(c, sd, since, line, NULL);
     r.until = kt_load_i_date(c, ed, until, line, NULL);
     r.source = id;
+    if (own && kt_graph_date(c->g))
+        return hold(f, &r, line); /* restatements are judged once the whole file is read */
     return kt_graph_add_relation(c->g, &r, c->file, line, c->d);
 }
 
@@ -271,14 +413,8 @@ static kt_err skipped(ftm *f, const char *schema, long line)
     if (!w)
         return KT_ENOMEM;
     if (*w == KT_MAP_NEW) {
-        if (f->nskip == f->skipcap) {
-            size_t nc = f->skipcap ? f->skipcap * 2 : 16;
-            skipinfo *v = realloc(f->skips, nc * sizeof *v);
-            if (!v)
-                return KT_ENOMEM;
-            f->skips = v;
-            f->skipcap = nc;
-        }
+        if (grow((void **)&f->skips, &f->skipcap, f->nskip, sizeof *f->skips) != 0)
+            return KT_ENOMEM;
         *w = f->nskip;
         f->skips[f->nskip].line = line;
         f->skips[f->nskip].n = 0;
@@ -343,6 +479,8 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     kt_load_i_map_init(&f.refs);
     kt_load_i_map_init(&f.skip);
     rc = kt_load_i_json_records(c, s, NULL, record, &f);
+    if (rc == KT_OK && f.nheld)
+        rc = flush_held(c, &f);
     for (size_t i = 0; i < f.nskip && rc == KT_OK; i++)
         rc = kt_diags_add(c->d, KT_SEV_WARNING, "ftm_schema_skipped", c->file, f.skips[i].line, NULL,
                           "%zu record%s of schema %.40s not read (not an entity, ownership, control, directorship "
@@ -375,6 +513,12 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     free(f.b1.s);
     free(f.b2.s);
     free(f.b3.s);
+    for (size_t i = 0; i < f.nheld; i++) {
+        free(f.held[i].from);
+        free(f.held[i].to);
+        free(f.held[i].source);
+    }
+    free(f.held);
     for (size_t i = 0; i < f.nskip; i++)
         free(f.skips[i].schema);
     free(f.skips);

@@ -68,6 +68,12 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
  * resolved against the tender's folder.  *out belongs to the caller (kt_tender_free). */
 kt_err kt_load_tender(const char *path, kt_tender **out, kt_errinfo *ei);
 kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_tender **out, kt_errinfo *ei);
+/* A tender may come from outside (a bidder, another office): its data and policy files must be
+ * regular files inside the tender's folder tree, symlinks resolved, so that it cannot make keten
+ * read /etc/shadow, wait on a FIFO or read /dev/zero.  KT_EINVALID with "file:line: message"
+ * naming the first that is not; a file that does not exist is left for the loader to report.
+ * keten screen --allow-outside skips this check. */
+kt_err kt_tender_check_paths(const kt_tender *t, kt_errinfo *ei);
 
 /* Read an assessor's decisions file (see loaders/decisions.c).  *out belongs to the caller
  * (kt_decisions_free); on failure ei says file:line: what is wrong. */

@@ -105,10 +105,24 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
             continue;
         }
         const char *start = data + s->pos;
-        const char *nl = memchr(start, '\n', s->len - s->pos);
+        size_t avail = s->len - s->pos;
+        const char *nl = memchr(start, '\n', avail);
+        /* a lone CR ends a line too (old Mac files): the first CR before the LF, if any */
+        const char *cr = memchr(start, '\r', nl ? (size_t)(nl - start) : avail);
+        size_t skip = 1;
+        if (cr && cr + 1 == start + avail && !s->eof && s->in) {
+            /* a CR at the end of what is read: an LF may follow, read more first */
+            if (fill(s, avail + 1) != 0)
+                return -1;
+            continue;
+        }
+        if (cr && cr + 1 < start + avail && cr[1] == '\n')
+            skip = 2, nl = cr; /* CRLF */
+        else if (cr)
+            nl = cr;
         if (nl || (s->eof && s->pos < s->len)) {
             size_t n = nl ? (size_t)(nl - start) : s->len - s->pos;
-            s->pos += n + (nl ? 1 : 0);
+            s->pos += n + (nl ? skip : 0);
             s->lineno++;
             if (!s->in) {
                 /* memory input is const: copy the line into a scratch buffer */
@@ -123,8 +137,6 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
                 start = s->buf;
             }
             char *l = (char *)start;
-            if (n && l[n - 1] == '\r')
-                n--;
             l[n] = '\0';
             *line = l;
             *len = n;
@@ -154,58 +166,6 @@ int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len)
 
 /* ---- JSON ---- */
 
-static long count_lines(const char *text, const char *end)
-{
-    long n = 0;
-    for (const char *p = text; p < end; p++)
-        if (*p == '\n')
-            n++;
-    return n;
-}
-
-/* Maximum nesting of text up to end, outside strings. */
-static int max_depth(const char *text, const char *end)
-{
-    int depth = 0, maxd = 0, in_str = 0;
-    for (const char *p = text; p < end; p++) {
-        if (in_str) {
-            if (*p == '\\' && p + 1 < end)
-                p++;
-            else if (*p == '"')
-                in_str = 0;
-        } else if (*p == '"') {
-            in_str = 1;
-        } else if (*p == '{' || *p == '[') {
-            if (++depth > maxd)
-                maxd = depth;
-        } else if (*p == '}' || *p == ']') {
-            depth--;
-        }
-    }
-    return maxd;
-}
-
-cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line)
-{
-    const char *end = NULL;
-    cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (j)
-        return j;
-    if (!end || end < text || end > text + len)
-        end = text + len;
-    long line = first_line + count_lines(text, end);
-    if (max_depth(text, end + (end < text + len)) >= CJSON_NESTING_LIMIT)
-        kt_diags_add(c->d, KT_SEV_ERROR, "json_too_deep", c->file, line, NULL, "nesting deeper than %d levels",
-                     CJSON_NESTING_LIMIT);
-    else if (end >= text + len)
-        kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
-                     "malformed JSON: unexpected end of input");
-    else
-        kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
-                     "malformed JSON near '%.12s'", end);
-    return NULL;
-}
-
 int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, long **lines, size_t *n)
 {
     /* Track depth and strings; remember the last string seen directly in the root object and
@@ -220,7 +180,7 @@ int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, lon
     *n = 0;
     for (size_t i = 0; i < len; i++) {
         char ch = text[i];
-        if (ch == '\n')
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
             line++;
         if (in_str) {
             if (ch == '\\')
@@ -325,7 +285,7 @@ long kt_load_i_line_of(const char *text, size_t len, const char *needle)
     for (size_t i = 0; i + n <= len; i++) {
         if (memcmp(text + i, needle, n) == 0)
             return line;
-        line += text[i] == '\n';
+        line += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
     }
     return 1;
 }
@@ -416,7 +376,7 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
 {
     kt_src s;
     kt_err rc;
-    kt_load_ctx c = {g, d, kt_graph_add_file(g, name), name};
+    kt_load_ctx c = {g, d, kt_graph_add_file(g, name), name, 0, 0};
 
     if (c.file == UINT32_MAX)
         return kt_errinfo_set(ei, KT_ENOMEM, name, 0, "out of memory");
@@ -432,6 +392,7 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         size_t n = kt_load_i_src_peek(&s, 1u << 16, &p);
         fmt = kt_load_detect(p, n, name);
     }
+    c.strict = fmt == KT_FMT_NATIVE; /* keten's own format: no repairs */
     switch (fmt) {
     case KT_FMT_NATIVE: rc = kt_load_i_native(&c, &s); break;
     case KT_FMT_BODS: rc = kt_load_i_bods(&c, &s); break;
@@ -444,6 +405,8 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         kt_load_i_src_destroy(&s);
         return kt_errinfo_set(ei, KT_EUSAGE, name, 0, "format %s is not supported yet", kt_format_name(fmt));
     }
+    if (rc == KT_OK && c.oom)
+        rc = KT_ENOMEM;
     if (rc == KT_OK && s.io_error)
         rc = kt_errinfo_set(ei, KT_EIO, name, 0, "read error");
     else if (rc == KT_ENOMEM)

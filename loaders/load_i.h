@@ -31,6 +31,8 @@ typedef struct {
     kt_diags *d;
     uint32_t file;    /* kt_graph_add_file index */
     const char *path;
+    int strict;       /* keten's own formats: duplicate keys, bad UTF-8 and \u0000 are errors */
+    int oom;          /* set by readers that report ENOMEM this way (kt_load_i_json_parse) */
 } kt_load_ctx;
 
 void kt_load_i_src_file(kt_src *s, FILE *in);
@@ -38,15 +40,25 @@ void kt_load_i_src_mem(kt_src *s, const char *buf, size_t len);
 void kt_load_i_src_destroy(kt_src *s);
 /* Make at least want bytes (or all that is left) readable from pos; returns bytes available. */
 size_t kt_load_i_src_peek(kt_src *s, size_t want, const char **p);
-/* Next line without its newline (and without a trailing CR), NUL-terminated in place;
+/* Next line without its end (LF, CRLF or a lone CR), NUL-terminated in place;
  * 1 when a line was read, 0 at end of input, -1 on memory or read error. */
 int kt_load_i_src_line(kt_src *s, char **line, size_t *len);
 /* The rest of the input as one NUL-terminated buffer (borrowed from s). */
 int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len);
 
-/* Parse one JSON text; on failure add a json_malformed (or json_too_deep) diagnostic at the
- * right line (first_line is the line of text[0]) and return NULL. */
+/* Parse one JSON text (json.c); first_line is the line of text[0].  On failure a diagnostic
+ * (json_malformed, json_too_deep, json_trailing_data, and in strict contexts json_utf8,
+ * json_nul, json_duplicate_key) and NULL; out of memory: NULL with c->oom set.  Outside strict
+ * contexts duplicate keys, invalid UTF-8 and \u0000 give warnings and are repaired (the last
+ * value wins; U+FFFD). */
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line);
+/* The same for a whole strict document (tender, policy): *out, or KT_EPARSE with ei set to
+ * file:line: what is wrong ("malformed JSON in WHAT file", "trailing data", "duplicate key
+ * ..."), or KT_ENOMEM.  A UTF-8 byte order mark is skipped. */
+kt_err kt_load_i_json_parse_doc(const char *path, const char *what, const char *text, size_t len, cJSON **out,
+                                kt_errinfo *ei);
+/* Lines ended between text and end: LF, CRLF and a lone CR each end one. */
+long kt_load_i_count_lines(const char *text, const char *end);
 
 /* The line of each element of an array in a JSON document: key NULL for a top-level array,
  * else the array under that top-level key.  *lines is malloc'd (caller frees); n elements.

@@ -34,7 +34,7 @@ static kt_err load_entity(kt_load_ctx *c, const cJSON *o, long line)
         return kt_diags_add(c->d, KT_SEV_ERROR, "field_missing", c->file, line, NULL, "entity has no \"id\"");
     if (!type || kt_etype_parse(type, &e.type) != 0)
         return kt_diags_add(c->d, KT_SEV_ERROR, "type_unknown", c->file, line, NULL,
-                            "unknown entity type \"%s\" (company, person, state, product, component, consortium)",
+                            "unknown entity type \"%s\" (company, person, state, product, component, consortium, service)",
                             type ? type : "");
     e.name = kt_load_i_v_str(c, f[E_NAME], "name", line, NULL, &bad);
     e.country = kt_load_i_v_str(c, f[E_COUNTRY], "country", line, NULL, &bad);

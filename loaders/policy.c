@@ -6,6 +6,7 @@
  *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},
  *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."},
  *                                                  (optional; a plain array of kinds also works)
+ *    "directors_control": false,                       (optional: director_of counts as control)
  *    "measures": [...]}                                  (optional: loaders/measures.c)
  *
  * Every set must be present (an empty list is fine and says so); codes are ISO 3166-1
@@ -90,16 +91,11 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
 {
     kt_err rc = KT_OK;
     kt_policy *p = NULL;
-    const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    cJSON *doc;
 
     *out = NULL;
-    if (!doc) {
-        long line = 1;
-        for (const char *q = text; end && q < end && q < text + len; q++)
-            line += *q == '\n';
-        return kt_errinfo_set(ei, KT_EPARSE, path, line, "malformed JSON in policy file");
-    }
+    if ((rc = kt_load_i_json_parse_doc(path, "policy", text, len, &doc, ei)) != KT_OK)
+        return rc;
     const cJSON *ver = cJSON_GetObjectItemCaseSensitive(doc, "keten_policy");
     if (!cJSON_IsObject(doc) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "1") != 0) {
         rc = kt_errinfo_set(ei, KT_EINVALID, path, 1, "not a keten policy file (needs \"keten_policy\": \"1\")");
@@ -136,6 +132,13 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
     const cJSON *marks = cJSON_GetObjectItemCaseSensitive(doc, "marks");
     if (marks && (rc = read_marks(p, marks, path, text, len, ei)) != KT_OK)
         goto out;
+    const cJSON *dc = cJSON_GetObjectItemCaseSensitive(doc, "directors_control");
+    if (dc && !cJSON_IsBool(dc)) {
+        rc = policy_error(ei, path, text, len, "directors_control", "policy \"%s\" must be true or false",
+                          "directors_control");
+        goto out;
+    }
+    kt_policy_set_directors_control(p, cJSON_IsTrue(dc));
     if ((rc = kt_load_i_measures(p, doc, path, text, len, ei)) != KT_OK)
         goto out;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");

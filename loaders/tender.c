@@ -12,9 +12,11 @@
  *
  * Entity ids are checked against the graph later (analyses/screen.c), with the bidder's line.
  * Problems: file:line: message, KT_EINVALID.  Complexity: O(file size). */
+#include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../graph/kt_tender.h"
 #include "load_i.h"
@@ -154,7 +156,6 @@ static int cmp_bidder_id(const void *a, const void *b)
 kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_tender **out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
-    const char *end = NULL;
     cJSON *doc = NULL;
     kt_tender *t = NULL;
     long *lines = NULL;
@@ -164,13 +165,8 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
     ctx c = {path, text, len, ei};
 
     *out = NULL;
-    doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (!doc) {
-        long line = 1;
-        for (const char *q = text; end && q < end && q < text + len; q++)
-            line += *q == '\n';
-        return kt_errinfo_set(ei, KT_EPARSE, path, line, "malformed JSON in tender file");
-    }
+    if ((rc = kt_load_i_json_parse_doc(path, "tender", text, len, &doc, ei)) != KT_OK)
+        return rc;
     const cJSON *ver = cJSON_GetObjectItemCaseSensitive(doc, "keten_tender");
     if (!cJSON_IsObject(doc) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "1") != 0) {
         rc = fail(&c, 1, "not a keten tender file (needs \"keten_tender\": \"1\")%s%s", "", "");
@@ -236,6 +232,8 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
     free(s);
     s = NULL;
 
+    t->data_line = line_of_key(&c, "data");
+    t->policy_line = line_of_key(&c, "policy");
     if ((rc = str_list(&c, cJSON_GetObjectItemCaseSensitive(doc, "data"), "data", line_of_key(&c, "data"), &t->data,
                        &t->ndata)) != KT_OK)
         goto out;
@@ -314,6 +312,49 @@ out:
     free(lines);
     kt_tender_free(t);
     cJSON_Delete(doc);
+    return rc;
+}
+
+/* One file the tender names: under base (the tender's folder, real path) and regular. */
+static kt_err check_path(const kt_tender *t, const char *base, const char *file, const char *what, long line,
+                         kt_errinfo *ei)
+{
+    struct stat st;
+    char *real = realpath(file, NULL);
+    size_t n = strlen(base);
+    kt_err rc = KT_OK;
+    if (!real)
+        return errno == ENOENT ? KT_OK : kt_errinfo_set(ei, KT_EINVALID, t->path, line, "%s file \"%.60s\": %s", what,
+                                                        file, strerror(errno));
+    if (strncmp(real, base, n) != 0 || (real[n] != '/' && strcmp(base, "/") != 0))
+        rc = kt_errinfo_set(ei, KT_EINVALID, t->path, line,
+                            "%s file \"%.60s\" is outside the tender's folder (--allow-outside reads it anyway)",
+                            what, file);
+    else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode))
+        rc = kt_errinfo_set(ei, KT_EINVALID, t->path, line, "%s file \"%.60s\" is not a regular file", what, file);
+    free(real);
+    return rc;
+}
+
+kt_err kt_tender_check_paths(const kt_tender *t, kt_errinfo *ei)
+{
+    char *copy = strdup(t->path), *base = NULL;
+    kt_err rc = KT_ENOMEM;
+    if (!copy || !(base = realpath(dirname(copy), NULL))) {
+        if (copy)
+            rc = kt_errinfo_set(ei, KT_EIO, t->path, 0, "cannot resolve the tender's folder: %s", strerror(errno));
+        else
+            kt_errinfo_set(ei, rc, t->path, 0, "out of memory");
+        goto out;
+    }
+    rc = KT_OK;
+    for (size_t i = 0; i < t->ndata && rc == KT_OK; i++)
+        rc = check_path(t, base, t->data[i], "data", t->data_line, ei);
+    if (rc == KT_OK && t->policy)
+        rc = check_path(t, base, t->policy, "policy", t->policy_line, ei);
+out:
+    free(copy);
+    free(base);
     return rc;
 }
 

@@ -176,6 +176,8 @@ int main(void)
         kt_graph_free(g);
         kt_diags_free(d);
     }
-    printf("  bad date refused: %s\n", kt_graph_set_as_of(NULL, "2021-7-1") == KT_EINVALID ? "yes" : "no");
+    kt_graph *bad = kt_graph_new();
+    printf("  bad date refused: %s\n", bad && kt_graph_set_as_of(bad, "2021-7-1") == KT_EINVALID ? "yes" : "no");
+    kt_graph_free(bad);
     return 0;
 }

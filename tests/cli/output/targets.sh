@@ -19,7 +19,7 @@ ln -s real/new.json "$t/dangling.json"
 run "$t/dangling.json"
 echo "dangling.json: $(head -c 1 "$t/real/new.json") in real/new.json"
 mkfifo "$t/fifo"
-cat "$t/fifo" >"$t/from-fifo" &
+timeout 30 cat "$t/fifo" >"$t/from-fifo" &
 run "$t/fifo"
 wait
 [ -p "$t/fifo" ] && echo "fifo: still a FIFO, $(head -c 1 "$t/from-fifo") read from it"

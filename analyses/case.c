@@ -68,7 +68,9 @@ unsigned kt_case_kinds(const kt_graph *g, const kt_screen_item *x, int finding, 
 kt_err kt_case_bidder_init(kt_case_bidder *c, const kt_graph *g, const kt_screen_result *r, const char *bidder_id,
                            unsigned access, const kt_decisions *d)
 {
-    size_t nf = r->nfindings, nu = r->nunknown, nd = d ? d->n : 0;
+    size_t nf = r->nfindings, nu = r->nunknown, lo, hi;
+    kt_decisions_range(d, bidder_id, &lo, &hi);
+    size_t nd = hi - lo; /* the entries on this bidder */
     memset(c, 0, sizeof *c);
     c->fkey = calloc(nf ? nf : 1, sizeof *c->fkey);
     c->fkinds = calloc(nf ? nf : 1, sizeof *c->fkinds);
@@ -88,10 +90,8 @@ kt_err kt_case_bidder_init(kt_case_bidder *c, const kt_graph *g, const kt_screen
         kt_case_key(g, &r->unknown[i], 0, c->ukey[i]);
         c->ukinds[i] = kt_case_kinds(g, &r->unknown[i], 0, access);
     }
-    for (size_t j = 0; j < nd; j++) {
-        const kt_decision_rec *x = &d->v[j];
-        if (strcmp(x->bidder, bidder_id) != 0)
-            continue;
+    for (size_t j = lo; j < hi; j++) {
+        const kt_decision_rec *x = &d->v[d->order[j]];
         if (x->about == KT_ABOUT_BIDDER)
             c->bidder = x;
         else if (x->about == KT_ABOUT_C3A)
@@ -128,10 +128,10 @@ void kt_case_bidder_destroy(kt_case_bidder *c)
 
 void kt_case_override(const kt_decisions *d, const char *bidder_id, kt_screen_tender *t)
 {
-    for (size_t j = 0; d && j < d->n; j++) {
-        const kt_decision_rec *x = &d->v[j];
-        if (strcmp(x->bidder, bidder_id) != 0)
-            continue;
+    size_t lo, hi;
+    kt_decisions_range(d, bidder_id, &lo, &hi);
+    for (size_t j = lo; j < hi; j++) {
+        const kt_decision_rec *x = &d->v[d->order[j]];
         if (x->about == KT_ABOUT_C3A && x->access_set) {
             t->access = x->access;
             t->access_given = 1;
@@ -141,28 +141,44 @@ void kt_case_override(const kt_decisions *d, const char *bidder_id, kt_screen_te
     }
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 kt_err kt_case_check(const kt_decisions *d, const kt_tender *t, const kt_policy *p, kt_errinfo *ei)
 {
     const kt_measures *cat = kt_policy_measures(p);
+    kt_err rc = KT_OK;
     if (strcmp(d->tender, t->id) != 0)
         return kt_errinfo_set(ei, KT_EINVALID, d->path, 1, "the decisions are for tender \"%s\", not \"%s\"", d->tender,
                               t->id);
-    for (size_t j = 0; j < d->n; j++) {
+    /* the tender's bidder ids, sorted once: each entry is looked up in O(log b) */
+    const char **ids = malloc((t->nbidders ? t->nbidders : 1) * sizeof *ids);
+    if (!ids)
+        return kt_errinfo_set(ei, KT_ENOMEM, d->path, 0, "out of memory");
+    for (size_t b = 0; b < t->nbidders; b++)
+        ids[b] = t->bidders[b].id;
+    qsort(ids, t->nbidders, sizeof *ids, cmp_str);
+    for (size_t j = 0; j < d->n && rc == KT_OK; j++) {
         const kt_decision_rec *x = &d->v[j];
-        size_t b = 0;
-        while (b < t->nbidders && strcmp(t->bidders[b].id, x->bidder) != 0)
-            b++;
-        if (b == t->nbidders)
-            return kt_errinfo_set(ei, KT_EINVALID, d->path, x->line, "bidder \"%s\" is not in tender %s", x->bidder,
-                                  t->id);
+        const char *key = x->bidder;
+        if (!bsearch(&key, ids, t->nbidders, sizeof *ids, cmp_str)) {
+            rc = kt_errinfo_set(ei, KT_EINVALID, d->path, x->line, "bidder \"%s\" is not in tender %s", x->bidder,
+                                t->id);
+            break;
+        }
         for (size_t m = 0; m < x->nmeasures; m++) {
             size_t k = 0;
             while (k < kt_measures_count(cat) && strcmp(kt_measures_get(cat, k)->id, x->measures[m]) != 0)
                 k++;
-            if (k == kt_measures_count(cat))
-                return kt_errinfo_set(ei, KT_EINVALID, d->path, x->line,
-                                      "measure \"%s\" is not in the policy's catalogue", x->measures[m]);
+            if (k == kt_measures_count(cat)) {
+                rc = kt_errinfo_set(ei, KT_EINVALID, d->path, x->line, "measure \"%s\" is not in the policy's catalogue",
+                                    x->measures[m]);
+                break;
+            }
         }
     }
-    return KT_OK;
+    free(ids);
+    return rc;
 }

@@ -46,18 +46,20 @@ typedef struct {
 
 /* Build bidder_id's case from its screening result r and the decisions d (may be NULL).
  * access: the access the bidder gets (the tender's, or its C3A answer).
- * Complexity: O(P + f d) for P the length of all paths, f findings and d decisions. */
+ * Complexity: O(P + log n + f k) for P the length of all paths, n entries in the record, f
+ * findings and k entries on this bidder (the record's index, kt_decisions_range). */
 kt_err kt_case_bidder_init(kt_case_bidder *c, const kt_graph *g, const kt_screen_result *r, const char *bidder_id,
                            unsigned access, const kt_decisions *d);
 void kt_case_bidder_destroy(kt_case_bidder *c);
 
 /* Apply bidder_id's C3A and C3B answers in d (if any) to its screening context t: the
- * bidder's own access and mitigation override the tender's defaults. */
+ * bidder's own access and mitigation override the tender's defaults.  O(log n + k). */
 void kt_case_override(const kt_decisions *d, const char *bidder_id, kt_screen_tender *t);
 
 /* Check a decisions file against the tender (its id, the bidders) and the policy (the measures
  * named must be in its catalogue).  KT_EINVALID with ei as file:line: message.
- * Complexity: O(n (b + m)) for n entries, b bidders and m measures. */
+ * Complexity: O(b log b + n (log b + m)) for n entries, b bidders and m measures named per
+ * entry against the catalogue's size. */
 kt_err kt_case_check(const kt_decisions *d, const kt_tender *t, const kt_policy *p, kt_errinfo *ei);
 
 #endif

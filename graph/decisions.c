@@ -24,6 +24,7 @@ void kt_decisions_free(kt_decisions *d)
         free(x->measures);
     }
     free(d->v);
+    free(d->order);
     free(d->path);
     free(d->tender);
     free(d);
@@ -45,4 +46,39 @@ const char *kt_about_name(kt_about a)
 {
     static const char *const about[] = {"bidder", "finding", "C3A", "C3B"};
     return a <= KT_ABOUT_C3B ? about[a] : "?";
+}
+
+static int cmp_order(const void *a, const void *b, void *ctx)
+{
+    const kt_decisions *d = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(d->v[x].bidder, d->v[y].bidder);
+    return c ? c : (x > y) - (x < y);
+}
+
+kt_err kt_decisions_index(kt_decisions *d)
+{
+    free(d->order);
+    if (!(d->order = malloc((d->n ? d->n : 1) * sizeof *d->order)))
+        return KT_ENOMEM;
+    for (size_t i = 0; i < d->n; i++)
+        d->order[i] = i;
+    qsort_r(d->order, d->n, sizeof *d->order, cmp_order, d);
+    return KT_OK;
+}
+
+void kt_decisions_range(const kt_decisions *d, const char *bidder, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = d && d->order ? d->n : 0;
+    while (a < b) { /* the first entry not before bidder */
+        size_t m = a + (b - a) / 2;
+        if (strcmp(d->v[d->order[m]].bidder, bidder) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (d && d->order && a < d->n && strcmp(d->v[d->order[a]].bidder, bidder) == 0)
+        a++;
+    *hi = a;
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "kt_error.h"
 #include "kt_tender.h"
 
 typedef enum { KT_ABOUT_BIDDER = 0, KT_ABOUT_FINDING, KT_ABOUT_C3A, KT_ABOUT_C3B } kt_about;
@@ -49,9 +50,16 @@ typedef struct {
     char *tender;          /* the tender id it belongs to */
     kt_decision_rec *v;    /* in file order */
     size_t n;
+    size_t *order;         /* indices into v sorted by bidder, then file order (kt_decisions_index) */
 } kt_decisions;
 
 void kt_decisions_free(kt_decisions *d);
+
+/* Sort the index once (the loader does): O(n log n).  Returns KT_ENOMEM or KT_OK. */
+kt_err kt_decisions_index(kt_decisions *d);
+/* The entries on one bidder: order[*lo .. *hi) (empty when none; d may be NULL).
+ * Complexity: O(log n), so that screening many bidders never rescans the record. */
+void kt_decisions_range(const kt_decisions *d, const char *bidder, size_t *lo, size_t *hi);
 
 const char *kt_decision_name(kt_decision d);          /* "accept", ..., "exclude"; "undecided" for NONE */
 int kt_decision_parse(const char *s, kt_decision *out); /* 0 on success (not "undecided") */

@@ -14,8 +14,8 @@
  * keten screen --decisions-template writes).  One entry per bidder and finding key, and per
  * bidder and about for the others.  Unknown keys are errors.  Whether the bidders, the tender
  * and the measures exist is checked against the tender and the policy later (kt_case_check).
- * Problems: file:line: message, KT_EINVALID.  Complexity: O(file size + n^2) for n entries
- * (the duplicate check; a record has a few hundred entries). */
+ * Problems: file:line: message, KT_EINVALID.  Complexity: O(file size + n log n + n k) for n
+ * entries and k entries per bidder (the duplicate check looks at the bidder's own entries). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,13 +230,24 @@ kt_err kt_load_decisions_buffer(const char *path, const char *text_, size_t len,
         kt_decision_rec *x = &d->v[d->n++];
         if ((rc = entry(x, o, path, d->n - 1 < nlines ? lines[d->n - 1] : 1, ei)) != KT_OK)
             goto out;
-        for (size_t j = 0; j + 1 < d->n; j++) {
-            const kt_decision_rec *y = &d->v[j];
-            if (y->about == x->about && strcmp(y->bidder, x->bidder) == 0 &&
-                (x->about != KT_ABOUT_FINDING || strcmp(y->key, x->key) == 0)) {
-                rc = kt_errinfo_set(ei, KT_EINVALID, path, x->line, "a second decision on the same %s of bidder \"%s\" "
-                                    "(the first is on line %ld)", kt_about_name(x->about), x->bidder, y->line);
-                goto out;
+    }
+    if ((rc = kt_decisions_index(d)) != KT_OK) {
+        kt_errinfo_set(ei, rc, path, 0, "out of memory");
+        goto out;
+    }
+    /* a second entry on the same thing: within each bidder's run, in file order */
+    for (size_t a = 0, b; a < d->n; a = b) {
+        for (b = a + 1; b < d->n && strcmp(d->v[d->order[b]].bidder, d->v[d->order[a]].bidder) == 0; b++)
+            ;
+        for (size_t i = a + 1; i < b; i++) {
+            const kt_decision_rec *x = &d->v[d->order[i]];
+            for (size_t j = a; j < i; j++) {
+                const kt_decision_rec *y = &d->v[d->order[j]];
+                if (y->about == x->about && (x->about != KT_ABOUT_FINDING || strcmp(y->key, x->key) == 0)) {
+                    rc = kt_errinfo_set(ei, KT_EINVALID, path, x->line, "a second decision on the same %s of bidder "
+                                        "\"%s\" (the first is on line %ld)", kt_about_name(x->about), x->bidder, y->line);
+                    goto out;
+                }
             }
         }
     }

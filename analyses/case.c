@@ -50,6 +50,12 @@ unsigned kt_case_kinds(const kt_graph *g, const kt_screen_item *x, int finding, 
     unsigned k = access ? KT_MK_ACCESS : 0;
     if (x->party || x->depth == 0)
         k |= KT_MK_PARTY;
+    /* how the starting point stands to the bidder: a path from a subcontractor or an offered
+     * item is about that subcontractor or item even when no such relation is on it */
+    if (x->role == KT_ROLE_SUBCONTRACTOR)
+        k |= KT_MK_SUBCONTRACTOR;
+    else if (x->role == KT_ROLE_OFFER)
+        k |= KT_MK_COMPONENT;
     for (int i = 0; i < x->depth; i++) {
         switch (kt_graph_rel_type(g, x->edges[i])) {
         case KT_REL_OWNS: k |= KT_MK_OWNERSHIP; break;

@@ -210,18 +210,14 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
             goto nomem;
 
     /* 3. post-dominators: dominators from the sink against the edges */
-    if (igraph_create(&F, &fe, T + 1, IGRAPH_DIRECTED) != IGRAPH_SUCCESS) {
-        rc = KT_EGRAPH;
+    if ((rc = kt_graph_igraph_err(igraph_create(&F, &fe, T + 1, IGRAPH_DIRECTED))) != KT_OK)
         goto out;
-    }
     have_F = 1;
     if (igraph_vector_int_init(&dom, 0) != IGRAPH_SUCCESS)
         goto nomem;
     have_dom = 1;
-    if (igraph_dominator_tree(&F, T, &dom, NULL, NULL, IGRAPH_IN) != IGRAPH_SUCCESS) {
-        rc = KT_EGRAPH;
+    if ((rc = kt_graph_igraph_err(igraph_dominator_tree(&F, T, &dom, NULL, NULL, IGRAPH_IN))) != KT_OK)
         goto out;
-    }
 
     /* 4. the closure from the start */
     if (!(in_s = calloc(nre, 1)) || !(walked = calloc((size_t)nchoice + 1, 1)) ||

@@ -25,7 +25,7 @@
 void kt_case_key(const kt_graph *g, const kt_screen_item *x, int finding, char out[KT_CASE_KEY_LEN]);
 
 /* The kinds of finding (KT_MK_*) an item is, for selecting measures: from the relations on its
- * path, KT_MK_PARTY at party level, KT_MK_ACCESS when the bidder gets access (access != 0),
+ * path and the role of its starting point (subcontractor, offered item), KT_MK_PARTY at party level, KT_MK_ACCESS when the bidder gets access (access != 0),
  * KT_MK_UNKNOWN for gaps (finding = 0).  Complexity: O(path length). */
 unsigned kt_case_kinds(const kt_graph *g, const kt_screen_item *x, int finding, unsigned access);
 

@@ -29,8 +29,10 @@
  * serving; a way of serving through any alternative runs along a path that passes each
  * post-dominator).  The converse has one known gap: a node needed by every alternative, but
  * by some of them only beside another part (alternative A needs M and N, alternative B needs
- * M: M is a SPOF, yet the path A -> N avoids it) is not reported.  The report says "proven
- * single points of failure", not "the only ones".
+ * M: M is a SPOF, yet the path A -> N avoids it) is not reported.  All of this holds of the
+ * data as given: a supplier or manufacturer missing from the data could be an alternative, so
+ * the report says "single point of failure in the data", never "proven" (a word kept for what
+ * holds whatever data is missing), and not "the only ones".
  *
  * sole_source[]: every reached supplies relation marked sole_source, as declared in the
  * data, whether or not the rules above find it.

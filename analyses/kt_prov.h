@@ -21,8 +21,15 @@
  * the sum of squared shares, the unknown bucket counted as one origin.  hhi_min and hhi_max
  * bound it over how the unknown share could really be split: spread over many origins
  * (min: the known squares alone) or all in the largest known origin (max).  Bands (CBS):
- * below 0.15 not concentrated, 0.15 to below 0.25 somewhat, 0.25 and above concentrated;
- * eu_flag when above 0.4 (the European Commission's strategic-dependency threshold).
+ * below 0.15 not concentrated, 0.15 to below 0.25 somewhat, 0.25 and above concentrated.
+ *
+ * Dependence outside the EU (kt_prov_extra_eu, with the policy's `eu` set).  The European
+ * Commission's strategic-dependency screen (SWD(2021) 352) is about supply from outside the
+ * EU: extra_eu_share is the known share from origins outside the EU, hhi_extra_eu the HHI
+ * over those origins alone (each as a fraction of extra_eu_share), and eu_flag is set when
+ * that HHI is above 0.4 and more than half the item comes from outside the EU.  An all-German
+ * product is not flagged; unknown origins count on neither side (unknown_share says how much).
+ * Without a policy (or one without `eu`) eu_flag is -1: which countries are in the EU is data.
  * Comparisons allow 1e-12 for rounding.
  *
  * Transit.  For each part P, the supplies relations with item = P found (a) into P itself and
@@ -99,13 +106,18 @@ typedef struct {
     double unknown_share;
     double hhi, hhi_min, hhi_max;
     kt_prov_band band;
-    int eu_flag;
+    double extra_eu_share;  /* known share from origins outside the EU (kt_prov_extra_eu); NaN before */
+    double hhi_extra_eu;    /* HHI over the extra-EU origins alone; NaN when there are none */
+    int eu_flag;            /* 1 flagged, 0 not, -1 not judged (no policy `eu` set) */
     kt_prov_transit *transit; /* by part id, supplier id, relation id */
     size_t ntransit;
 } kt_prov_result;
 
 /* Errors: KT_ENOMEM; KT_EUSAGE when item is not a vertex. */
 kt_err kt_prov_run(const kt_graph *g, igraph_integer_t item, kt_prov_result **out);
+/* Fill extra_eu_share, hhi_extra_eu and eu_flag from r's origins and p's `eu` set (p may be
+ * NULL).  Complexity: O(origins). */
+void kt_prov_extra_eu(kt_prov_result *r, const kt_policy *p);
 void kt_prov_result_free(kt_prov_result *r);
 
 const char *kt_prov_split_name(kt_prov_split s);       /* "share", "qty", "equal", "" */

@@ -307,7 +307,8 @@ kt_err kt_prov_run(const kt_graph *g, igraph_integer_t item, kt_prov_result **ou
     r->band = r->hhi + EPS >= 0.25 ? KT_PROV_CONCENTRATED
               : r->hhi + EPS >= 0.15 ? KT_PROV_SOMEWHAT
                                      : KT_PROV_NOT_CONCENTRATED;
-    r->eu_flag = r->hhi > 0.4 + EPS;
+    r->extra_eu_share = r->hhi_extra_eu = NAN;
+    r->eu_flag = -1; /* kt_prov_extra_eu, with the policy's eu set */
 
     /* 5. transit: a supplier whose country differs from the part's known origin */
     for (size_t i = 0; i < r->nparts; i++) {
@@ -344,4 +345,24 @@ out:
     free(queue);
     kt_prov_result_free(r);
     return rc;
+}
+
+void kt_prov_extra_eu(kt_prov_result *r, const kt_policy *p)
+{
+    double extra = 0, sq = 0;
+    r->extra_eu_share = r->hhi_extra_eu = NAN;
+    r->eu_flag = -1;
+    if (!p || !kt_policy_set_was_given(p, KT_SET_EU))
+        return;
+    for (size_t i = 0; i < r->norigins; i++)
+        if (r->origins[i].country && !kt_policy_in_set(p, KT_SET_EU, r->origins[i].country))
+            extra += r->origins[i].share;
+    for (size_t i = 0; i < r->norigins && extra > 0; i++)
+        if (r->origins[i].country && !kt_policy_in_set(p, KT_SET_EU, r->origins[i].country))
+            sq += (r->origins[i].share / extra) * (r->origins[i].share / extra);
+    r->extra_eu_share = extra;
+    r->hhi_extra_eu = extra > 0 ? sq : NAN;
+    /* SWD(2021) 352: concentration of extra-EU supply above 0.4, and extra-EU supply above
+     * half of the total */
+    r->eu_flag = extra > 0.5 + EPS && sq > 0.4 + EPS;
 }

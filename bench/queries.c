@@ -101,7 +101,7 @@ int main(int argc, char **argv)
         if (kt_screen_new(g, p, &s) != KT_OK)
             return 1;
         double b = now();
-        kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation};
+        kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
         size_t findings = 0;
         for (size_t i = 0; i < t->nbidders; i++) {
             kt_screen_result r;

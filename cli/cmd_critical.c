@@ -9,12 +9,13 @@
 static const char help[] =
     "usage: keten critical NODE FILE... [--json|--csv] [--from FORMAT] [--quiet]\n"
     "Example: keten critical k3-delta samples/anpr-tender/data.jsonl\n\n"
-    "List the proven single points of failure of NODE: members, suppliers, subcontractors,\n"
+    "List the single points of failure of NODE in the data: members, suppliers, subcontractors,\n"
     "parts and manufacturers it cannot do without.  An item needs all its parts; a customer\n"
     "needs one supplier of each item it buys, so a second supplier of the same item is an\n"
     "alternative.  Each point says which rule proves it (required, only_supplier,\n"
     "only_manufacturer, on_every_route: found with a dominator tree) and the shortest path to\n"
-    "it.  Supplies marked sole_source in the data are listed as declared.\n\n"
+    "it.  \"In the data\": a supplier or manufacturer the data does not list could be an\n"
+    "alternative.  Supplies marked sole_source in the data are listed as declared.\n\n"
     "  --json           print the result as one JSON document\n"
     "  --csv            one row per single point of failure and per declared sole source\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
@@ -138,7 +139,7 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
     if (kt_graph_entity_name(g, r->start)[0])
         printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, r->start)));
     printf("\nreached: %zu nodes\n", r->nreached);
-    printf("single points of failure (proven): %zu\n", r->ncritical);
+    printf("single points of failure in the data: %zu\n", r->ncritical);
     for (size_t i = 0; i < r->ncritical; i++) {
         const kt_crit_point *c = &r->critical[i];
         printf("  %s", kt_cli_text(kt_graph_entity_id(g, c->node)));

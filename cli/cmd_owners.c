@@ -146,7 +146,7 @@ static void stated_text(const kt_graph *g, igraph_integer_t subject)
     {
         const char *id = cJSON_GetObjectItem(x, "id")->valuestring;
         if (strcmp(id, last) != 0) /* in-relations come sorted by party */
-            printf(" %s", id);
+            printf(" %s", kt_cli_text(id));
         last = id;
     }
     printf("\n");
@@ -155,9 +155,12 @@ static void stated_text(const kt_graph *g, igraph_integer_t subject)
         cJSON_ArrayForEach(x, roles)
         {
             const char *name = cJSON_GetObjectItem(x, "name")->valuestring;
-            printf("  %s%s%s%s %s %s [%s]\n", cJSON_GetObjectItem(x, "id")->valuestring, name[0] ? " (" : "", name,
-                   name[0] ? ")" : "", cJSON_GetObjectItem(x, "relation")->valuestring,
-                   cJSON_GetObjectItem(x, "role")->valuestring, cJSON_GetObjectItem(x, "source")->valuestring);
+            const cJSON *role = cJSON_GetObjectItem(x, "role");
+            printf("  %s%s%s%s %s %s [%s]\n", kt_cli_text(cJSON_GetObjectItem(x, "id")->valuestring),
+                   name[0] ? " (" : "", kt_cli_text(name), name[0] ? ")" : "",
+                   cJSON_GetObjectItem(x, "relation")->valuestring,
+                   cJSON_IsString(role) ? kt_cli_text(role->valuestring) : "-",
+                   kt_cli_text(cJSON_GetObjectItem(x, "source")->valuestring));
         }
     }
     cJSON_Delete(bo);

@@ -1,5 +1,6 @@
 /* cmd_provenance.c: keten provenance ITEM FILE... [--policy P]: bill of materials, origin
  * shares, concentration and transit. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,7 +147,18 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_prov_r
     cJSON_AddNumberToObject(o, "min", kt_cli_num(r->hhi_min));
     cJSON_AddNumberToObject(o, "max", kt_cli_num(r->hhi_max));
     cJSON_AddStringToObject(doc, "band", kt_prov_band_name(r->band));
-    cJSON_AddBoolToObject(doc, "eu_flag", r->eu_flag);
+    if (r->eu_flag < 0)
+        cJSON_AddNullToObject(doc, "eu_flag");
+    else
+        cJSON_AddBoolToObject(doc, "eu_flag", r->eu_flag);
+    if (isnan(r->extra_eu_share))
+        cJSON_AddNullToObject(doc, "extra_eu_share");
+    else
+        cJSON_AddNumberToObject(doc, "extra_eu_share", kt_cli_num(r->extra_eu_share * 100));
+    if (isnan(r->hhi_extra_eu))
+        cJSON_AddNullToObject(doc, "hhi_extra_eu");
+    else
+        cJSON_AddNumberToObject(doc, "hhi_extra_eu", kt_cli_num(r->hhi_extra_eu));
     a = cJSON_AddArrayToObject(doc, "transit");
     for (size_t i = 0; i < r->ntransit; i++) {
         const kt_prov_transit *t = &r->transit[i];
@@ -203,7 +215,13 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
     printf("hhi: %.4f (%s)", kt_cli_num(r->hhi), kt_prov_band_name(r->band));
     if (r->unknown_share > 0)
         printf(", %.4f to %.4f depending on the unknown origins", kt_cli_num(r->hhi_min), kt_cli_num(r->hhi_max));
-    printf("\neu_flag: %s\n", r->eu_flag ? "yes (hhi above 0.4)" : "no");
+    if (r->eu_flag < 0)
+        printf("\neu_flag: not judged (which countries are in the EU comes from --policy)\n");
+    else if (isnan(r->hhi_extra_eu))
+        printf("\neu_flag: no (nothing known from outside the EU)\n");
+    else
+        printf("\neu_flag: %s (%.2f%% from outside the EU, hhi over those origins %.4f)\n",
+               r->eu_flag ? "yes" : "no", kt_cli_num(r->extra_eu_share * 100), kt_cli_num(r->hhi_extra_eu));
     printf("transit: %zu\n", r->ntransit);
     for (size_t i = 0; i < r->ntransit; i++)
         printf("  %s via %s (%s), origin %s (%s)\n", kt_cli_text(kt_graph_entity_id(g, r->transit[i].part)),
@@ -224,6 +242,7 @@ int kt_cmd_provenance(int argc, char **argv)
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
+    kt_prov_extra_eu(r, c.p);
     code = KT_EXIT_OK;
     if (c.json) {
         if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)

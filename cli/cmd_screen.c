@@ -15,19 +15,20 @@
 static const char help[] =
     "usage: keten screen TENDER [--format table|json|jsonl|csv|md|html] [-o FILE] [--fail-on VERDICT]\n"
     "                    [--policy FILE] [--decisions FILE] [--answers FILE]... [--excel] [--quiet]\n"
-    "                    [--allow-outside]\n"
+    "                    [--allow-outside] [--force]\n"
     "       keten screen TENDER --decisions-template -o FILE [--decisions FILE]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
-    "tender file names the regime (aw2012 or adv), the access the contract opens, the\n"
+    "tender file names the regime (aw2012, adv or none), the access the contract opens, the\n"
     "assessor's answer on mitigation, the data files and the policy file.\n\n"
     "  --format F       table (default), json, jsonl (one bidder per line), csv (one row per\n"
     "                   bidder and finding), md (a report to read), html (one self-contained\n"
     "                   report with diagrams, a page per bidder when printed; needs -o)\n"
     "  -o FILE          write to FILE, whole or not at all (default: standard output)\n"
     "  --fail-on V      exit 1 when any bidder is at verdict V or worse; from least to most\n"
-    "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible\n"
+    "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible,\n"
+    "                   prohibited\n"
     "  --policy FILE    use this policy file instead of the tender's\n"
     "  --decisions FILE the assessor's record (keten_decisions JSON): decisions per bidder and\n"
     "                   finding, merged into the output; a decision whose finding is gone is\n"
@@ -38,7 +39,10 @@ static const char help[] =
     "  --answers FILE   bidders' answers (keten's native format, see keten questions): read as\n"
     "                   data after the tender's files; may be given more than once\n"
     "  --diagrams DIR   also draw one evidence diagram per bidder with findings or unknowns into\n"
-    "                   DIR/BIDDER.svg (made when missing)\n"
+    "                   DIR/BIDDER.svg (made when missing); a bidder id with other characters\n"
+    "                   than letters, digits, - _ . gets them as _ and ~HASH after, so no two\n"
+    "                   bidders share a file; files that exist stop the run\n"
+    "  --force          overwrite diagram files that exist\n"
     "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --allow-outside  read data and policy files the tender names outside its own folder, or\n"
@@ -65,16 +69,53 @@ static int parse_format(const char *s, int *out)
 
 #define now kt_screen_run_now
 
-/* A file name for a bidder id: letters, digits, '-', '_' and '.' kept, anything else '_'. */
+/* A file name for a bidder id: letters, digits, '-', '_' and '.' kept, anything else '_'.  When
+ * that changed or shortened the id, "~" and a hash of the whole id follow, so "a/b", "a_b" and
+ * "a b" get three names ("a_b~...", "a_b", "a_b~..."): an id kept as it is never has a '~'. */
 static void safe_name(const char *id, char *buf, size_t len)
 {
-    size_t j = 0;
-    for (; *id && j + 1 < len; id++, j++) {
-        int keep = (*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') || (*id >= '0' && *id <= '9') ||
-                   *id == '-' || *id == '_' || (*id == '.' && j > 0);
-        buf[j] = keep ? *id : '_';
+    size_t j = 0, max = len - 18; /* room for "~" and 16 hex digits */
+    const char *s = id;
+    int changed = 0;
+    for (; *s && j < max; s++, j++) {
+        int keep = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+                   *s == '-' || *s == '_' || (*s == '.' && j > 0);
+        buf[j] = keep ? *s : '_';
+        changed |= !keep;
     }
     buf[j] = '\0';
+    if (changed || *s || j == 0) {
+        unsigned long long h = 14695981039346656037ULL; /* FNV-1a, 64 bits */
+        for (s = id; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+        snprintf(buf + j, len - j, "~%016llx", h);
+    }
+}
+
+/* The diagram file of bidder b in dir. */
+static void diagram_path(const char *dir, const kt_tender *t, size_t b, kt_viz_format fmt, char *path, size_t len)
+{
+    char name[200];
+    safe_name(t->bidders[b].id, name, sizeof name);
+    snprintf(path, len, "%s/%s.%s", dir, name, kt_viz_format_name(fmt));
+}
+
+/* Before anything is written: without --force, a diagram file that exists already stops the run. */
+static int diagrams_free(const char *dir, kt_viz_format fmt, const kt_tender *t, const kt_screen_result *res)
+{
+    int bad = 0;
+    for (size_t b = 0; b < t->nbidders; b++) {
+        char path[4096];
+        struct stat st;
+        if (!res[b].nfindings && !res[b].nunknown)
+            continue;
+        diagram_path(dir, t, b, fmt, path, sizeof path);
+        if (lstat(path, &st) == 0) {
+            kt_cli_msg("%s exists: not overwritten (--force overwrites)", path);
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
 }
 
 /* One diagram per bidder with findings or unknowns, each file whole or not at all. */
@@ -87,14 +128,13 @@ static int write_diagrams(const char *dir, kt_viz_format fmt, const kt_graph *g,
     }
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *r = &res[b];
-        char name[200], path[4096];
+        char path[4096];
         kt_errinfo ei = {0};
         kt_viz_diagram d;
         kt_cli_out o;
-        if (!r->nfindings && !r->nunknown)
+        if (!r->nfindings && !r->nunknown && !r->nprohibited)
             continue;
-        safe_name(t->bidders[b].id, name, sizeof name);
-        snprintf(path, sizeof path, "%s/%s.%s", dir, name, kt_viz_format_name(fmt));
+        diagram_path(dir, t, b, fmt, path, sizeof path);
         kt_viz_diagram_init(&d);
         kt_err rc = kt_viz_screen(&d, g, p, t->bidders[b].id, t->bidders[b].name, r);
         if (rc == KT_OK)
@@ -130,9 +170,10 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"decisions-template", no_argument, NULL, 'P'},
                                          {"answers", required_argument, NULL, 'a'},
                                          {"allow-outside", no_argument, NULL, 'A'},
+                                         {"force", no_argument, NULL, 'W'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0;
+    int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0, force = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
     const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *decisions_path = NULL;
     int want_template = 0;
@@ -162,6 +203,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'q': quiet = 1; break;
         case 'T': timings = 1; break;
         case 'A': allow_outside = 1; break;
+        case 'W': force = 1; break;
         case 'D': diagrams = optarg; break;
         case 'G':
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
@@ -201,6 +243,8 @@ int kt_cmd_screen(int argc, char **argv)
     t_screened = now();
 
     kt_screen_report rep = kt_screen_run_report(&run, excel);
+    if (diagrams && !force && diagrams_free(diagrams, dfmt, t, res) != 0)
+        goto out;
     kt_cli_out o;
     if (kt_cli_out_open(&o, out_path) != 0)
         goto out;

@@ -36,6 +36,10 @@ static void usage(FILE *f)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nEvery command takes --as-of YYYY-MM-DD: only relations valid on that date (by their\n"
                "since/until) are loaded; without it, those valid today.\n"
+               "Every command takes --limit NAME=N (K, M, G, T: powers of 1024) to raise a limit on one\n"
+               "input file: bytes (decompressed, 64G), document (a JSON document, 2G), line (64M),\n"
+               "string (a JSON string, 16M), depth (JSON nesting, 1000 at most), records (lines or\n"
+               "records, 500000000).  See docs/limits.md.\n"
                "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");
@@ -68,6 +72,50 @@ static int take_as_of(int argc, char **argv)
     return k;
 }
 
+/* Take the global option --limit NAME=N (or --limit=NAME=N) out of argv, like --as-of.
+ * Returns the new argc, or -1 after a message when it is not one. */
+static int take_limits(int argc, char **argv)
+{
+    int k = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[k++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--limit") == 0) {
+            if (i + 1 >= argc) {
+                kt_cli_msg("--limit needs NAME=N");
+                return -1;
+            }
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--limit=", 8) == 0) {
+            v = argv[i] + 8;
+        }
+        if (!v) {
+            argv[k++] = argv[i];
+            continue;
+        }
+        char name[16];
+        const char *eq = strchr(v, '=');
+        if (!eq || (size_t)(eq - v) >= sizeof name) {
+            kt_cli_msg("--limit %s: give NAME=N (bytes, document, line, string, depth, records)", v);
+            return -1;
+        }
+        memcpy(name, v, (size_t)(eq - v));
+        name[eq - v] = '\0';
+        if (kt_load_limit_parse(name, eq + 1) != 0) {
+            kt_cli_msg("--limit %s: not a limit name (bytes, document, line, string, depth, records) with a "
+                       "number (K, M, G, T; depth 1-1000)",
+                       v);
+            return -1;
+        }
+    }
+    argv[k] = NULL;
+    return k;
+}
+
 int main(int argc, char **argv)
 {
     /* a closed pipe (keten ... | head) ends the program quietly */
@@ -77,6 +125,8 @@ int main(int argc, char **argv)
         kt_cli_msg("--as-of needs a date (YYYY-MM-DD)");
         return KT_EXIT_FAIL;
     }
+    if ((argc = take_limits(argc, argv)) < 0)
+        return KT_EXIT_FAIL;
     if (argc < 2) {
         usage(stderr);
         return KT_EXIT_FAIL;

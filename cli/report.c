@@ -123,15 +123,17 @@ void kt_cli_marks_text(FILE *f, const kt_graph *g, const kt_policy *p, igraph_in
     for (size_t i = 0; i < kt_graph_mark_count(g, v); i++) {
         if (!mark_counts(g, p, v, i, &m))
             continue;
-        fprintf(f, "    %s: %s", kt_mark_kind_name(m.kind), m.authority ? m.authority : "authority not given");
+        /* every string is from the data: kt_cli_text makes it safe to print */
+        fprintf(f, "    %s: %s", kt_mark_kind_name(m.kind),
+                m.authority ? kt_cli_text(m.authority) : "authority not given");
         if (m.programme)
-            fprintf(f, ", programme %s", m.programme);
+            fprintf(f, ", programme %s", kt_cli_text(m.programme));
         if (m.since)
-            fprintf(f, ", from %s", m.since);
+            fprintf(f, ", from %s", kt_cli_text(m.since));
         if (m.until)
-            fprintf(f, " to %s", m.until);
-        fprintf(f, " [%s:%ld%s%s%s]\n", m.file, m.line, m.source ? " (" : "", m.source ? m.source : "",
-                m.source ? ")" : "");
+            fprintf(f, " to %s", kt_cli_text(m.until));
+        fprintf(f, " [%s:%ld%s%s%s]\n", kt_cli_text(m.file), m.line, m.source ? " (" : "",
+                m.source ? kt_cli_text(m.source) : "", m.source ? ")" : "");
     }
 }
 

@@ -97,6 +97,12 @@ void kt_screen_case_text(FILE *f, const kt_screen_report *r, size_t b, size_t i,
     }
 }
 
+kt_mitigation kt_screen_case_mitigation(const kt_screen_report *r, size_t b)
+{
+    const kt_case_bidder *c = case_of(r, b);
+    return c && c->c3b && c->c3b->mitigation != KT_MITIGATION_UNKNOWN ? c->c3b->mitigation : r->t->mitigation;
+}
+
 static void access_text(FILE *f, unsigned access)
 {
     int any = 0;

@@ -24,7 +24,7 @@ static const char css[] =
     ".v{display:inline-block;padding:1px 8px;border-radius:3px;font-weight:bold}"
     ".v-clear{background:#d9f2d9}.v-mitigate{background:#fff3c4}.v-review{background:#e3e3ff}"
     ".v-specify_or_mitigate{background:#ffe0b3}.v-exclusion_possible{background:#f7c6c6}"
-    ".v-other{background:#ddd}"
+    ".v-prohibited{background:#e39b9b}.v-other{background:#ddd}.why{margin:.1em 0;font-size:9.5pt}"
     ".finding,.gap{border:1px solid #ccc;border-radius:3px;padding:.3em .6em;margin:.5em 0;break-inside:avoid}"
     ".path{margin:.2em 0 .2em 1.2em;padding:0}.path li{font-size:9pt}.src{color:#555}"
     ".undecided{color:#8a4b00;font-weight:bold}.stale{color:#a00;font-weight:bold}"
@@ -79,9 +79,32 @@ static void verdict(FILE *f, kt_verdict v)
     fprintf(f, "<span class=\"v v-%s\">%s</span>", v < KT_VERDICT__COUNT ? n : "other", n);
 }
 
-static const char *route_text(int route)
+/* Text one of the table's writers prints, captured and escaped as a paragraph of class cls. */
+typedef void (*text_fn)(FILE *f, const kt_screen_report *r, size_t b, int slot);
+
+static void captured(FILE *f, const char *cls, const kt_screen_report *r, size_t b, int slot, text_fn fn,
+                     const kt_screen_item *x)
 {
-    return route == 1 ? "exists" : route == 0 ? "none" : "unknown";
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    if (fn)
+        fn(m, r, b, slot);
+    else
+        kt_screen_out_prohibition_text(m, r, x);
+    fclose(m);
+    fprintf(f, "<p class=\"%s\">", cls);
+    esc(f, buf);
+    fputs("</p>\n", f);
+    free(buf);
+}
+
+static void coverage_fn(FILE *f, const kt_screen_report *r, size_t b, int slot)
+{
+    (void)slot;
+    kt_screen_out_coverage_text(f, r, b);
 }
 
 /* The run's date: SOURCE_DATE_EPOCH when set (reproducible builds), else now; UTC. */
@@ -234,7 +257,7 @@ static void overview(FILE *f, const kt_screen_report *r)
         fputs("</td>", f);
         for (int c = 0; c < KT_CONS__COUNT; c++)
             fprintf(f, "<td>%s</td>", kt_cons_name(x->cons[c]));
-        fprintf(f, "<td>%s</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n", route_text(x->route),
+        fprintf(f, "<td>%s</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n", kt_route_name(x->route),
                 x->nfindings, x->nunknown, r->cases ? r->cases[b].nundecided : x->nfindings,
                 r->cases ? r->cases[b].nstale : 0);
     }
@@ -321,7 +344,7 @@ static void diagram(FILE *f, const kt_screen_report *r, size_t b)
     kt_errinfo ei = {0};
     char *svg = NULL;
     size_t len = 0;
-    if (!x->nfindings && !x->nunknown)
+    if (!x->nfindings && !x->nunknown && !x->nprohibited)
         return;
     FILE *m = open_memstream(&svg, &len);
     if (!m)
@@ -379,10 +402,19 @@ static void bidder(FILE *f, const kt_screen_report *r, size_t b)
     for (int k = 0; k < KT_CONS__COUNT; k++)
         fprintf(f, "<th>%s</th><td>%s</td>", k == 0 ? "C1" : k == 1 ? "C2" : k == 2 ? "C3A" : "C3B",
                 kt_cons_name(x->cons[k]));
-    fprintf(f, "<th>Route (%s)</th><td>%s</td></tr></table>\n", kt_regime_name(r->t->regime), route_text(x->route));
-    fprintf(f, "<p>Coverage: %zu finding%s, %zu place%s where the data stops%s.</p>\n", x->nfindings,
-            x->nfindings == 1 ? "" : "s", x->nunknown, x->nunknown == 1 ? "" : "s",
-            x->nunknown ? " (questions below)" : "");
+    fprintf(f, "<th>Route (%s)</th><td>%s</td></tr></table>\n", kt_regime_name(r->t->regime), kt_route_name(x->route));
+    for (int slot = 0; slot < KT_WHY_VERDICT; slot++)
+        captured(f, "why", r, b, slot, kt_screen_out_why_text, NULL);
+    captured(f, "why", r, b, 0, coverage_fn, NULL);
+    if (x->nprohibited) {
+        fputs("<h3>Prohibitions</h3>\n", f);
+        for (size_t i = 0; i < x->nprohibited; i++) {
+            fputs("<div class=\"finding\">\n", f);
+            captured(f, "why", r, b, 0, NULL, &x->prohibited[i]);
+            path_list(f, r->g, &x->prohibited[i]);
+            fputs("</div>\n", f);
+        }
+    }
     fputs("<h3>Parties</h3>\n<table><tr><th>Entity</th><th>Role</th><th>Country</th><th>Marked</th></tr>\n", f);
     for (size_t m = 0; m < x->nmembers; m++) {
         igraph_integer_t v = x->members[m].v;

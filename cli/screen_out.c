@@ -26,6 +26,15 @@ static const char *via_of(kt_rtype t)
     }
 }
 
+/* The company where the path's trailing run of ownership steps starts: what `interest` is in. */
+static igraph_integer_t run_start(const kt_graph *g, const kt_screen_item *x)
+{
+    int k = x->depth;
+    while (k > 0 && kt_graph_rel_type(g, x->edges[k - 1]) == KT_REL_OWNS)
+        k--;
+    return x->nodes[k];
+}
+
 static const char *item_via(const kt_graph *g, const kt_screen_item *x)
 {
     return x->depth == 0 ? "self" : via_of(kt_graph_rel_type(g, x->edges[x->depth - 1]));
@@ -37,62 +46,154 @@ static const char *origin_code(const kt_graph *g, igraph_integer_t v)
     return kt_cli_country(kt_policy_origin(g, v));
 }
 
-static const char *route_text(int route)
-{
-    return route == 1 ? "exists" : route == 0 ? "none" : "unknown";
-}
+static const char *access_names[] = {"sensitive_locations", "sensitive_ict", "vital_infrastructure"};
 
-static const char *route_basis(kt_regime r)
+static cJSON *access_json(unsigned access)
 {
-    return r == KT_REGIME_ADV ? "ADV: bidders established outside the EU may be excluded"
-                              : "Aanbestedingswet 2012: bidders established outside the GPA parties may be excluded";
-}
-
-static unsigned outside_bit(kt_regime r)
-{
-    return r == KT_REGIME_ADV ? KT_REASON_NON_EU : KT_REASON_NON_GPA;
+    cJSON *a = cJSON_CreateArray();
+    for (unsigned i = 0; i < 3; i++)
+        if (access & (1u << i))
+            cJSON_AddItemToArray(a, cJSON_CreateString(access_names[i]));
+    return a;
 }
 
 void kt_screen_out_explain(const kt_screen_report *r, size_t b, char *buf, size_t len)
 {
     const kt_screen_result *x = &r->res[b];
-    char list[160] = "";
-    size_t used = 0;
-    kt_cons want = x->verdict == KT_VERDICT_MITIGATE ? KT_CONS_NOT_MET : KT_CONS_UNKNOWN;
-    for (int c = 0; c < KT_CONS__COUNT; c++)
-        if (x->cons[c] == want) {
-            int w = snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", cons_keys[c]);
-            if (w > 0 && (size_t)w < sizeof list - used)
-                used += (size_t)w;
-        }
-    switch (x->verdict) {
-    case KT_VERDICT_EXCLUSION_POSSIBLE:
-        snprintf(buf, len,
-                 "All four considerations are met at the bidder's own level and a legal route exists (%s); "
-                 "exclusion may be considered.",
-                 route_basis(r->t->regime));
-        break;
-    case KT_VERDICT_SPECIFY_OR_MITIGATE:
-        snprintf(buf, len, "All four considerations are met, but %s; there is no exclusion route: set requirements "
-                           "in the specifications or the contract.",
-                 !x->party_risk ? "C1 and C2 are not both met at the bidder's own level (the risk comes through "
-                                  "components, suppliers, subcontractors or owners)"
-                 : x->route == 0 ? "no member is established where the legal route applies"
-                                 : "whether a member is established where the legal route applies is not known");
-        break;
-    case KT_VERDICT_MITIGATE:
-        snprintf(buf, len, "A %s finding, but %s not met: exclusion is not indicated; consider mitigation "
-                           "measures.",
-                 x->cons[KT_C1] == KT_CONS_MET || x->cons[KT_C2] == KT_CONS_MET ? "C1 or C2" : "listing (marks)", list);
-        break;
-    case KT_VERDICT_REVIEW:
-        snprintf(buf, len, "%s unknown%s: review before deciding.", list,
-                 x->nunknown ? "; the data stops before the end of some paths" : "");
-        break;
-    default:
-        snprintf(buf, len, "No finding in the data, and the data is complete along every path.");
-        break;
+    snprintf(buf, len, "%s.%s", kt_screen_rule_text(x->why[KT_WHY_VERDICT]),
+             x->verdict == KT_VERDICT_EXCLUSION_POSSIBLE && x->route == KT_ROUTE_RELIABILITY
+                 ? " The route is the reliability ground: it needs the assessor's finding."
+                 : "");
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+/* The entity ids that decided why-slot `slot` of bidder b, as a list through put(). */
+static void deciders(const kt_screen_report *r, size_t b, int slot, void (*put)(void *, const char *), void *to)
+{
+    const kt_screen_result *x = &r->res[b];
+    const kt_graph *g = r->g;
+    if (slot == KT_WHY_C1 || slot == KT_WHY_C2) {
+        if (x->cons[slot] == KT_CONS_UNKNOWN)
+            for (size_t i = 0; i < x->nunknown; i++)
+                put(to, kt_graph_entity_id(g, x->unknown[i].node));
+        for (size_t i = 0; i < x->nfindings; i++)
+            if (kt_screen_decides(x, slot, &x->findings[i]))
+                put(to, kt_graph_entity_id(g, x->findings[i].node));
+    } else if (slot == KT_WHY_C3A) {
+        for (size_t m = 0; m < x->nmembers; m++)
+            if (x->members[m].party && (x->cons[KT_C3A] == KT_CONS_MET ? x->members[m].access != 0
+                                                                       : !x->members[m].access_known))
+                put(to, kt_graph_entity_id(g, x->members[m].v));
+    } else if (slot == KT_WHY_ROUTE) {
+        int want = x->route == KT_ROUTE_EXISTS ? 1 : x->route == KT_ROUTE_UNKNOWN ? -1 : 2;
+        for (size_t m = 0; m < x->nmembers; m++)
+            if (x->route == KT_ROUTE_RELIABILITY ? x->members[m].party && (x->members[m].party_reasons & KT_REASON_C1_ANY)
+                                                 : x->members[m].outside == want)
+                put(to, kt_graph_entity_id(g, x->members[m].v));
+    } else if (slot == KT_WHY_VERDICT) {
+        for (size_t i = 0; i < x->nprohibited; i++)
+            put(to, kt_graph_entity_id(g, x->prohibited[i].start));
     }
+}
+
+typedef struct {
+    FILE *f;
+    int n;
+} put_text;
+
+static void put_text_fn(void *to, const char *id)
+{
+    put_text *p = to;
+    fputs(p->n++ ? ", " : ": ", p->f);
+    kt_cli_put_text(p->f, id);
+}
+
+static void put_json_fn(void *to, const char *id)
+{
+    cJSON_AddItemToArray(to, cJSON_CreateString(id));
+}
+
+static const char *why_keys[KT_WHY__COUNT] = {"C1", "C2", "C3A", "C3B", "route", "verdict"};
+
+static const char *slot_state(const kt_screen_result *x, int slot)
+{
+    if (slot < KT_CONS__COUNT)
+        return kt_cons_name(x->cons[slot]);
+    return slot == KT_WHY_ROUTE ? kt_route_name(x->route) : kt_verdict_name(x->verdict);
+}
+
+/* "C1 met (party_itself): huaxing-vision" */
+static void why_brief(FILE *f, const kt_screen_report *r, size_t b, int slot)
+{
+    const kt_screen_result *x = &r->res[b];
+    put_text p = {f, 0};
+    fprintf(f, "%s %s (%s)", why_keys[slot], slot_state(x, slot), kt_screen_rule_name(x->why[slot]));
+    if (slot == KT_WHY_C3B)
+        fprintf(f, ": mitigation %s", kt_mitigation_name(kt_screen_case_mitigation(r, b)));
+    deciders(r, b, slot, put_text_fn, &p);
+}
+
+static cJSON *why_json(const kt_screen_report *r, size_t b)
+{
+    const kt_screen_result *x = &r->res[b];
+    const kt_policy_thresholds *th = kt_policy_thresholds_get(r->p);
+    cJSON *o = cJSON_CreateObject();
+    for (int slot = 0; slot < KT_WHY__COUNT; slot++) {
+        cJSON *w = cJSON_AddObjectToObject(o, why_keys[slot]);
+        cJSON_AddStringToObject(w, "state", slot_state(x, slot));
+        cJSON_AddStringToObject(w, "rule", kt_screen_rule_name(x->why[slot]));
+        cJSON_AddStringToObject(w, "text", kt_screen_rule_text(x->why[slot]));
+        if (slot == KT_WHY_C1 || slot == KT_WHY_C2) {
+            cJSON *t = cJSON_AddObjectToObject(w, "threshold");
+            cJSON_AddNumberToObject(t, "owner_share", th->owner_share);
+            cJSON_AddNumberToObject(t, "control", th->control);
+            cJSON_AddNumberToObject(t, "max_depth", th->max_depth);
+        } else {
+            cJSON_AddNullToObject(w, "threshold");
+        }
+        deciders(r, b, slot, put_json_fn, cJSON_AddArrayToObject(w, "decided_by"));
+    }
+    return o;
+}
+
+static void coverage_text(FILE *f, const kt_screen_result *x, int max_depth)
+{
+    fprintf(f, "coverage: bill of materials with known origin ");
+    if (isnan(x->bom_known))
+        fprintf(f, "(nothing offered)");
+    else
+        fprintf(f, "%.4g%%", x->bom_known);
+    fprintf(f, ", ownership known ");
+    if (isnan(x->ownership_known))
+        fprintf(f, "(no party)");
+    else
+        fprintf(f, "%.4g%%", x->ownership_known);
+    fprintf(f, ", supply %s, depth searched %d; incomplete:", x->complete[KT_DIM_SUPPLY] ? "declared" : "not declared",
+            max_depth);
+    int any = 0;
+    for (int d = 0; d < KT_DIM__COUNT; d++)
+        if (!x->complete[d])
+            fprintf(f, "%s %s", any++ ? "," : "", kt_dim_name(d));
+    fprintf(f, "%s\n", any ? "" : " none");
+}
+
+static cJSON *num_or_null(double v)
+{
+    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(kt_cli_num(v));
+}
+
+static cJSON *coverage_json(const kt_screen_result *x, int max_depth)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "bom_known", num_or_null(x->bom_known));
+    cJSON_AddItemToObject(o, "ownership_known", num_or_null(x->ownership_known));
+    cJSON_AddBoolToObject(o, "supply_declared", x->complete[KT_DIM_SUPPLY]);
+    cJSON_AddNumberToObject(o, "depth_searched", max_depth);
+    cJSON *c = cJSON_AddObjectToObject(o, "complete");
+    for (int d = 0; d < KT_DIM__COUNT; d++)
+        cJSON_AddBoolToObject(c, kt_dim_name(d), x->complete[d]);
+    return o;
 }
 
 static char *path_text(const kt_graph *g, const kt_screen_item *x)
@@ -127,6 +228,17 @@ static char *path_text(const kt_graph *g, const kt_screen_item *x)
 
 /* ---- table ---- */
 
+static void table_prohibition(FILE *f, const kt_screen_report *r, const kt_screen_item *x)
+{
+    const kt_prohibition *p = kt_policy_prohibition(r->p, (size_t)x->prohibition);
+    char *path = path_text(r->g, x);
+    fprintf(f, "  prohibition %s%s: %s %s; %s\n    %s\n", kt_cli_text(p->id),
+            x->covered == 1 ? "" : " (may apply: the share of the contract value is not stated)",
+            kt_role_name(x->role), kt_cli_text(kt_graph_entity_id(r->g, x->start)), kt_cli_text(p->basis),
+            path ? kt_cli_text(path) : "(out of memory)");
+    free(path);
+}
+
 static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int finding)
 {
     char rs[200];
@@ -138,10 +250,10 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
                 kt_cli_text(kt_graph_entity_name(g, v)), country[0] ? country : "country unknown", rs, item_via(g, x), x->depth,
                 kt_role_name(x->role), kt_cli_text(kt_graph_entity_id(g, x->start)), x->party ? "; party level" : "");
         char pct[64];
-        if (!kt_ival_is_unknown(x->interest))
-            fprintf(f, "    ownership interest along the path: %s\n", kt_cli_pct(x->interest, pct, sizeof pct));
-        else if (x->has_ownership)
-            fprintf(f, "    ownership interest along the path: unknown (a share is not known)\n");
+        if (x->has_ownership)
+            fprintf(f, "    integrated ownership interest in %s: %s\n", kt_cli_text(kt_graph_entity_id(g, run_start(g, x))),
+                    kt_ival_is_unknown(x->interest) ? "not known (the ownership engine gave none)"
+                                                    : kt_cli_pct(x->interest, pct, sizeof pct));
     } else {
         fprintf(f, "  unknown beyond %s \"%s\": %s; depth %d, from %s %s\n", kt_cli_text(kt_graph_entity_id(g, v)),
                 kt_cli_text(kt_graph_entity_name(g, v)), kt_cli_why_text(x->why, "; ", rs, sizeof rs), x->depth, kt_role_name(x->role),
@@ -160,18 +272,20 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
     for (size_t b = 0; b < t->nbidders; b++)
         if (strlen(t->bidders[b].id) > width)
             width = strlen(t->bidders[b].id);
-    fprintf(f, "tender %s%s%s%s (%s), policy %s\n", kt_cli_text(t->id), t->title ? " \"" : "", t->title ? kt_cli_text(t->title) : "",
-            t->title ? "\"" : "", kt_regime_name(t->regime), kt_cli_text(kt_policy_file(r->p)));
+    fprintf(f, "tender %s%s%s%s (%s%s), policy %s\n", kt_cli_text(t->id), t->title ? " \"" : "",
+            t->title ? kt_cli_text(t->title) : "", t->title ? "\"" : "", kt_regime_name(t->regime),
+            t->regime == KT_REGIME_AW2012 && !t->covered_by_agreements ? ", not covered by the trade agreements" : "",
+            kt_cli_text(kt_policy_file(r->p)));
     if (kt_graph_as_of(r->g))
         fprintf(f, "as of %s: only relations valid on that date\n", kt_graph_as_of(r->g));
     fprintf(f, "%s\n\n", kt_screen_notice);
-    fprintf(f, "%-*s  %-19s  %-7s  %-7s  %-7s  %-7s  %s\n", (int)width, "BIDDER", "VERDICT", "C1", "C2", "C3A",
+    fprintf(f, "%-*s  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", (int)width, "BIDDER", "VERDICT", "C1", "C2", "C3A",
             "C3B", "ROUTE");
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
-        fprintf(f, "%-*s  %-19s  %-7s  %-7s  %-7s  %-7s  %s\n", (int)width, kt_cli_text(t->bidders[b].id),
+        fprintf(f, "%-*s  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", (int)width, kt_cli_text(t->bidders[b].id),
                 kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]), kt_cons_name(x->cons[1]),
-                kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), route_text(x->route));
+                kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), kt_route_name(x->route));
     }
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
@@ -179,17 +293,21 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
         fprintf(f, "\n%s%s%s: %s\n", kt_cli_text(tb->id), tb->name ? " " : "", tb->name ? kt_cli_text(tb->name) : "", kt_verdict_name(x->verdict));
         kt_screen_out_explain(r, b, buf, sizeof buf);
         fprintf(f, "  %s\n", buf);
-        fprintf(f, "  legal route (%s): %s", kt_regime_name(t->regime), route_text(x->route));
-        int any = 0;
-        for (size_t m = 0; m < x->nmembers; m++)
-            if (x->members[m].reasons & outside_bit(t->regime))
-                fprintf(f, "%s%s (%s)", any++ ? ", " : "; established outside: ",
-                        kt_cli_text(kt_graph_entity_id(r->g, x->members[m].v)), kt_graph_entity_country(r->g, x->members[m].v));
-        fputc('\n', f);
+        for (int slot = 0; slot < KT_WHY_VERDICT; slot++) {
+            fputs("  ", f);
+            why_brief(f, r, b, slot);
+            fputc('\n', f);
+        }
+        fputs("  ", f);
+        coverage_text(f, x, kt_policy_thresholds_get(r->p)->max_depth);
+        for (size_t i = 0; i < x->nprohibited; i++)
+            table_prohibition(f, r, &x->prohibited[i]);
         if (!x->nfindings)
             fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
         for (size_t i = 0; i < x->nfindings; i++) {
             table_item(f, r->g, &x->findings[i], 1);
+            if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
+                kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
             kt_screen_case_text(f, r, b, i, 1, 0);
         }
         for (size_t i = 0; i < x->nunknown; i++) {
@@ -266,39 +384,63 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
         cJSON_AddStringToObject(a, cons_keys[c], kt_cons_name(x->cons[c]));
     cJSON *lr = cJSON_AddObjectToObject(o, "legal_route");
     cJSON_AddStringToObject(lr, "regime", kt_regime_name(r->t->regime));
-    if (x->route < 0)
+    cJSON_AddStringToObject(lr, "route", kt_route_name(x->route));
+    if (x->route == KT_ROUTE_UNKNOWN) /* as before: true, false or null; reliability counts as a route */
         cJSON_AddNullToObject(lr, "exists");
     else
-        cJSON_AddBoolToObject(lr, "exists", x->route == 1);
-    cJSON_AddStringToObject(lr, "basis", route_basis(r->t->regime));
+        cJSON_AddBoolToObject(lr, "exists", x->route != KT_ROUTE_NONE);
+    cJSON_AddStringToObject(lr, "basis", kt_screen_rule_text(x->why[KT_WHY_ROUTE]));
+    cJSON_AddBoolToObject(lr, "needs_assessor_finding", x->route == KT_ROUTE_RELIABILITY);
     a = cJSON_AddArrayToObject(lr, "members_outside");
     cJSON *unk = cJSON_AddArrayToObject(lr, "members_country_unknown");
     for (size_t m = 0; m < x->nmembers; m++) {
         igraph_integer_t v = x->members[m].v;
-        if (x->members[m].reasons & outside_bit(r->t->regime))
+        if (x->members[m].outside == 1)
             cJSON_AddItemToArray(a, cJSON_CreateString(kt_graph_entity_id(r->g, v)));
-        else if (!kt_graph_entity_country(r->g, v)[0] && x->members[m].role != KT_ROLE_CONSORTIUM)
+        else if (x->members[m].outside < 0 && x->members[m].role != KT_ROLE_SUBCONTRACTOR &&
+                 !(x->members[m].role == KT_ROLE_CONSORTIUM && !kt_graph_entity_country(r->g, v)[0]))
             cJSON_AddItemToArray(unk, cJSON_CreateString(kt_graph_entity_id(r->g, v)));
     }
     cJSON_AddBoolToObject(lr, "party_level_risk", x->party_risk);
+    cJSON_AddItemToObject(o, "why", why_json(r, b));
+    cJSON_AddItemToObject(o, "coverage", coverage_json(x, kt_policy_thresholds_get(r->p)->max_depth));
     a = cJSON_AddArrayToObject(o, "members");
     for (size_t m = 0; m < x->nmembers; m++) {
+        const kt_screen_party *pm = &x->members[m];
         cJSON *mo = cJSON_CreateObject();
-        igraph_integer_t v = x->members[m].v;
-        cJSON_AddStringToObject(mo, "id", kt_graph_entity_id(r->g, v));
-        cJSON_AddStringToObject(mo, "name", kt_graph_entity_name(r->g, v));
-        cJSON_AddStringToObject(mo, "role", kt_role_name(x->members[m].role));
-        const char *c = kt_graph_entity_country(r->g, v);
+        cJSON_AddStringToObject(mo, "id", kt_graph_entity_id(r->g, pm->v));
+        cJSON_AddStringToObject(mo, "name", kt_graph_entity_name(r->g, pm->v));
+        cJSON_AddStringToObject(mo, "role", kt_role_name(pm->role));
+        const char *c = kt_graph_entity_country(r->g, pm->v);
         if (c[0])
             cJSON_AddStringToObject(mo, "country", c);
         else
             cJSON_AddNullToObject(mo, "country");
-        cJSON_AddItemToObject(mo, "reasons", kt_cli_reasons_json(x->members[m].reasons));
+        cJSON_AddItemToObject(mo, "reasons", kt_cli_reasons_json(pm->reasons));
+        cJSON_AddBoolToObject(mo, "party", pm->party);
+        cJSON_AddItemToObject(mo, "access", pm->access_known ? access_json(pm->access) : cJSON_CreateNull());
+        cJSON_AddItemToObject(mo, "share", num_or_null(pm->share));
+        cJSON_AddItemToObject(mo, "party_level_reasons", kt_cli_reasons_json(pm->party_reasons));
+        cJSON_AddItemToObject(mo, "ownership_known", num_or_null(pm->ownership_known));
         cJSON_AddItemToArray(a, mo);
+    }
+    a = cJSON_AddArrayToObject(o, "prohibitions");
+    for (size_t i = 0; i < x->nprohibited; i++) {
+        const kt_screen_item *it = &x->prohibited[i];
+        const kt_prohibition *p = kt_policy_prohibition(r->p, (size_t)it->prohibition);
+        cJSON *po = item_json(r->g, it, 0);
+        cJSON_DeleteItemFromObjectCaseSensitive(po, "why");
+        cJSON_AddStringToObject(po, "prohibition", p->id);
+        cJSON_AddStringToObject(po, "legal_basis", p->basis);
+        cJSON_AddStringToObject(po, "source", p->source);
+        cJSON_AddStringToObject(po, "covered", it->covered == 1 ? "yes" : "share_not_stated");
+        cJSON_AddItemToArray(a, po);
     }
     a = cJSON_AddArrayToObject(o, "findings");
     for (size_t i = 0; i < x->nfindings; i++) {
         cJSON *it = item_json(r->g, &x->findings[i], 1);
+        if (it && (x->findings[i].reasons & KT_REASON_MARKS)) /* the listings, as evidence */
+            cJSON_AddItemToObject(it, "evidence", kt_cli_marks_json(r->g, r->p, x->findings[i].node));
         kt_screen_case_item_json(it, r, b, i, 1);
         cJSON_AddItemToArray(a, it);
     }
@@ -387,12 +529,44 @@ int kt_screen_out_jsonl(FILE *f, const kt_screen_report *r)
 
 /* ---- CSV (RFC 4180) ---- */
 
+/* The brief why, the incomplete dimensions and the prohibitions hit: the last three cells. */
+static void csv_why(FILE *f, const kt_screen_report *r, size_t b, char sep)
+{
+    const kt_screen_result *x = &r->res[b];
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    for (int slot = 0; m && slot < KT_WHY__COUNT; slot++) {
+        fputs(slot ? "; " : "", m);
+        why_brief(m, r, b, slot);
+    }
+    if (m)
+        fclose(m);
+    kt_cli_csv_cell(f, text ? text : "", 0, sep);
+    free(text);
+    char dims[64] = "";
+    for (int d = 0; d < KT_DIM__COUNT; d++)
+        if (!x->complete[d])
+            snprintf(dims + strlen(dims), sizeof dims - strlen(dims), "%s%s", dims[0] ? " " : "", kt_dim_name(d));
+    kt_cli_csv_cell(f, dims, 0, sep);
+    text = NULL;
+    m = open_memstream(&text, &len);
+    for (size_t i = 0; m && i < x->nprohibited; i++)
+        fprintf(m, "%s%s%s: %s", i ? "; " : "", kt_policy_prohibition(r->p, (size_t)x->prohibited[i].prohibition)->id,
+                x->prohibited[i].covered == 1 ? "" : " (share not stated)",
+                kt_graph_entity_id(r->g, x->prohibited[i].start));
+    if (m)
+        fclose(m);
+    kt_cli_csv_cell(f, text ? text : "", 0, sep); /* the case file's cells follow */
+    free(text);
+}
+
 int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
 {
     static const char *cols[] = {"tender",   "bidder",  "bidder_name", "verdict",  "C1",       "C2",
                                  "C3A",      "C3B",     "legal_route", "finding",  "finding_name", "country",
                                  "reasons",  "via",     "depth",       "party_level", "from",  "interest_min",
-                                 "interest_max", "path", "unknown_count"};
+                                 "interest_max", "path", "unknown_count", "why", "incomplete", "prohibitions"};
     size_t ncols = sizeof cols / sizeof cols[0];
     char sep = r->excel ? ';' : ',';
     char rs[96], depth[16];
@@ -413,7 +587,7 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
             kt_cli_csv_cell(f, kt_verdict_name(x->verdict), 0, sep);
             for (int c = 0; c < KT_CONS__COUNT; c++)
                 kt_cli_csv_cell(f, kt_cons_name(x->cons[c]), 0, sep);
-            kt_cli_csv_cell(f, route_text(x->route), 0, sep);
+            kt_cli_csv_cell(f, kt_route_name(x->route), 0, sep);
             if (it) {
                 kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
                 snprintf(depth, sizeof depth, "%d", it->depth);
@@ -431,10 +605,11 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
                 kt_cli_csv_cell(f, p ? p : "", 0, sep);
                 free(p);
             } else {
-                for (int k = 0; k < 10; k++)
+                for (int k = 0; k < 11; k++) /* finding .. path: empty */
                     fputc(sep, f);
             }
             fprintf(f, "%zu%c", x->nunknown, sep);
+            csv_why(f, r, b, sep);
             kt_screen_case_csv(f, r, b, it ? i : SIZE_MAX, sep);
         }
     }
@@ -458,7 +633,9 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
     md(f, t->id);
     fprintf(f, "%s", t->authority ? ", " : "");
     md(f, t->authority);
-    fprintf(f, "\n- Regime: %s (%s)\n", kt_regime_name(t->regime), route_basis(t->regime));
+    fprintf(f, "\n- Regime: %s%s\n", kt_regime_name(t->regime),
+            t->regime == KT_REGIME_AW2012 && !t->covered_by_agreements ? " (contract not covered by the trade agreements)"
+                                                                       : "");
     char acc[120] = "";
     static const struct {
         unsigned bit;
@@ -486,7 +663,7 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
         fprintf(f, "| ");
         md(f, t->bidders[b].id);
         fprintf(f, " | **%s** | %s | %s | %s | %s | %s |\n", kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]),
-                kt_cons_name(x->cons[1]), kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), route_text(x->route));
+                kt_cons_name(x->cons[1]), kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), kt_route_name(x->route));
     }
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
@@ -498,6 +675,50 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
         }
         kt_screen_out_explain(r, b, buf, sizeof buf);
         fprintf(f, "\n\n**%s.** %s\n\n", kt_verdict_name(x->verdict), buf);
+        for (int slot = 0; slot < KT_WHY_VERDICT; slot++) {
+            char *text = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&text, &len);
+            if (m) {
+                why_brief(m, r, b, slot);
+                fclose(m);
+            }
+            fputs("- ", f);
+            md(f, text ? text : "");
+            fputc('\n', f);
+            free(text);
+        }
+        {
+            char *text = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&text, &len);
+            if (m) {
+                coverage_text(m, x, th->max_depth);
+                fclose(m);
+            }
+            if (text && len && text[len - 1] == '\n')
+                text[len - 1] = '\0'; /* the line end is the format's, not data */
+            fputs("- ", f);
+            md(f, text ? text : "");
+            fputc('\n', f);
+            free(text);
+        }
+        for (size_t i = 0; i < x->nprohibited; i++) {
+            const kt_screen_item *it = &x->prohibited[i];
+            const kt_prohibition *pr = kt_policy_prohibition(r->p, (size_t)it->prohibition);
+            fprintf(f, "- **Prohibition** ");
+            md(f, pr->id);
+            fprintf(f, "%s: ", it->covered == 1 ? "" : " (may apply: share of the contract value not stated)");
+            md(f, kt_graph_entity_id(r->g, it->start));
+            fprintf(f, "; ");
+            md(f, pr->basis);
+            char *p = path_text(r->g, it);
+            fprintf(f, "\n  - path: ");
+            kt_cli_md_code(f, p);
+            fputc('\n', f);
+            free(p);
+        }
+        fputc('\n', f);
         if (!x->nfindings)
             fprintf(f, "No finding in the data%s.\n", x->nunknown ? ", but the data is incomplete (below)" : "");
         for (size_t i = 0; i < x->nfindings; i++) {
@@ -509,9 +730,12 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             fprintf(f, " (%s), %s, via %s at depth %d%s\n",
                     origin_code(r->g, it->node)[0] ? origin_code(r->g, it->node) : "country unknown",
                     rs, item_via(r->g, it), it->depth, it->party ? ", at the bidder's own level" : "");
-            if (!kt_ival_is_unknown(it->interest))
-                fprintf(f, "  - ownership interest along the path: %s\n",
-                        kt_cli_pct(it->interest, buf, sizeof buf));
+            if (it->has_ownership) {
+                fprintf(f, "  - integrated ownership interest in ");
+                md(f, kt_graph_entity_id(r->g, run_start(r->g, it)));
+                fprintf(f, ": %s\n", kt_ival_is_unknown(it->interest) ? "not known"
+                                                                      : kt_cli_pct(it->interest, buf, sizeof buf));
+            }
             char *p = path_text(r->g, it);
             fprintf(f, "  - path: ");
             kt_cli_md_code(f, p);
@@ -529,4 +753,21 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
         kt_screen_case_bidder_text(f, r, b, 1);
     }
     return ferror(f) ? -1 : 0;
+}
+
+/* ---- for the HTML report (cli/screen_html.c), which escapes what these print ---- */
+
+void kt_screen_out_why_text(FILE *f, const kt_screen_report *r, size_t b, int slot)
+{
+    why_brief(f, r, b, slot);
+}
+
+void kt_screen_out_coverage_text(FILE *f, const kt_screen_report *r, size_t b)
+{
+    coverage_text(f, &r->res[b], kt_policy_thresholds_get(r->p)->max_depth);
+}
+
+void kt_screen_out_prohibition_text(FILE *f, const kt_screen_report *r, const kt_screen_item *x)
+{
+    table_prohibition(f, r, x);
 }

@@ -37,6 +37,8 @@ void kt_screen_case_bidder_text(FILE *f, const kt_screen_report *r, size_t b, in
 void kt_screen_case_item_json(cJSON *o, const kt_screen_report *r, size_t b, size_t i, int finding);
 void kt_screen_case_bidder_json(cJSON *o, const kt_screen_report *r, size_t b);
 void kt_screen_case_header_json(cJSON *o, const kt_screen_report *r);
+/* The mitigation answer in force for bidder b: its own C3B answer, else the tender's. */
+kt_mitigation kt_screen_case_mitigation(const kt_screen_report *r, size_t b);
 /* CSV: the header's extra columns, and the cells of one row (i = SIZE_MAX: no finding). */
 extern const char *const kt_screen_case_csv_cols[];
 extern const size_t kt_screen_case_ncsv;
@@ -45,6 +47,11 @@ void kt_screen_case_csv(FILE *f, const kt_screen_report *r, size_t b, size_t i, 
  * finding with its key; decisions already made (r->decisions) are kept.  Stale decisions are
  * left out: the finding they were about is gone, and the report lists them. */
 int kt_screen_case_template(FILE *f, const kt_screen_report *r);
+/* As the table prints them, for the HTML report to escape: one slot's why (a consideration,
+ * KT_WHY_ROUTE), the coverage line, a prohibition hit. */
+void kt_screen_out_why_text(FILE *f, const kt_screen_report *r, size_t b, int slot);
+void kt_screen_out_coverage_text(FILE *f, const kt_screen_report *r, size_t b);
+void kt_screen_out_prohibition_text(FILE *f, const kt_screen_report *r, const kt_screen_item *x);
 /* The HTML report (cli/screen_html.c). */
 int kt_screen_out_html(FILE *f, const kt_screen_report *r);
 /* The questions to bidders (cli/cmd_questions.c shares them with the HTML report): the

@@ -91,7 +91,7 @@ int kt_screen_run_do(kt_screen_run *r)
         kt_cli_msg("out of memory");
         return KT_EXIT_FAIL;
     }
-    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation};
+    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
     int bad = 0;
     double last = 0;
     for (size_t b = 0; b < t->nbidders; b++) {

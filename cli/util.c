@@ -211,7 +211,10 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         if ((rc = kt_load_file(g, files[i], fmt, d, &ei)) != KT_OK) {
             kt_load_set_progress(NULL, NULL);
             kt_cli_status_end();
-            kt_cli_msg("%s: %s", ei.file, ei.msg);
+            if (ei.line)
+                kt_cli_msg("%s:%ld: %s", ei.file, ei.line, ei.msg);
+            else
+                kt_cli_msg("%s: %s", ei.file, ei.msg);
             goto out;
         }
     }

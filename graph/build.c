@@ -456,8 +456,8 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
             g->extras[x].item = vert_of(g, g->extras[x].item);
     if ((rc = drop_repeated_facts(g, d)) != KT_OK)
         return rc;
-    if (igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED) != IGRAPH_SUCCESS)
-        return KT_EGRAPH;
+    if ((rc = kt_graph_igraph_err(igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED))) != KT_OK)
+        return rc;
     g->built = 1;
     igraph_vector_int_destroy(&g->edges);
     if (igraph_vector_int_init(&g->edges, 0) != IGRAPH_SUCCESS)

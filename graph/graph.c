@@ -827,14 +827,22 @@ size_t kt_graph_memory(const kt_graph *g)
     return m;
 }
 
+/* igraph's last reason, kept for kt_err_str(KT_EGRAPH) (graph/error.c) */
+char kt_graph_i_igraph_reason[200];
+
 static void kt_igraph_error_handler(const char *reason, const char *file, int line, igraph_error_t err)
 {
-    /* igraph's default handler aborts; keten turns every igraph failure into KT_EGRAPH */
-    (void)reason;
+    /* igraph's default handler aborts; keten keeps the reason and returns the error code */
     (void)file;
     (void)line;
-    (void)err;
+    snprintf(kt_graph_i_igraph_reason, sizeof kt_graph_i_igraph_reason, "%s (%s)", reason ? reason : "?",
+             igraph_strerror(err));
     IGRAPH_FINALLY_FREE();
+}
+
+kt_err kt_graph_igraph_err(igraph_error_t err)
+{
+    return err == IGRAPH_SUCCESS ? KT_OK : err == IGRAPH_ENOMEM ? KT_ENOMEM : KT_EGRAPH;
 }
 
 void kt_graph_init_library(void)

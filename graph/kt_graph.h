@@ -337,5 +337,8 @@ size_t kt_graph_memory(const kt_graph *g);
 
 /* Install igraph's non-aborting error handler; call once at start-up. */
 void kt_graph_init_library(void);
+/* An igraph error code as keten's: IGRAPH_ENOMEM is KT_ENOMEM, any other failure KT_EGRAPH,
+ * whose kt_err_str() then carries igraph's reason. */
+kt_err kt_graph_igraph_err(igraph_error_t err);
 
 #endif

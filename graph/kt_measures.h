@@ -9,8 +9,9 @@
  *   ownership      an owns relation is on the path
  *   control        a controls relation is on the path
  *   supplier       a supplies relation is on the path
- *   subcontractor  a subcontracts relation is on the path
- *   component      an offered item, a part or a maker (offers, contains, made_by)
+ *   subcontractor  a subcontracts relation is on the path, or it starts at a subcontractor
+ *   component      an offered item, a part or a maker (offers, contains, made_by), or the path
+ *                  starts at an offered item
  *   access         the contract opens access to sensitive locations, ICT or vital
  *                  infrastructure (consideration C3A), for every finding of the tender
  *   unknown        the data stops: a question to the bidder

@@ -17,13 +17,13 @@
 #include "kt_graph.h"
 #include "kt_measures.h"
 
-/* Reasons a node is marked.  C1, C2 and STATE_OWNED make a finding; NON_GPA and NON_EU
- * say which exclusion route the node's country would open and annotate findings and
- * bidders' members. */
+/* Reasons a node is marked.  C1, C2, STATE_OWNED and STATE make a finding (the last two count
+ * for C1: "or is a state company"); NON_GPA and NON_EU say which exclusion route the node's
+ * country would open and annotate findings and bidders' members. */
 enum {
     KT_REASON_C1 = 1u << 0,
     KT_REASON_C2 = 1u << 1,
-    KT_REASON_STATE_OWNED = 1u << 2, /* state_owned entities and state entities: C1 whatever the country */
+    KT_REASON_STATE_OWNED = 1u << 2, /* a state_owned entity, when the policy's state_owned_counts takes it */
     KT_REASON_NON_GPA = 1u << 3,
     KT_REASON_NON_EU = 1u << 4,
     /* an entity mark in force on the graph's date (kt_graph_date) whose kind the policy names
@@ -31,12 +31,19 @@ enum {
     KT_REASON_SANCTIONED = 1u << 5,        /* a sanction mark */
     KT_REASON_DEBARRED = 1u << 6,          /* a debarment mark */
     KT_REASON_EXPORT_CONTROLLED = 1u << 7, /* an export control mark */
-    KT_REASON__COUNT = 8
+    KT_REASON_STATE = 1u << 8,             /* a state entity, when state_owned_counts takes it */
+    KT_REASON__COUNT = 9
 };
 #define KT_REASON_MARKS (KT_REASON_SANCTIONED | KT_REASON_DEBARRED | KT_REASON_EXPORT_CONTROLLED)
-#define KT_REASON_RISK (KT_REASON_C1 | KT_REASON_C2 | KT_REASON_STATE_OWNED | KT_REASON_MARKS)
+#define KT_REASON_RISK (KT_REASON_C1 | KT_REASON_C2 | KT_REASON_STATE_OWNED | KT_REASON_STATE | KT_REASON_MARKS)
+/* What counts for consideration 1. */
+#define KT_REASON_C1_ANY (KT_REASON_C1 | KT_REASON_STATE_OWNED | KT_REASON_STATE)
 
-typedef enum { KT_SET_C1 = 0, KT_SET_C2, KT_SET_GPA, KT_SET_EU, KT_SET__COUNT } kt_policy_set;
+/* The country sets.  AGREEMENTS: countries whose trade agreement with the EU covers
+ * procurement ("GPA en handelsakkoorden"); optional in the file (when absent, the
+ * Aanbestedingswet 2012 route is unknown for a party outside the GPA). */
+typedef enum { KT_SET_C1 = 0, KT_SET_C2, KT_SET_GPA, KT_SET_EU, KT_SET_AGREEMENTS, KT_SET__COUNT } kt_policy_set;
+const char *kt_policy_set_key(kt_policy_set s); /* "C1", "C2", "gpa", "eu", "agreements" */
 
 typedef struct kt_policy kt_policy;
 
@@ -47,6 +54,32 @@ void kt_policy_free(kt_policy *p);
 void kt_policy_set_add(kt_policy *p, kt_policy_set s, unsigned country_index);
 void kt_policy_set_given(kt_policy *p, kt_policy_set s); /* the set was named in the file */
 kt_err kt_policy_set_text(kt_policy *p, const char *name, const char *file);
+
+/* Which state_owned and state entities count for C1.  Default: every one ("a state company",
+ * without qualification).  kt_policy_state_counts_sets narrows it to entities whose country is
+ * in one of the sets given as a bit mask of (1u << kt_policy_set). */
+void kt_policy_state_counts_sets(kt_policy *p, unsigned set_mask);
+unsigned kt_policy_state_counts(const kt_policy *p); /* 0: any */
+
+/* Statutory prohibitions that apply whatever the considerations say (e.g. Council Regulation
+ * (EU) 833/2014 art. 5k): no award to a party established in one of `countries`, or owned
+ * more than owned_above % (capital, through a chain of holdings each above it) by such a
+ * party; covering the bidder's own parties and its subcontractors whose share of the contract
+ * value is above covered_share_above %. */
+#define KT_PROHIBITION_MAX 4
+typedef struct {
+    char *id, *basis, *source;
+    uint8_t countries[KT_COUNTRY_MAX / 8];
+    double owned_above;
+    double covered_share_above;
+} kt_prohibition;
+
+/* Adds an empty prohibition (copies of the strings) and returns it, or NULL when out of memory
+ * or KT_PROHIBITION_MAX are declared. */
+kt_prohibition *kt_policy_prohibition_add(kt_policy *p, const char *id, const char *basis, const char *source);
+size_t kt_policy_prohibition_count(const kt_policy *p);
+const kt_prohibition *kt_policy_prohibition(const kt_policy *p, size_t i);
+int kt_prohibition_country(const kt_prohibition *x, unsigned country_index);
 
 /* Thresholds: owner_share (percent of votes from which an owner's origin counts; default
  * 10, Wet vifo significant influence), control (default 50, majority), max_depth (default
@@ -85,9 +118,9 @@ unsigned kt_policy_country_reasons(const kt_policy *p, unsigned country_index);
 unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v);
 
 /* The reasons vertex v is marked: from its origin country, plus STATE_OWNED for state_owned
- * entities and state entities, plus SANCTIONED, DEBARRED, EXPORT_CONTROLLED for its marks in
- * force on kt_graph_date(g) of the kinds the policy names.  Complexity: O(out-degree of v)
- * for items, O(log M + marks of v) otherwise. */
+ * entities and STATE for state entities (when state_owned_counts takes them), plus SANCTIONED,
+ * DEBARRED, EXPORT_CONTROLLED for its marks in force on kt_graph_date(g) of the kinds the policy
+ * names.  Complexity: O(out-degree of v) for items, O(log M + marks of v) otherwise. */
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v);
 
 /* The catalogue of measures (kt_measures.h): owned by the policy; NULL when the policy has
@@ -96,7 +129,7 @@ void kt_policy_set_measures(kt_policy *p, kt_measures *c);
 const kt_measures *kt_policy_measures(const kt_policy *p);
 
 /* "C1", "C2", "state_owned", "non_gpa", "non_eu", "sanctioned", "debarred",
- * "export_controlled" for one reason bit. */
+ * "export_controlled", "state" for one reason bit. */
 const char *kt_reason_name(unsigned bit);
 
 #endif

@@ -10,9 +10,51 @@ struct kt_policy {
     kt_policy_thresholds thr;
     char *name, *file;
     kt_measures *measures;                             /* the catalogue, or NULL */
+    unsigned state_sets; /* 0: every state_owned and state entity counts for C1 */
+    kt_prohibition prohib[KT_PROHIBITION_MAX];
+    size_t nprohib;
     unsigned marks; /* bit per kt_mark_kind that makes a finding */
     int directors_control;
 };
+
+static const char *set_keys[KT_SET__COUNT] = {"C1", "C2", "gpa", "eu", "agreements"};
+
+const char *kt_policy_set_key(kt_policy_set s)
+{
+    return (unsigned)s < KT_SET__COUNT ? set_keys[s] : "?";
+}
+
+void kt_policy_state_counts_sets(kt_policy *p, unsigned set_mask) { p->state_sets = set_mask; }
+unsigned kt_policy_state_counts(const kt_policy *p) { return p->state_sets; }
+
+kt_prohibition *kt_policy_prohibition_add(kt_policy *p, const char *id, const char *basis, const char *source)
+{
+    if (p->nprohib == KT_PROHIBITION_MAX)
+        return NULL;
+    kt_prohibition *x = &p->prohib[p->nprohib];
+    memset(x, 0, sizeof *x);
+    x->id = strdup(id ? id : "");
+    x->basis = strdup(basis ? basis : "");
+    x->source = strdup(source ? source : "");
+    if (!x->id || !x->basis || !x->source) {
+        free(x->id);
+        free(x->basis);
+        free(x->source);
+        return NULL;
+    }
+    x->owned_above = 50;
+    x->covered_share_above = 0;
+    p->nprohib++;
+    return x;
+}
+
+size_t kt_policy_prohibition_count(const kt_policy *p) { return p->nprohib; }
+const kt_prohibition *kt_policy_prohibition(const kt_policy *p, size_t i) { return &p->prohib[i]; }
+
+int kt_prohibition_country(const kt_prohibition *x, unsigned c)
+{
+    return c && c < KT_COUNTRY_MAX && (x->countries[c / 8] >> (c % 8)) & 1u;
+}
 
 kt_policy *kt_policy_new(void)
 {
@@ -32,6 +74,11 @@ void kt_policy_free(kt_policy *p)
     free(p->name);
     free(p->file);
     kt_measures_free(p->measures);
+    for (size_t i = 0; i < p->nprohib; i++) {
+        free(p->prohib[i].id);
+        free(p->prohib[i].basis);
+        free(p->prohib[i].source);
+    }
     free(p);
 }
 
@@ -131,10 +178,18 @@ unsigned kt_mark_reason(kt_mark_kind k)
 
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v)
 {
-    unsigned r = kt_policy_country_reasons(p, kt_policy_origin(g, v));
+    unsigned c = kt_policy_origin(g, v);
+    unsigned r = kt_policy_country_reasons(p, c);
     kt_etype t = kt_graph_entity_type(g, v);
-    /* consideration 1: a state-owned enterprise counts whatever its country; so does a state */
-    if (t == KT_ENT_STATE || (kt_graph_entity_flags(g, v) & KT_EF_STATE_OWNED))
+    /* consideration 1 (letter of 17 April 2023): "or is a state company", without qualification:
+     * every state_owned entity and every state counts unless the policy narrows it to the
+     * countries of some sets */
+    int counts = !p->state_sets;
+    for (int s = 0; s < KT_SET__COUNT && !counts; s++)
+        counts = ((p->state_sets >> s) & 1u) && kt_policy_in_set(p, (kt_policy_set)s, c);
+    if (counts && t == KT_ENT_STATE)
+        r |= KT_REASON_STATE;
+    else if (counts && (kt_graph_entity_flags(g, v) & KT_EF_STATE_OWNED))
         r |= KT_REASON_STATE_OWNED;
     if (p->marks) {
         size_t n = kt_graph_mark_count(g, v);
@@ -156,6 +211,7 @@ const char *kt_reason_name(unsigned bit)
     case KT_REASON_STATE_OWNED: return "state_owned";
     case KT_REASON_NON_GPA: return "non_gpa";
     case KT_REASON_NON_EU: return "non_eu";
+    case KT_REASON_STATE: return "state";
     case KT_REASON_SANCTIONED: return "sanctioned";
     case KT_REASON_DEBARRED: return "debarred";
     case KT_REASON_EXPORT_CONTROLLED: return "export_controlled";

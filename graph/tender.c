@@ -22,7 +22,9 @@ void kt_tender_free(kt_tender *t)
         for (size_t m = 0; m < x->nmembers; m++)
             free(x->members[m].id);
         free(x->members);
-        free_list(x->subcontractors, x->nsubcontractors);
+        for (size_t m = 0; m < x->nsubcontractors; m++)
+            free(x->subcontractors[m].id);
+        free(x->subcontractors);
         free_list(x->offers, x->noffers);
     }
     free(t->bidders);
@@ -38,7 +40,7 @@ void kt_tender_free(kt_tender *t)
 
 const char *kt_regime_name(kt_regime r)
 {
-    return r == KT_REGIME_ADV ? "adv" : "aw2012";
+    return r == KT_REGIME_ADV ? "adv" : r == KT_REGIME_NONE ? "none" : "aw2012";
 }
 
 const char *kt_mitigation_name(kt_mitigation m)

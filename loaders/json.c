@@ -498,6 +498,30 @@ out:
     return found;
 }
 
+/* cJSON returns NULL both for malformed text and when an allocation fails.  Its allocations go
+ * through kt_load_i_json_malloc (or native.c's arena), which note a failure here, so that running
+ * out of memory is reported as such, not as a diagnostic about good input. */
+static int json_alloc_failed;
+
+void *kt_load_i_json_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p)
+        json_alloc_failed = 1;
+    return p;
+}
+
+void kt_load_i_json_note_oom(void)
+{
+    json_alloc_failed = 1;
+}
+
+void kt_load_i_json_hooks(void)
+{
+    cJSON_Hooks h = {kt_load_i_json_malloc, free};
+    cJSON_InitHooks(&h);
+}
+
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line)
 {
     const char *end = NULL;
@@ -506,6 +530,33 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
     int oom = 0;
     cJSON *j = NULL;
 
+    const kt_load_limits *lim = kt_load_get_limits();
+    if (len > lim->string) {
+        /* only a text longer than the limit can hold a string longer than it: no cost otherwise */
+        const char *p = text, *e = text + len, *open = NULL;
+        for (; p < e; p++) {
+            if (open && *p == '\\' && p + 1 < e)
+                p++;
+            else if (*p == '"' && open && (unsigned long long)(p - open) > lim->string + 1)
+                break;
+            else if (*p == '"')
+                open = open ? NULL : p;
+        }
+        if (p < e || (open && (unsigned long long)(e - open) > lim->string + 1)) {
+            if (p >= e)
+                p = e;
+            kt_diags_add(c->d, KT_SEV_ERROR, "json_string_too_long", c->file,
+                         first_line + kt_load_i_count_lines(text, open ? open : p), NULL,
+                         "a string longer than %llu bytes; keten --limit string=N raises the limit", lim->string);
+            return NULL;
+        }
+    }
+    if (lim->depth < CJSON_NESTING_LIMIT && max_depth(text, text + len) > (int)lim->depth) {
+        kt_diags_add(c->d, KT_SEV_ERROR, "json_too_deep", c->file, first_line, NULL,
+                     "nesting deeper than %llu levels; keten --limit depth=N (up to 1000) raises the limit",
+                     lim->depth);
+        return NULL;
+    }
     if (check_text(c, text, len, first_line, &fixed, &flen, &oom) != 0) {
         c->oom |= oom;
         return NULL;
@@ -514,7 +565,12 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
         text = fixed;
         len = flen;
     }
+    json_alloc_failed = 0;
     j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!j && json_alloc_failed) {
+        c->oom = 1;
+        goto out;
+    }
     if (!j) {
         if (!end || end < text || end > text + len)
             end = text + len;
@@ -567,6 +623,7 @@ kt_err kt_load_i_json_parse_doc(const char *path, const char *what, const char *
     *out = NULL;
     if (!d)
         return kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    kt_load_i_json_hooks();
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;

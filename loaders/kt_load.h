@@ -56,6 +56,28 @@ typedef void (*kt_load_progress_fn)(void *ctx, const char *name, unsigned long l
                                     unsigned long long total);
 void kt_load_set_progress(kt_load_progress_fn fn, void *ctx);
 
+/* Limits on what one input file may make keten read and hold, so that a hostile or broken file
+ * (a 4 MB .gz that expands to terabytes, a line that never ends) stops with a clear error
+ * instead of filling memory.  The defaults fit the largest real data sets with room to spare:
+ * the UK PSC snapshot (about 15 million JSON lines, on the order of 10 GB uncompressed, lines of
+ * a few kB) and the GLEIF golden copy (about 3 million records, a few GB of CSV, rows under
+ * 10 kB).  One setting for the process; keten --limit NAME=N changes one (see docs/limits.md). */
+typedef struct {
+    unsigned long long bytes;    /* decompressed bytes read from one file: 64 GiB */
+    unsigned long long document; /* a JSON document (read whole into memory): 2 GiB */
+    unsigned long long line;     /* one line of a line format (JSON Lines, CSV): 64 MiB */
+    unsigned long long string;   /* one JSON string (a name, an id): 16 MiB */
+    unsigned long long depth;    /* JSON nesting: 1000, cJSON's own limit (it can only go lower) */
+    unsigned long long records;  /* lines or records of one file: 500 million */
+} kt_load_limits;
+extern const kt_load_limits kt_load_limits_default;
+void kt_load_set_limits(const kt_load_limits *l);
+const kt_load_limits *kt_load_get_limits(void);
+/* Set the limit called name ("bytes", "document", "line", "string", "depth", "records") from
+ * text: a number with an optional K, M, G or T (powers of 1024).  0 on success, -1 when the
+ * name or the number is not one (depth: 1-1000). */
+int kt_load_limit_parse(const char *name, const char *text);
+
 /* Guess the format from the first bytes of the input and its name. */
 kt_format kt_load_detect(const char *head, size_t len, const char *name);
 

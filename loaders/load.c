@@ -13,6 +13,68 @@
 static kt_load_progress_fn progress_fn;
 static void *progress_ctx;
 
+const kt_load_limits kt_load_limits_default = {64ULL << 30, 2ULL << 30, 64ULL << 20, 16ULL << 20, 1000, 500000000ULL};
+static kt_load_limits limits = {64ULL << 30, 2ULL << 30, 64ULL << 20, 16ULL << 20, 1000, 500000000ULL};
+
+void kt_load_set_limits(const kt_load_limits *l)
+{
+    limits = l ? *l : kt_load_limits_default;
+}
+
+const kt_load_limits *kt_load_get_limits(void)
+{
+    return &limits;
+}
+
+int kt_load_limit_parse(const char *name, const char *text)
+{
+    static const char *names[] = {"bytes", "document", "line", "string", "depth", "records"};
+    unsigned long long *field[] = {&limits.bytes, &limits.document, &limits.line, &limits.string, &limits.depth,
+                                   &limits.records};
+    char *end;
+    errno = 0;
+    if (!text || *text < '0' || *text > '9')
+        return -1;
+    unsigned long long x = strtoull(text, &end, 10);
+    int shift = 0;
+    switch (*end) {
+    case 'K': shift = 10; end++; break;
+    case 'M': shift = 20; end++; break;
+    case 'G': shift = 30; end++; break;
+    case 'T': shift = 40; end++; break;
+    default: break;
+    }
+    if (errno || *end || x == 0 || (shift && x > (~0ULL >> shift)))
+        return -1;
+    x <<= shift;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0) {
+            if (i == 4 && x > 1000)
+                return -1; /* cJSON stops at 1000 levels whatever we say */
+            *field[i] = x;
+            return 0;
+        }
+    return -1;
+}
+
+/* The error for input past a limit, with the option that raises it. */
+static kt_err limit_error(const kt_src *s, const char *name, kt_errinfo *ei)
+{
+    const kt_load_limits *l = &limits;
+    unsigned long long v = strcmp(s->limit, "bytes") == 0      ? l->bytes
+                           : strcmp(s->limit, "document") == 0 ? l->document
+                           : strcmp(s->limit, "line") == 0     ? l->line
+                                                               : l->records;
+    const char *what = strcmp(s->limit, "bytes") == 0      ? "the file holds more than %llu bytes (after decompression)"
+                       : strcmp(s->limit, "document") == 0 ? "the JSON document is longer than %llu bytes"
+                       : strcmp(s->limit, "line") == 0     ? "a line is longer than %llu bytes"
+                                                           : "the file has more than %llu lines or records";
+    char msg[160];
+    snprintf(msg, sizeof msg, what, v);
+    return kt_errinfo_set(ei, KT_EINVALID, name, s->limit[0] == 'l' || s->limit[0] == 'r' ? s->lineno + 1 : 0,
+                          "%s; keten --limit %s=N raises the limit", msg, s->limit);
+}
+
 void kt_load_set_progress(kt_load_progress_fn fn, void *ctx)
 {
     progress_fn = fn;
@@ -71,6 +133,10 @@ static int fill(kt_src *s, size_t want)
         size_t n = fread(s->buf + s->len, 1, s->cap - s->len - 1, s->in);
         s->len += n;
         s->read += n;
+        if (s->read > limits.bytes) {
+            s->limit = "bytes";
+            return -1;
+        }
         if (progress_fn && s->read >= s->next_report) {
             progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
             s->next_report = s->read + (16u << 20);
@@ -122,6 +188,10 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
             nl = cr;
         if (nl || (s->eof && s->pos < s->len)) {
             size_t n = nl ? (size_t)(nl - start) : s->len - s->pos;
+            if (n > limits.line || (unsigned long long)s->lineno >= limits.records) {
+                s->limit = n > limits.line ? "line" : "records";
+                return -1;
+            }
             s->pos += n + (nl ? skip : 0);
             s->lineno++;
             if (!s->in) {
@@ -145,6 +215,10 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
         if (s->eof)
             return 0;
         size_t have = s->len - s->pos;
+        if (have > limits.line) {
+            s->limit = "line";
+            return -1;
+        }
         if (fill(s, have + 1) != 0)
             return -1;
     }
@@ -153,9 +227,16 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
 int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len)
 {
     if (s->in) {
-        while (!s->eof)
+        for (;;) {
+            if (s->len - s->pos > limits.document) {
+                s->limit = "document";
+                return -1;
+            }
+            if (s->eof)
+                break;
             if (fill(s, s->len - s->pos + (1u << 20)) != 0)
                 return -1;
+        }
         s->buf[s->len] = '\0';
     }
     *buf = src_data(s) + s->pos;
@@ -302,7 +383,7 @@ kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn p
         return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open %s file: %s", what, strerror(errno));
     kt_load_i_src_file(&s, in);
     if (kt_load_i_src_all(&s, &text, &len) != 0)
-        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+        rc = s.limit ? limit_error(&s, path, ei) : kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
     else if (s.io_error)
         rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
     else
@@ -393,6 +474,7 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
         fmt = kt_load_detect(p, n, name);
     }
     c.strict = fmt == KT_FMT_NATIVE; /* keten's own format: no repairs */
+    kt_load_i_json_hooks();
     switch (fmt) {
     case KT_FMT_NATIVE: rc = kt_load_i_native(&c, &s); break;
     case KT_FMT_BODS: rc = kt_load_i_bods(&c, &s); break;
@@ -407,7 +489,9 @@ kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt
     }
     if (rc == KT_OK && c.oom)
         rc = KT_ENOMEM;
-    if (rc == KT_OK && s.io_error)
+    if (s.limit)
+        rc = limit_error(&s, name, ei);
+    else if (rc == KT_OK && s.io_error)
         rc = kt_errinfo_set(ei, KT_EIO, name, 0, "read error");
     else if (rc == KT_ENOMEM)
         kt_errinfo_set(ei, rc, name, 0, "out of memory");

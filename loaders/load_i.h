@@ -22,6 +22,7 @@ typedef struct {
     long lineno;      /* line number of the last line returned */
     int io_error;
     const char *name; /* for progress reports */
+    const char *limit; /* the name of the limit (kt_load_limits) the input went past, or NULL */
     unsigned long long read, total, next_report; /* bytes read, file size (0 unknown) */
 } kt_src;
 
@@ -52,6 +53,13 @@ int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len);
  * contexts duplicate keys, invalid UTF-8 and \u0000 give warnings and are repaired (the last
  * value wins; U+FFFD). */
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line);
+/* cJSON's allocator while keten reads: kt_load_i_json_malloc notes a failed allocation, so that
+ * kt_load_i_json_parse can tell running out of memory (c->oom) from malformed text.
+ * kt_load_i_json_hooks() installs it (every load does); another allocator given to cJSON (the
+ * native loader's arena) calls kt_load_i_json_note_oom() when it fails. */
+void *kt_load_i_json_malloc(size_t n);
+void kt_load_i_json_note_oom(void);
+void kt_load_i_json_hooks(void);
 /* The same for a whole strict document (tender, policy): *out, or KT_EPARSE with ei set to
  * file:line: what is wrong ("malformed JSON in WHAT file", "trailing data", "duplicate key
  * ..."), or KT_ENOMEM.  A UTF-8 byte order mark is skipped. */

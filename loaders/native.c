@@ -351,6 +351,7 @@ static void *arena_alloc(size_t n)
         if (!c || arena.nextra == arena.capextra) {
             free(c);
             arena.failed = 1;
+            kt_load_i_json_note_oom();
             return NULL;
         }
         if (arena.chunk)
@@ -453,7 +454,7 @@ kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)
         if (rc != KT_OK || r != 1)
             break;
     }
-    cJSON_InitHooks(NULL);
+    kt_load_i_json_hooks();
     arena_destroy();
     if (rc != KT_OK)
         return rc;

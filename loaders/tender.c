@@ -1,19 +1,26 @@
 /* tender.c: reading a tender file (JSON) into a kt_tender.
  *
  *   {"keten_tender": "1", "id": "...", "title": "...", "authority": "...",
- *    "regime": "aw2012" | "adv",
+ *    "regime": "aw2012" | "adv" | "none",
+ *    "covered_by_agreements": true,   (optional; false: the contract is outside the GPA and
+ *                                      the EU's trade agreements)
  *    "access": ["sensitive_locations", "sensitive_ict", "vital_infrastructure"],   (C3A)
  *    "mitigation": "sufficient" | "insufficient" | "unknown",                      (C3B)
  *    "data": ["graph.jsonl", ...], "policy": "policy.json",   (relative to the tender file)
  *    "as_of": "2026-12-01",   (optional: only relations valid on that date count)
  *    "bidders": [{"id", "name", "consortium": "entity-id"},
- *                {"id", "name", "members": ["id" | {"id", "lead": true}], "subcontractors": [ids],
- *                 "offers": [item ids]}]}
+ *                {"id", "name", "members": [PARTY], "subcontractors": [PARTY], "offers": [item ids]}]}
+ *   PARTY: "entity-id" | {"id", "lead": true, "share": 15, "access": [...]}
+ *     (share: per cent of the contract value; access: what that party gets, by default the
+ *     tender's for members and none for subcontractors)
  *
- * Entity ids are checked against the graph later (analyses/screen.c), with the bidder's line.
+ * A key keten does not know is an error at its line (a typo such as "ownr_share" would
+ * otherwise be ignored).  Entity ids are checked against the graph later
+ * (analyses/screen.c), with the bidder's line.
  * Problems: file:line: message, KT_EINVALID.  Complexity: O(file size). */
 #include <errno.h>
 #include <libgen.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,6 +44,52 @@ static long line_of_key(const ctx *c, const char *key)
 static kt_err fail(const ctx *c, long line, const char *fmt, const char *a, const char *b)
 {
     return kt_errinfo_set(c->ei, KT_EINVALID, c->path, line, fmt, a, b);
+}
+
+/* The line of the first "key" at or after line from. */
+static long line_of_key_from(const ctx *c, long from, const char *key)
+{
+    char q[160];
+    size_t off = 0;
+    long line = 1;
+    for (; off < c->len && line < from; off++)
+        line += c->text[off] == '\n';
+    snprintf(q, sizeof q, "\"%s\"", key);
+    return kt_load_i_line_of(c->text + off, c->len - off, q) + line - 1;
+}
+
+/* Every key of object o must be one of keys (NULL-terminated). */
+static kt_err known_keys(const ctx *c, const cJSON *o, const char *const *keys, long from, const char *what)
+{
+    for (const cJSON *k = o->child; k; k = k->next) {
+        size_t i = 0;
+        while (keys[i] && strcmp(k->string, keys[i]) != 0)
+            i++;
+        if (!keys[i])
+            return fail(c, line_of_key_from(c, from, k->string), "unknown key \"%s\" in %s", k->string, what);
+    }
+    return KT_OK;
+}
+
+/* An access list into KT_ACCESS_* bits. */
+static kt_err read_access(const ctx *c, const cJSON *acc, long line, unsigned *out)
+{
+    *out = 0;
+    if (!cJSON_IsArray(acc))
+        return fail(c, line, "\"access\" must be a list%s%s", "", "");
+    for (const cJSON *a = acc->child; a; a = a->next) {
+        const char *v = cJSON_IsString(a) ? a->valuestring : "";
+        if (strcmp(v, "sensitive_locations") == 0)
+            *out |= KT_ACCESS_LOCATIONS;
+        else if (strcmp(v, "sensitive_ict") == 0)
+            *out |= KT_ACCESS_ICT;
+        else if (strcmp(v, "vital_infrastructure") == 0)
+            *out |= KT_ACCESS_INFRASTRUCTURE;
+        else
+            return fail(c, line, "unknown access \"%s\" (sensitive_locations, sensitive_ict, vital_infrastructure)%s",
+                        v, "");
+    }
+    return KT_OK;
 }
 
 /* Resolve name against the folder of the tender file. */
@@ -103,6 +156,56 @@ static kt_err str_list(const ctx *c, const cJSON *v, const char *key, long line,
     return KT_OK;
 }
 
+/* Members (member 1) or subcontractors: ids or {"id", "lead", "share", "access"}. */
+static kt_err read_parties(const ctx *c, const kt_tender_bidder *b, const cJSON *list, int member, long line,
+                           kt_tender_member **out, size_t *n)
+{
+    static const char *const member_keys[] = {"id", "lead", "share", "access", "note", NULL};
+    static const char *const sub_keys[] = {"id", "share", "access", "note", NULL};
+    const char *what = member ? "a member" : "a subcontractor";
+    kt_err rc;
+    *out = NULL;
+    *n = 0;
+    if (!list || cJSON_IsNull(list))
+        return KT_OK;
+    if (cJSON_IsString(list) || !cJSON_IsArray(list))
+        return fail(c, line, "bidder \"%s\": \"%s\" must be a list", b->id, member ? "members" : "subcontractors");
+    if (!(*out = calloc((size_t)cJSON_GetArraySize(list) + 1, sizeof **out)))
+        return KT_ENOMEM;
+    for (const cJSON *m = list->child; m; m = m->next) {
+        kt_tender_member *x = &(*out)[*n];
+        const cJSON *id = cJSON_IsString(m) ? m : cJSON_GetObjectItemCaseSensitive(m, "id");
+        x->share = NAN;
+        if (!cJSON_IsString(id))
+            return fail(c, line, "bidder \"%s\": %s needs an \"id\"", b->id, what);
+        if (!(x->id = strdup(id->valuestring)))
+            return KT_ENOMEM;
+        (*n)++;
+        if (!cJSON_IsObject(m))
+            continue;
+        if ((rc = known_keys(c, m, member ? member_keys : sub_keys, line, what)) != KT_OK)
+            return rc;
+        const cJSON *lead = cJSON_GetObjectItemCaseSensitive(m, "lead"), *share = cJSON_GetObjectItemCaseSensitive(m, "share"),
+                    *acc = cJSON_GetObjectItemCaseSensitive(m, "access");
+        if (lead && !cJSON_IsBool(lead))
+            return fail(c, line, "bidder \"%s\": \"lead\" must be true or false%s", b->id, "");
+        x->lead = cJSON_IsTrue(lead);
+        if (share) {
+            if (!cJSON_IsNumber(share) || !isfinite(share->valuedouble) || share->valuedouble < 0 ||
+                share->valuedouble > 100)
+                return fail(c, line_of_key_from(c, line, "share"), "bidder \"%s\": \"share\" must be a number from 0 to 100%s",
+                            b->id, "");
+            x->share = share->valuedouble;
+        }
+        if (acc) {
+            if ((rc = read_access(c, acc, line_of_key_from(c, line, "access"), &x->access)) != KT_OK)
+                return rc;
+            x->access_given = 1;
+        }
+    }
+    return KT_OK;
+}
+
 static kt_err read_bidder(const ctx *c, const cJSON *o, long line, kt_tender_bidder *b)
 {
     kt_err rc;
@@ -112,35 +215,20 @@ static kt_err read_bidder(const ctx *c, const cJSON *o, long line, kt_tender_bid
     if ((rc = str_field(c, o, "id", 1, line, &b->id)) != KT_OK || (rc = str_field(c, o, "name", 0, line, &b->name)) != KT_OK ||
         (rc = str_field(c, o, "consortium", 0, line, &b->consortium)) != KT_OK)
         return rc;
+    static const char *const bidder_keys[] = {"id", "name", "consortium", "members", "subcontractors", "offers",
+                                               "note", NULL};
+    if ((rc = known_keys(c, o, bidder_keys, line, "a bidder")) != KT_OK)
+        return rc;
     const cJSON *members = cJSON_GetObjectItemCaseSensitive(o, "members");
     if (b->consortium && members)
         return fail(c, line, "bidder \"%s\" gives both \"consortium\" and \"members\"%s", b->id, "");
     if (!b->consortium && !members)
         return fail(c, line, "bidder \"%s\" needs \"consortium\" (an entity id) or \"members\"%s", b->id, "");
-    if (members) {
-        if (!cJSON_IsArray(members) || cJSON_GetArraySize(members) == 0)
-            return fail(c, line, "bidder \"%s\": \"members\" must be a non-empty list%s", b->id, "");
-        b->members = calloc((size_t)cJSON_GetArraySize(members), sizeof *b->members);
-        if (!b->members)
-            return KT_ENOMEM;
-        for (const cJSON *m = members->child; m; m = m->next) {
-            kt_tender_member *x = &b->members[b->nmembers];
-            const cJSON *id = cJSON_IsString(m) ? m : cJSON_GetObjectItemCaseSensitive(m, "id");
-            if (!cJSON_IsString(id))
-                return fail(c, line, "bidder \"%s\": a member needs an \"id\"%s", b->id, "");
-            if (!(x->id = strdup(id->valuestring)))
-                return KT_ENOMEM;
-            b->nmembers++;
-            if (cJSON_IsObject(m)) {
-                const cJSON *lead = cJSON_GetObjectItemCaseSensitive(m, "lead");
-                if (lead && !cJSON_IsBool(lead))
-                    return fail(c, line, "bidder \"%s\": \"lead\" must be true or false%s", b->id, "");
-                x->lead = cJSON_IsTrue(lead);
-            }
-        }
-    }
-    if ((rc = str_list(c, cJSON_GetObjectItemCaseSensitive(o, "subcontractors"), "subcontractors", line,
-                       &b->subcontractors, &b->nsubcontractors)) != KT_OK ||
+    if (members && (!cJSON_IsArray(members) || cJSON_GetArraySize(members) == 0))
+        return fail(c, line, "bidder \"%s\": \"members\" must be a non-empty list%s", b->id, "");
+    if ((rc = read_parties(c, b, members, 1, line, &b->members, &b->nmembers)) != KT_OK ||
+        (rc = read_parties(c, b, cJSON_GetObjectItemCaseSensitive(o, "subcontractors"), 0, line, &b->subcontractors,
+                           &b->nsubcontractors)) != KT_OK ||
         (rc = str_list(c, cJSON_GetObjectItemCaseSensitive(o, "offers"), "offers", line, &b->offers, &b->noffers)) !=
             KT_OK)
         return rc;
@@ -176,6 +264,11 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
         rc = KT_ENOMEM;
         goto out;
     }
+    static const char *const top_keys[] = {"keten_tender", "id", "title", "authority", "regime",
+                                           "covered_by_agreements", "access", "mitigation", "data", "policy",
+                                           "as_of", "bidders", "note", NULL};
+    if ((rc = known_keys(&c, doc, top_keys, 1, "the tender")) != KT_OK)
+        goto out;
     if ((rc = str_field(&c, doc, "id", 1, 1, &t->id)) != KT_OK ||
         (rc = str_field(&c, doc, "title", 0, line_of_key(&c, "title"), &t->title)) != KT_OK ||
         (rc = str_field(&c, doc, "authority", 0, line_of_key(&c, "authority"), &t->authority)) != KT_OK)
@@ -187,12 +280,23 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
         t->regime = KT_REGIME_AW2012;
     else if (strcmp(s, "adv") == 0)
         t->regime = KT_REGIME_ADV;
+    else if (strcmp(s, "none") == 0)
+        t->regime = KT_REGIME_NONE;
     else {
-        rc = fail(&c, line_of_key(&c, "regime"), "unknown regime \"%s\" (aw2012, adv)%s", s, "");
+        rc = fail(&c, line_of_key(&c, "regime"), "unknown regime \"%s\" (aw2012, adv, none)%s", s, "");
         goto out;
     }
     free(s);
     s = NULL;
+    const cJSON *cov = cJSON_GetObjectItemCaseSensitive(doc, "covered_by_agreements");
+    t->covered_by_agreements = 1;
+    if (cov && !cJSON_IsBool(cov)) {
+        rc = fail(&c, line_of_key(&c, "covered_by_agreements"), "\"covered_by_agreements\" must be true or false%s%s",
+                  "", "");
+        goto out;
+    }
+    if (cov)
+        t->covered_by_agreements = cJSON_IsTrue(cov);
 
     const cJSON *acc = cJSON_GetObjectItemCaseSensitive(doc, "access");
     if (acc && !cJSON_IsNull(acc)) {
@@ -201,20 +305,8 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
             goto out;
         }
         t->access_given = 1;
-        for (const cJSON *a = acc->child; a; a = a->next) {
-            const char *v = cJSON_IsString(a) ? a->valuestring : "";
-            if (strcmp(v, "sensitive_locations") == 0)
-                t->access |= KT_ACCESS_LOCATIONS;
-            else if (strcmp(v, "sensitive_ict") == 0)
-                t->access |= KT_ACCESS_ICT;
-            else if (strcmp(v, "vital_infrastructure") == 0)
-                t->access |= KT_ACCESS_INFRASTRUCTURE;
-            else {
-                rc = fail(&c, line_of_key(&c, "access"),
-                          "unknown access \"%s\" (sensitive_locations, sensitive_ict, vital_infrastructure)%s", v, "");
-                goto out;
-            }
-        }
+        if ((rc = read_access(&c, acc, line_of_key(&c, "access"), &t->access)) != KT_OK)
+            goto out;
     }
     if ((rc = str_field(&c, doc, "mitigation", 0, 1, &s)) != KT_OK)
         goto out;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "viz_i.h"
 
@@ -273,6 +274,34 @@ out:
     return rc;
 }
 
+/* Cairo stamps a PDF with the time it was made ("/CreationDate (D:YYYYMMDDHHMMSSZ)"), so two
+ * runs differ.  Overwrite the date in place (same length: the cross-reference offsets stay
+ * right) with SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 2000-01-01. */
+static void pdf_fix_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    char *p = memmem(data, len, key, sizeof key - 1);
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char stamp[32];
+    struct tm tm;
+    time_t when = 946684800; /* 2000-01-01T00:00:00Z */
+    if (!p || (size_t)(p - data) + sizeof key - 1 + 15 > len)
+        return;
+    p += sizeof key - 1;
+    for (int i = 0; i < 14; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return;
+    if (env && *env) {
+        char *end;
+        long long x = strtoll(env, &end, 10);
+        if (!*end && x >= 0 && x <= 253402300799LL) /* up to 9999-12-31: 14 digits */
+            when = (time_t)x;
+    }
+    if (!gmtime_r(&when, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm) != 14)
+        return;
+    memcpy(p, stamp, 14);
+}
+
 kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
@@ -319,6 +348,8 @@ kt_err kt_viz_render(const kt_viz_diagram *d, kt_viz_format fmt, FILE *out, kt_e
                             gv_msg);
         goto out;
     }
+    if (fmt == KT_VIZ_PDF)
+        pdf_fix_date(data, len);
     if (fwrite(data, 1, len, out) != len || fflush(out) != 0 || ferror(out))
         rc = kt_errinfo_set(ei, KT_EIO, "", 0, "cannot write the diagram");
 out:

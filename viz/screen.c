@@ -1,7 +1,7 @@
 /* screen.c: the evidence of one screened bidder as a diagram (keten screen --diagrams).
  *
  * The diagram shows exactly what the report shows: the bidder, its parties and items, and
- * the path of every finding and every point where the data stops, with a dashed "?" after the
+ * the path of every finding, every prohibition hit and every point where the data stops, with a dashed "?" after the
  * latter.  Edges run from the dependency to the one that depends on it (owner -> owned,
  * supplier -> customer, part -> assembly), left to right into the bidder. */
 #include <stdio.h>
@@ -137,6 +137,9 @@ kt_err kt_viz_screen(kt_viz_diagram *d, const kt_graph *g, const kt_policy *p, c
         goto out;
     for (size_t i = 0; i < r->nfindings; i++)
         if ((rc = draw_item(d, &s, g, p, root, &r->findings[i], 0)) != KT_OK)
+            goto out;
+    for (size_t i = 0; i < r->nprohibited; i++) /* a prohibition's evidence path */
+        if ((rc = draw_item(d, &s, g, p, root, &r->prohibited[i], 0)) != KT_OK)
             goto out;
     for (size_t i = 0; i < r->nunknown; i++)
         if ((rc = draw_item(d, &s, g, p, root, &r->unknown[i], 1)) != KT_OK)

@@ -7,7 +7,8 @@
  *   B: m <-owns- o (path m, o: one owns step)         -> ownership
  *   C: k -member_of... (depth 0 at m, party level)    -> party
  *   D: m -subcontracts-> sub -supplies-> cam          -> supplier, subcontractor (cam is where it
- *                                                        ends, reached by supplies: no component step)
+ *                                                        ends, reached by supplies: no component step);
+ *   B read from a subcontractor (the starting point's role)  -> ownership, subcontractor
  *   a gap at part                                     -> unknown only
  * Keys: the same path gives the same key; the same data read from "elsewhere/case.jsonl" gives
  * the same key (base names only); share 30 -> 40 on the owns relation changes B's key and not
@@ -133,6 +134,9 @@ int main(void)
     kinds("B", kt_case_kinds(g, &B.it, 1, 0));
     kinds("C", kt_case_kinds(g, &C.it, 1, 0));
     kinds("D", kt_case_kinds(g, &D.it, 1, 0));
+    B.it.role = KT_ROLE_SUBCONTRACTOR; /* B's path read from a subcontractor */
+    kinds("B from a subcontractor", kt_case_kinds(g, &B.it, 1, 0));
+    B.it.role = KT_ROLE_CONSORTIUM;
     kinds("gap", kt_case_kinds(g, &A.it, 0, KT_ACCESS_ICT));
 
     printf("keys\n");
@@ -187,7 +191,7 @@ int main(void)
     printf("  C3A %s, C3B %s\n", c.c3a ? "given" : "none", c.c3b ? kt_mitigation_name(c.c3b->mitigation) : "none");
     kinds("A's kinds in the case", c.fkinds[0]);
     kt_case_bidder_destroy(&c);
-    kt_screen_tender st = {KT_REGIME_ADV, KT_ACCESS_LOCATIONS, 1, KT_MITIGATION_INSUFFICIENT};
+    kt_screen_tender st = {KT_REGIME_ADV, KT_ACCESS_LOCATIONS, 1, KT_MITIGATION_INSUFFICIENT, 1};
     kt_case_override(d, "B1", &st);
     printf("  override B1: access_given %d access %u mitigation %s\n", st.access_given, st.access,
            kt_mitigation_name(st.mitigation));

@@ -116,7 +116,7 @@ int main(void)
     run(g, "bidder");
     kt_graph_free(g);
 
-    printf("6. the known gap: a SPOF beside another part is not proven\n");
+    printf("6. the known gap: a SPOF beside another part is not found\n");
     g = test_load("gap.jsonl",
                   ENT("bidder", "company") ENT("a", "company") ENT("b", "company") ENT("mm", "company")
                       ENT("nn", "company") ENT("k", "component")

@@ -21,7 +21,7 @@
  *    person, line 8); hold is owned 50-60% by st (a state, DE, line 9).
  *    small: 5 < 10, not a step, so not reached although CN: no finding.
  *    hold: depth 1, via ownership, state_owned; interest 30% in target.
- *    st: depth 2, state_owned (a state); interest along target <- hold <- st:
+ *    st: depth 2, state (a state: reason "state", not state_owned); interest along target <- hold <- st:
  *    [50 × 30 / 100, 60 × 30 / 100] = 15-18% in target.
  *    p: a person, terminal by nature, NL: neither finding nor unknown.
  *    "2 findings in the data".

@@ -179,5 +179,19 @@ int main(void)
     kt_graph *bad = kt_graph_new();
     printf("  bad date refused: %s\n", bad && kt_graph_set_as_of(bad, "2021-7-1") == KT_EINVALID ? "yes" : "no");
     kt_graph_free(bad);
+
+    /* an edge list of odd length (3 ends): igraph fails with "invalid (odd length) edges vector";
+     * the handler keeps its reason, and the code maps to KT_EGRAPH (IGRAPH_ENOMEM to KT_ENOMEM) */
+    printf("9. igraph errors\n");
+    {
+        igraph_t ig;
+        igraph_vector_int_t e;
+        igraph_vector_int_init_int(&e, 3, 0, 1, 1);
+        kt_err rc = kt_graph_igraph_err(igraph_create(&ig, &e, 2, IGRAPH_DIRECTED));
+        igraph_vector_int_destroy(&e);
+        printf("  create: %s, reason kept: %s\n", rc == KT_EGRAPH ? "KT_EGRAPH" : "?",
+               strstr(kt_err_str(rc), "graph library error: ") && strstr(kt_err_str(rc), "odd") ? "yes" : "no");
+        printf("  out of memory: %s\n", kt_graph_igraph_err(IGRAPH_ENOMEM) == KT_ENOMEM ? "KT_ENOMEM" : "?");
+    }
     return 0;
 }

@@ -33,6 +33,7 @@
 #include <math.h>
 
 #include "test_util.h"
+#include "../../loaders/load_i.h"
 
 static void print_graph(const kt_graph *g)
 {
@@ -154,6 +155,36 @@ static const char csv_e[] = "id,type,name,country,identifiers.lei,tags\n"
 static const char csv_r[] = "rel,from,to,share\n"
                             "owns,a,b,10-20\n";
 
+/* cJSON returns NULL for malformed text and when memory runs out: the reader tells them apart.
+ * With an allocator that always fails (and says so, as native.c's arena does), good text gives
+ * NULL with c.oom set and no diagnostic; with keten's allocator, malformed text gives a
+ * json_malformed diagnostic and c.oom unset. */
+static void *no_memory(size_t n)
+{
+    (void)n;
+    kt_load_i_json_note_oom();
+    return NULL;
+}
+
+static void json_oom(void)
+{
+    kt_diags *d = kt_diags_new();
+    kt_load_ctx c = {NULL, d, 0, "x.json", 1, 0};
+    cJSON_Hooks h = {no_memory, free};
+    printf("7. out of memory is not malformed JSON\n");
+    cJSON_InitHooks(&h);
+    cJSON *j = kt_load_i_json_parse(&c, "{\"a\": [1, 2]}", 13, 1);
+    printf("  no memory: %s, oom %d, diagnostics %zu\n", j ? "parsed" : "NULL", c.oom, kt_diags_count(d));
+    kt_load_i_json_hooks();
+    c.oom = 0;
+    j = kt_load_i_json_parse(&c, "{\"a\": [1, }", 11, 1);
+    printf("  malformed: %s, oom %d, diagnostic %s\n", j ? "parsed" : "NULL", c.oom,
+           kt_diags_count(d) ? kt_diags_get(d, 0)->code : "none");
+    cJSON_Delete(j);
+    cJSON_InitHooks(NULL);
+    kt_diags_free(d);
+}
+
 int main(void)
 {
     kt_graph_init_library();
@@ -163,5 +194,6 @@ int main(void)
     run("4. gleif", (const char *const[]){"l1.csv", "l2.csv", NULL}, (const char *const[]){gl1, gl2}, KT_FMT_AUTO);
     run("5. ftm", (const char *const[]){"f.jsonl", NULL}, (const char *const[]){ftm}, KT_FMT_AUTO);
     run("6. csv", (const char *const[]){"e.csv", "r.csv", NULL}, (const char *const[]){csv_e, csv_r}, KT_FMT_AUTO);
+    json_oom();
     return 0;
 }

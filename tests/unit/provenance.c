@@ -8,25 +8,33 @@
  *    Origins of the leaves: chip CN (its manufacturer fab), cap DE (own), shell NL (the
  *    country on its made_by, although its maker shellco is DE), screws unknown.
  *    Shares: CN 0.6, DE 0.2, NL 0.1, unknown 0.1 (unknown last).
- *    HHI = 0.36 + 0.04 + 0.01 + 0.01 = 0.42: concentrated (>= 0.25), EU flag (> 0.4).
+ *    HHI = 0.36 + 0.04 + 0.01 + 0.01 = 0.42: concentrated (>= 0.25).  Outside the EU (test
+ *    policy eu = {DE, NL}): CN alone, 0.6 of the item (> 0.5), HHI over it 1 (> 0.4): EU flag.
  *    Bounds: min = 0.36 + 0.04 + 0.01 = 0.41 (unknown spread thin); max = 0.41 + 0.1² +
  *    2 × 0.1 × 0.6 = 0.41 + 0.01 + 0.12 = 0.54 (unknown all CN: 0.7² + 0.04 + 0.01 = 0.54).
  *    Tiers: board, housing 1; cap, chip, screws, shell 2 (sorted by tier, then id).
  * 2. A shared sub-assembly (a DAG).  kit (NL) contains a (qty 1) and b (qty 1): 0.5 each.
  *    a contains mod (qty 1) and x (qty 1): 0.25 each; b contains mod (qty 2): all of b, 0.5.
  *    mod is reached along both routes: 0.25 + 0.5 = 0.75; x 0.25.  mod CN, x DE.
- *    HHI = 0.75² + 0.25² = 0.5625 + 0.0625 = 0.625: concentrated, EU flag; no unknown, so
- *    min = max = 0.625.
+ *    HHI = 0.75² + 0.25² = 0.5625 + 0.0625 = 0.625: concentrated; no unknown, so min = max =
+ *    0.625.  Outside the EU: CN 0.75, HHI 1: EU flag.
  * 3. Transit.  cam2 (NL) is made by integ (NL) and contains modem, made by maker (CN).
  *    reseller (DE) supplies integ with the modem (line 7); maker supplies integ with it too
  *    (line 8).  modem's origin is CN (manufacturer); reseller's DE differs: transit "modem
  *    via reseller (DE), origin CN"; maker is CN = origin: not transit.  Shares: CN 1.0,
- *    HHI 1: concentrated, EU flag.
+ *    HHI 1: concentrated; outside the EU 1.0, HHI 1: EU flag.
  * 4. Bands.  flat5 contains p1..p5 with no qty: 0.2 each, origins NL, DE, US, CN, IR (five
- *    buckets of 0.2): HHI = 5 × 0.04 = 0.2: somewhat concentrated (0.15 <= 0.2 < 0.25), no EU
- *    flag.  With the test policy, p4 (CN) is C1 and p5 (IR) is C2.  flat7 contains p1..p7
- *    (p6 FR, p7 BE): 1/7 each, HHI = 7/49 = 1/7 = 0.1429: not concentrated.
+ *    buckets of 0.2): HHI = 5 × 0.04 = 0.2: somewhat concentrated (0.15 <= 0.2 < 0.25).  Outside
+ *    the EU: US, CN, IR, 0.6 of the item, HHI over them 3 × (1/3)² = 0.3333 (not above 0.4): no
+ *    EU flag.  With the test policy, p4 (CN) is C1 and p5 (IR) is C2.  flat7 contains p1..p7
+ *    (p6 FR, p7 BE): 1/7 each, HHI = 7/49 = 1/7 = 0.1429: not concentrated; outside the EU (FR
+ *    and BE are not in the test policy's eu set): US, CN, IR, FR, BE = 5/7 = 0.7143, HHI over
+ *    them 5 × (1/5)² = 0.2: no EU flag.
+ * 5. An all-German product: german (DE) contains g1, g2 (DE): HHI 1, concentrated, but nothing
+ *    comes from outside the EU (extra-EU share 0, no HHI over extra-EU origins): no EU flag.
  */
+#include <math.h>
+
 #include "../../analyses/kt_prov.h"
 #include "exp_util.h"
 
@@ -64,8 +72,13 @@ static void run(const kt_graph *g, const kt_policy *p, const char *item)
     }
     for (size_t i = 0; i < r->norigins; i++)
         printf("  origin %s %.4f\n", cc(r->origins[i].country), r->origins[i].share);
-    printf("  hhi %.4f [%.4f, %.4f] %s eu_flag %d unknown %.4f\n", r->hhi, r->hhi_min, r->hhi_max,
-           kt_prov_band_name(r->band), r->eu_flag, r->unknown_share);
+    kt_prov_extra_eu(r, p);
+    printf("  hhi %.4f [%.4f, %.4f] %s eu_flag %d unknown %.4f extra_eu %.4f", r->hhi, r->hhi_min, r->hhi_max,
+           kt_prov_band_name(r->band), r->eu_flag, r->unknown_share, r->extra_eu_share);
+    if (isnan(r->hhi_extra_eu))
+        printf(" hhi_extra_eu none\n");
+    else
+        printf(" hhi_extra_eu %.4f\n", r->hhi_extra_eu);
     for (size_t i = 0; i < r->ntransit; i++)
         printf("  transit %s via %s (%s) origin %s at line %ld\n", kt_graph_entity_id(g, r->transit[i].part),
                kt_graph_entity_id(g, r->transit[i].supplier), cc(r->transit[i].supplier_country),
@@ -163,6 +176,17 @@ int main(void)
                   1);
     run(g, p, "flat5");
     run(g, p, "flat7");
+    kt_graph_free(g);
+
+    printf("5. an all-German product is not flagged\n");
+    g = test_load("german.jsonl",
+                  "{\"id\":\"german\",\"type\":\"product\",\"country\":\"DE\"}\n"
+                  "{\"id\":\"g1\",\"type\":\"component\",\"country\":\"DE\"}\n"
+                  "{\"id\":\"g2\",\"type\":\"component\",\"country\":\"DE\"}\n"
+                  "{\"rel\":\"contains\",\"from\":\"german\",\"to\":\"g1\"}\n"
+                  "{\"rel\":\"contains\",\"from\":\"german\",\"to\":\"g2\"}\n",
+                  0);
+    run(g, p, "german");
     kt_graph_free(g);
 
     kt_policy_free(p);

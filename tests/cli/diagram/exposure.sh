@@ -1,6 +1,6 @@
 # exposure of target, drawn from kt_exp_run (what `keten exposure` reports): findings are
 # chip (made in CN: C1), maker (CN: C1), wang (CN: C1) and ivan (RU: C1, C2), and the state
-# (state_owned; AE also non_gpa, non_eu).  owner_share 10: all owners count.
+# (state; AE also non_gpa, non_eu).  owner_share 10: all owners count.
 # Unknown (kt_dep_unknown): trader (AE, listed but not complete) supplies the chip to target
 # and has no supplier or owner in the data: "suppliers, parts or owners not known", so its
 # path (target <- trader, "Supplies Chip") and a "?" after it saying so are drawn, its edge

@@ -3,7 +3,7 @@
 # Beta (DE), which carries a sanction mark in force (2023-02-24 onwards) and a debarment mark;
 # the sample policy makes sanctions findings, not debarment.  Expected: one finding, Beta,
 # reason sanctioned (not debarred), reached through the supply relation; the verdict is not
-# "clear".
+# "clear"; the sanction listing is the evidence (JSON and table).
 d=$(mktemp -d) || exit 9
 cd "$d" || exit 9
 cp "$ROOT/samples/policy.json" policy.json
@@ -25,6 +25,8 @@ d = json.load(sys.stdin)
 for b in d["bidders"]:
     print(b["id"], "not clear:", b["verdict"] != "clear")
     for f in b["findings"]:
-        print(b["id"], f["node"], ",".join(f["reasons"]), [s["rel"] for s in f["path"][1:]])'
+        print(b["id"], f["node"], ",".join(f["reasons"]), [s["rel"] for s in f["path"][1:]],
+              [(e["kind"], e["authority"], e["programme"], e["since"]) for e in f.get("evidence", [])])'
+$KETEN_RUN "$KETEN_BIN" screen tender.json 2>/dev/null | grep -E "^  finding|^    sanction|^    debarment"
 $KETEN_RUN "$KETEN_BIN" check data.jsonl 2>&1 | grep -E "^marks|^  (sanction|debarment)"
 cd / && rm -rf "$d"

@@ -4,7 +4,10 @@ d = json.load(sys.stdin)
 assert d["item"] == "cam", d
 assert d["assembly"] == {"country": "NL", "rule": "manufacturer", "manufacturer": "integ", "split": "share"}, d["assembly"]
 assert d["origins"] == [{"country": "DE", "share": 70}, {"country": "CN", "share": 30}], d["origins"]
-assert d["hhi"] == 0.58 and d["band"] == "concentrated" and d["eu_flag"] is True, d
+assert d["hhi"] == 0.58 and d["band"] == "concentrated", d
+# the EU flag is about supply from outside the EU: CN 30% alone (HHI 1 over it), but not more
+# than half the camera: not flagged (the all-origin HHI 0.58 would have flagged it)
+assert d["eu_flag"] is False and d["extra_eu_share"] == 30 and d["hhi_extra_eu"] == 1, d
 assert d["hhi_range"] == {"min": 0.58, "max": 0.58} and d["unknown_share"] == 0, d
 assert d["transit"] == [{"part": "modem", "via": "reseller", "via_country": "DE", "origin": "CN",
                          "source": "fixture.jsonl:14"}], d["transit"]

@@ -1,0 +1,72 @@
+/* screen_i.h: what the screening stages share (internal to analyses/screen*.c).
+ * screen.c builds the index and runs the searches; screen_bidder.c resolves one bidder. */
+#ifndef KT_SCREEN_I_H
+#define KT_SCREEN_I_H
+
+#include "kt_screen.h"
+#include "kt_vmap.h"
+
+/* Integrated interests already computed, per company a finding's ownership run starts at:
+ * the marked parties of its upstream (kt_own_upstream) with their capital interest.  Filled
+ * as bidders need them, so each company's upstream is solved once per screening. */
+typedef struct {
+    kt_vmap map;          /* company -> index into at[] */
+    struct {
+        size_t start, count; /* its entries in ent[] */
+    } *at;
+    size_t cap_at;
+    struct {
+        igraph_integer_t v;
+        kt_ival capital;
+    } *ent;
+    size_t nent, cap_ent;
+} kt_screen_i_memo;
+
+/* The searches.  Those before CL__PATHS keep a first relation per vertex (a path to show);
+ * the completeness dimensions keep only a distance. */
+enum {
+    CL_C1 = 0, CL_C2, CL_STATE,             /* along dependency steps */
+    CL_MARK,                                /* marks the policy makes findings (sanctions, ...) */
+    CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE,  /* along control steps only */
+    CL_UNKNOWN,                             /* where the data stops, along dependency steps */
+    CL_PROHIB,                              /* CL_PROHIB + k: prohibition k */
+    CL__PATHS = CL_PROHIB + KT_PROHIBITION_MAX,
+    CL_DIM = CL__PATHS,                     /* CL_DIM + KT_DIM_*: completeness dimensions */
+    CL__N = CL_DIM + KT_DIM__COUNT
+};
+
+/* Kinds of a reverse adjacency entry. */
+enum {
+    ST_DEP = 1u << 0,     /* a dependency step (kt_dep_edge) */
+    ST_CTRL = 1u << 1,    /* confers control: controls, or votes certainly above the threshold */
+    ST_OWNS = 1u << 2,    /* an owns relation (prohibitions test its capital) */
+    ST_DIM = 1u << 3      /* ST_DIM << KT_DIM_*: a step of that completeness dimension */
+};
+
+struct kt_screen {
+    const kt_graph *g;
+    const kt_policy *p;
+    double owner_share, control;
+    int max_depth;
+    size_t nprohib;
+    igraph_integer_t nv;
+    uint16_t *reasons;     /* per vertex: KT_REASON_* */
+    uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
+    uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
+    uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
+    float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
+    uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
+                            * with another vertex): its interests need the full walk sum */
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev_node (the dependent),
+     * rev_edge and rev_kind (ST_*); built in two passes over the relations in order */
+    int32_t *rev_off, *rev_node, *rev_edge;
+    uint8_t *rev_kind;
+    int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
+    int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
+    kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
+};
+
+/* Whether relation e is a control step under the policy's control threshold. */
+int kt_screen_i_controls_step(const kt_screen *s, igraph_integer_t e);
+
+#endif

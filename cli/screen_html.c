@@ -95,8 +95,15 @@ static void captured(FILE *f, const char *cls, const kt_screen_report *r, size_t
     else
         kt_screen_out_prohibition_text(m, r, x);
     fclose(m);
+    while (len && buf[len - 1] == '\n') /* the table's line end is not text */
+        buf[--len] = '\0';
     fprintf(f, "<p class=\"%s\">", cls);
-    esc(f, buf);
+    for (char *line = buf, *nl; line; line = nl ? nl + 1 : NULL) { /* the table's lines, as lines */
+        if ((nl = strchr(line, '\n')))
+            *nl = '\0';
+        esc(f, line);
+        fputs(nl ? "<br>" : "", f);
+    }
     fputs("</p>\n", f);
     free(buf);
 }

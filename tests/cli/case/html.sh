@@ -43,3 +43,9 @@ print("records", re.search(r"data\.jsonl</td><td>data</td><td class=\"hash\">[0-
 print("svg", s.count("<svg"))
 PY
 rm -rf "$d"
+# the 5k tender (tests/cli/screen/fivek): prohibitions in the report, their lines kept as lines
+d=$(mktemp -d) || exit 9
+cd "$ROOT/tests/cli/screen/fivek" || exit 9
+$KETEN_RUN "$KETEN_BIN" screen --quiet --allow-outside --format html -o "$d/p.html" tender.json || exit 1
+echo "prohibition sections $(grep -c '<h3>Prohibitions</h3>' "$d/p.html"), prohibited verdicts $(grep -c 'class="v v-prohibited"' "$d/p.html"), escaped line ends $(grep -c 'x0a' "$d/p.html")"
+rm -rf "$d"

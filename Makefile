@@ -4,12 +4,14 @@
 #   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind the CLI tests under valgrind
 #   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
+#   make difftest N=5000  owners/owned/paths against the exact reference on N random graphs
 #   make bench    time loading and the analyses on synthetic data (see bench/README.md)
 #   make demo     the README quick-start: screen the bundled sample tender
 #   make deps     install the Debian packages the build and tests need (as root), and Chromium
 #                 for the HTML report's browser test (skipped where Chromium is missing)
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
 #   make test-the-tests  every CLI test must fail when keten exits 0 and prints nothing
+#   make country-aliases regenerate graph/country_alias.c from Unicode CLDR (Debian unicode-cldr-core)
 #
 # The binary is build/keten, with a link ./keten.  Your CFLAGS, CPPFLAGS and LDFLAGS are used
 # (CFLAGS replaces the default -O2 -g); warnings stop the build only with WERROR=-Werror (CI).
@@ -45,12 +47,12 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all test asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten
+.PHONY: all test difftest asan valgrind fuzz bench bench-bin demo deps deps-check install clean format test-the-tests unit-bins keten country-aliases
 
 all: keten
 
 # Goals that compile: at the top level they check the dependencies, then build in a sub-make.
-BUILD_GOALS = all keten test asan valgrind bench bench-bin demo install unit-bins test-the-tests $(KETEN)
+BUILD_GOALS = all keten test difftest asan valgrind bench bench-bin demo install unit-bins test-the-tests $(KETEN)
 ifndef KT_SUB
 $(BUILD_GOALS): deps-check
 	@$(MAKE) --no-print-directory KT_SUB=1 $@
@@ -87,6 +89,15 @@ test: $(KETEN) unit-bins
 
 unit-bins: $(UNIT_BIN)
 
+# The differential test (tests/diff/README.md); KEEP=1 keeps each mismatching graph in
+# tests/diff/regress/ (the regression cases make test runs); DENSE_MAX=1 tests a build that
+# solves every ownership cycle by Gauss-Seidel sweeps instead of elimination.
+N ?= 2000
+START ?= 1
+difftest: $(KETEN)
+	$(if $(DENSE_MAX),@$(MAKE) --no-print-directory BUILD=build-sweeps EXTRA_CFLAGS=-DKT_OWN_DENSE_MAX=$(DENSE_MAX) build-sweeps/keten)
+	@python3 tests/diff/run.py $(if $(DENSE_MAX),build-sweeps/keten,$(KETEN)) --count $(N) --start $(START) $(if $(KEEP),--keep)
+
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
@@ -107,6 +118,7 @@ test-the-tests:
 
 bench: $(KETEN) $(BUILD)/bench/queries
 	@sh bench/run.sh
+	@sh bench/ownership.sh
 
 # the analyses' timings after loading (bench/README.md); built by CI so that it keeps compiling
 bench-bin: $(BUILD)/bench/queries
@@ -153,8 +165,12 @@ fuzz:
 	  { echo "make fuzz needs clang and libclang-rt-14-dev"; exit 2; }
 	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile FUZZ_SECONDS=$(FUZZ_SECONDS)
 
+# Country names in the wild: generated, committed; needs python3 and unicode-cldr-core only here.
+country-aliases:
+	python3 tools/country_aliases.py > graph/country_alias.c
+
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h)
 
 clean:
-	rm -rf build build-asan build-fuzz keten
+	rm -rf build build-asan build-fuzz build-sweeps keten

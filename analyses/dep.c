@@ -39,6 +39,16 @@ static int classify(const kt_graph *g, igraph_integer_t e, int from_end, double 
     }
 }
 
+int kt_dep_transit(const kt_graph *g, igraph_integer_t e)
+{
+    if (kt_graph_rel_type(g, e) != KT_REL_SUPPLIES)
+        return 0;
+    igraph_integer_t item = kt_graph_rel_item(g, e);
+    unsigned sc = kt_graph_entity_country_index(g, kt_graph_rel_from(g, e));
+    unsigned origin = kt_policy_origin(g, item >= 0 ? item : kt_graph_rel_to(g, e));
+    return sc && origin && sc != origin;
+}
+
 int kt_dep_edge(const kt_graph *g, igraph_integer_t e, double owner_share, igraph_integer_t *dependent,
                 igraph_integer_t *dependency, kt_via *via)
 {

@@ -90,4 +90,11 @@ int kt_dep_edge(const kt_graph *g, igraph_integer_t e, double owner_share, igrap
 /* Whether the owns relation e counts as an ownership step under threshold owner_share. */
 int kt_dep_owns_counts(const kt_graph *g, igraph_integer_t e, double owner_share);
 
+/* The one transit rule (provenance, its diagram, exposure): supplies relation e passes its item
+ * on rather than making it when the supplier's country and the item's origin (kt_policy_origin;
+ * the item is e's `item`, else its customer) are both known and differ.  0 for any other
+ * relation, and when either country is unknown (the data does not say).  Complexity: O(degree
+ * of the item), that of kt_policy_origin. */
+int kt_dep_transit(const kt_graph *g, igraph_integer_t e);
+
 #endif

@@ -10,13 +10,18 @@
  * integrated ownership and never added to a vote sum.
  *
  * Integrated ownership (Brioschi et al. 1989; Orbis; AMLR 2024/1624 art. 52 "indirect"):
- * the sum over every ownership walk from owner to subject of the product of the shares on
- * it, i.e. a column (upstream) or row (downstream) of A (I - A)^-1 for the direct share
- * matrix A.  Cross-holdings are solved, not enumerated: strongly connected components of the
- * reached subgraph are solved by Gauss-Seidel iteration to 1e-9 in topological order; the
- * acyclic part is one dynamic-programming pass.  Lower bounds use each share's min (unknown:
- * 0), upper bounds its max (unknown: 100), both clamped at 100%.  The status says whether an
- * unknown share lies on some walk (KT_OWN_PARTIAL) or on every walk (KT_OWN_UNKNOWN).
+ * the walk sum: over every ownership walk from owner to subject (a walk may come back through
+ * any entity, the subject included) the product of the shares on it, i.e. a column (upstream)
+ * or row (downstream) of (I - A)^-1 for the direct share matrix A.  Computed exactly per
+ * strongly connected component of the relations with a positive share (own_integrated.c:
+ * elimination up to 200 entities, Gauss-Seidel with an error estimate above), never clamped
+ * inside; a divergent sum is INFINITY.  Lower bounds use each share's min (unknown: 0), upper
+ * bounds its max (unknown: 100).  Display rule, on the result only: a party that lies on no
+ * ownership cycle (downstream: a subject on none) cannot hold more than 100% when no company is
+ * more than 100% held, so its bounds read at most 100; a party on a cycle keeps its sum, which
+ * may pass 100 (kt_own_party.cycle).  Thresholds are compared within KT_OWN_TOL (own_i.h).
+ * The status says whether an unknown share lies on some walk (KT_OWN_PARTIAL) or on every
+ * walk (KT_OWN_UNKNOWN).
  *
  * Control: A controls B when A holds, itself or through entities A controls, more than
  * opts.control percent of B's votes (majority aggregation, computed to a fixed point, also
@@ -36,10 +41,12 @@
  * State influence: parties that are states (KT_ENT_STATE), flagged state_owned, or
  * controlled (yes or may) by one of those.
  *
- * Strongest path of a party: the path (owns and controls relations) between the party and
- * the subject that ranks first by (fewest weak steps, largest product of the min shares,
- * fewest steps), where a weak step is an owns relation whose min share is unknown or 0, a
- * controls relation, or a declared summary.  The same ranking orders kt_own_paths_find.
+ * Strongest path of a party, and the order of kt_own_paths_find: (fewest weak steps, largest
+ * product of the min shares of the other steps, fewest steps), where a weak step is an owns
+ * relation whose min share is unknown or 0, a controls relation, or a declared summary; then,
+ * comparing step by step from the subject backwards, the step whose near entity (upstream:
+ * the owner) has the smaller id, then the relation read first.  A party's strongest path is
+ * the first path kt_own_paths_find gives from it to the subject.
  *
  * Ownership: results are structs the caller allocates; kt_own_upstream/kt_own_downstream/
  * kt_own_paths_find fill them and the caller releases them with kt_own_result_destroy /
@@ -113,7 +120,9 @@ typedef struct {
     kt_ival capital;       /* integrated capital interest: the exact walk sum, above 100 only when
                             * cycle != 0, INFINITY when the sum diverges (see "Integrated") */
     kt_ival votes;         /* integrated vote interest, the same way */
-    int cycle;             /* 0: on no ownership cycle; 1: on one; 3: on a cycle with the subject */
+    int cycle;             /* upstream: 0 the party is on no ownership cycle, 1 on one, 3 on one
+                            * with the subject; downstream: 0 the subject is on none, 1 on one,
+                            * 3 on one with the party */
     kt_own_status status;  /* unknown shares on the walks (same for capital and votes) */
     int has_declared;      /* a declared (KT_RF_DECLARED) owns relation between party and subject */
     kt_ival declared;      /* its capital share (sum when several) */
@@ -150,8 +159,8 @@ typedef struct {
  * state influence and strongest paths.  Fails with KT_ENOMEM, or KT_EINVALID when a cycle
  * does not converge (ei says which entity).
  * Complexity: O((|U| + |E_U|) log |U|) for the upstream subgraph U of target (one
- * reverse traversal, Tarjan, one DP pass, a Dijkstra for the paths), plus
- * O(sweeps x |E_C|) for each cycle C, plus the control walks: each minority vote holder of
+ * reverse traversal, Tarjan, one pass per bound, a Dijkstra for the paths), plus for each
+ * ownership cycle C O(|C|^3) (|C| <= 200) or O(sweeps x |E_C|), plus the control walks: each minority vote holder of
  * an entity walks up the control relation until it meets a controller, O(|U| x |E_U|) in
  * contrived worst cases but O(|E_U|) when every entity has a majority holder or none.
  * Never touches the rest of the graph. */
@@ -165,6 +174,23 @@ kt_err kt_own_downstream(const kt_graph *g, igraph_integer_t source, const kt_ow
                          kt_errinfo *ei);
 
 void kt_own_result_destroy(kt_own_result *r);
+
+/* Sort idx[0..n) (indexes into r->parties) by entity id.  Complexity: O(n log n). */
+void kt_own_sort_by_id(const kt_graph *g, const kt_own_result *r, size_t *idx, size_t n);
+
+/* The integrated capital interests alone: for every entity upstream of target (as
+ * kt_own_upstream reaches them), its capital interest in target, the same numbers as
+ * kt_own_upstream's parties[].capital, without control, paths, status or order (entities in
+ * the order reached).  For callers that need many targets' interests (screening).  Fails like
+ * kt_own_upstream.  Complexity: O(|U| + |E_U|) plus the cycle work of "Integrated" for
+ * capital only.  Release with kt_own_capital_destroy (accepts a zeroed struct). */
+typedef struct {
+    igraph_integer_t *v;
+    kt_ival *capital;
+    size_t n;
+} kt_own_capital;
+kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei);
+void kt_own_capital_destroy(kt_own_capital *c);
 
 /* The index of v in r->parties, or -1.  Complexity: O(n) */
 long kt_own_result_find(const kt_own_result *r, igraph_integer_t v);
@@ -187,19 +213,19 @@ typedef struct {
 
 typedef struct {
     igraph_integer_t from, to;
-    kt_own_path *paths;      /* strongest first (see "Strongest path" above), then by relation ids */
+    kt_own_path *paths;      /* strongest first, in the order above */
     size_t n;
     int cut_max_paths;       /* more paths exist than opts.max_paths */
     int cut_max_depth;       /* a path was not followed beyond opts.max_depth steps */
-    int cut_budget;          /* the search stopped after opts.budget partial paths */
+    int cut_budget;          /* the search stopped after opts.budget relations examined */
 } kt_own_paths;
 
-/* Every simple path from `from` to `to` along owns and controls relations (declared ones
- * included), strongest first, bounded by opts->max_paths and opts->max_depth.  Best-first
- * search with an explicit priority queue of partial paths restricted to the entities that
- * can reach `to`; the first paths completed are the strongest because no step strengthens
- * a path.  Complexity: O(|U| + |E_U|) for the restriction, then O(P log P x depth) for the P
- * partial paths explored (P <= opts->budget). */
+/* The simple paths from `from` to `to` along owns and controls relations (declared ones
+ * included), in the order above, at most opts->max_paths of at most opts->max_depth steps.
+ * Yen's k shortest simple paths (with Lawler's deviation index) on the entities that can reach
+ * `to`; each spur is one Dijkstra from `to`.  Complexity: O(|U| + |E_U|) for the restriction,
+ * then O(K x L x |E_U| log |E_U|) for K paths of length L (at most opts->budget relations
+ * examined); memory O(|U| + |E_U|) plus at most max_paths + 1 candidate paths. */
 kt_err kt_own_paths_find(const kt_graph *g, igraph_integer_t from, igraph_integer_t to, const kt_own_opts *opts,
                          kt_own_paths *out, kt_errinfo *ei);
 

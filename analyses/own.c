@@ -60,9 +60,28 @@ static int party_cmp(const void *pa, const void *pb, void *ctx)
     return strcmp(kt_graph_entity_id(g, a->v), kt_graph_entity_id(g, b->v));
 }
 
-/* The display rule, applied to the result only (never fed into another sum): an entity on no
- * ownership cycle cannot hold more than 100% when no company is more than 100% held, so its
- * bounds read at most 100 (a divergent upper sum reads 100); one on a cycle keeps its sum. */
+/* The display rule, applied to the result only (never fed into another sum): an owner on no
+ * ownership cycle (downstream: a source on none) cannot hold more than 100% when no company is
+ * more than 100% held, so its bounds read at most 100 (a divergent upper sum reads 100); one
+ * on a cycle keeps its sum. */
+typedef struct {
+    const kt_graph *g;
+    const kt_own_result *r;
+} id_ctx;
+
+static int id_cmp(const void *pa, const void *pb, void *ctx)
+{
+    const id_ctx *c = ctx; /* qsort_r context */
+    return strcmp(kt_graph_entity_id(c->g, c->r->parties[*(const size_t *)pa].v),
+                  kt_graph_entity_id(c->g, c->r->parties[*(const size_t *)pb].v));
+}
+
+void kt_own_sort_by_id(const kt_graph *g, const kt_own_result *r, size_t *idx, size_t n)
+{
+    id_ctx c = {g, r};
+    qsort_r(idx, n, sizeof *idx, id_cmp, &c);
+}
+
 static kt_ival pct(double lo, double hi, int cycle)
 {
     kt_ival iv = {100 * lo, 100 * hi};
@@ -148,9 +167,10 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         kt_own_party *p = &out->parties[x - 1];
         igraph_integer_t v = s.vert[x];
         p->v = v;
-        p->cycle = cyc[x];
-        p->capital = pct(u[0][x], u[1][x], cyc[x]);
-        p->votes = pct(u[2][x], u[3][x], cyc[x]);
+        /* a sum passes 100% only round a cycle: upstream the party's, downstream the source's */
+        p->cycle = down ? (cyc[0] ? 1 | (cyc[x] & 2) : 0) : cyc[x];
+        p->capital = pct(u[0][x], u[1][x], p->cycle);
+        p->votes = pct(u[2][x], u[3][x], p->cycle);
         p->status = (kt_own_status)status[x];
         p->controls = (kt_own_ctrl)ctrl[x];
         p->direct = p->direct_votes = p->declared = (kt_ival){0, 0};
@@ -226,15 +246,7 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         for (size_t i = 0; i < out->n; i++)
             if (out->parties[i].flags & flag)
                 list[k++] = i;
-        /* insertion sort by id: the lists are short */
-        for (size_t a = 1; a < k; a++)
-            for (size_t b = a; b > 0 && strcmp(kt_graph_entity_id(g, out->parties[list[b - 1]].v),
-                                              kt_graph_entity_id(g, out->parties[list[b]].v)) > 0;
-                 b--) {
-                size_t t = list[b];
-                list[b] = list[b - 1];
-                list[b - 1] = t;
-            }
+        kt_own_sort_by_id(g, out, list, k);
         if (may) {
             out->ultimate_may = list;
             out->n_ultimate_may = k;
@@ -302,4 +314,48 @@ size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edg
     for (long p = (long)i; p >= 0 && k < m; p = r->parties[p].path_next, k++)
         edges[r->downstream ? m - 1 - k : k] = r->parties[p].path_edge;
     return len;
+}
+
+kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei)
+{
+    kt_own_i_sub s;
+    double *u[4] = {NULL, NULL, NULL, NULL};
+    unsigned char *cyc = NULL;
+    long sweeps;
+    kt_err rc;
+
+    memset(out, 0, sizeof *out);
+    if (target < 0 || target >= kt_graph_vertex_count(g))
+        return kt_errinfo_set(ei, KT_ENOTFOUND, "", 0, "no such entity");
+    if ((rc = kt_own_i_sub_build(&s, g, target, 0)) != KT_OK)
+        return rc;
+    size_t n = (size_t)s.n;
+    u[0] = malloc((n + 1) * sizeof *u[0]);
+    u[1] = malloc((n + 1) * sizeof *u[1]);
+    cyc = malloc(n + 1);
+    out->v = malloc(n * sizeof *out->v);
+    out->capital = malloc(n * sizeof *out->capital);
+    if (!u[0] || !u[1] || !cyc || !out->v || !out->capital)
+        rc = KT_ENOMEM;
+    if (rc == KT_OK && (rc = kt_own_i_integrated(&s, u, cyc, NULL, &sweeps, ei)) == KT_OK)
+        for (size_t x = 1; x < n; x++) {
+            out->v[out->n] = s.vert[x];
+            out->capital[out->n++] = pct(u[0][x], u[1][x], cyc[x]);
+        }
+    free(u[0]);
+    free(u[1]);
+    free(cyc);
+    kt_own_i_sub_destroy(&s);
+    if (rc != KT_OK)
+        kt_own_capital_destroy(out);
+    return rc;
+}
+
+void kt_own_capital_destroy(kt_own_capital *c)
+{
+    if (!c)
+        return;
+    free(c->v);
+    free(c->capital);
+    memset(c, 0, sizeof *c);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kt_dep.h"
 #include "kt_prov.h"
 #include "kt_vmap.h"
 
@@ -315,8 +316,8 @@ kt_err kt_prov_run(const kt_graph *g, igraph_integer_t item, kt_prov_result **ou
         kt_prov_part *p = &r->parts[i];
         for (size_t k = 0; k < p->nsuppliers; k++) {
             unsigned sc = kt_graph_entity_country_index(g, p->suppliers[k].supplier);
-            if (!p->origin || !sc || sc == p->origin)
-                continue;
+            if (!kt_dep_transit(g, p->suppliers[k].edge))
+                continue; /* the one rule, shared with exposure */
             if ((rc = kt_vmap_grow((void **)&r->transit, &cap_tr, r->ntransit + 1, sizeof *r->transit)) != KT_OK)
                 goto out;
             r->transit[r->ntransit++] =

@@ -13,7 +13,7 @@ static const char help[] =
     "country, then every problem found, sorted by file and line.  Problems go to stderr as\n"
     "'file:line: message [code]'; with --json everything goes to stdout as one document.\n\n"
     "  --json           print the report as JSON\n"
-    "  --from FORMAT    read every file as FORMAT (native, bods, cyclonedx, spdx, gleif, ftm, csv);\n"
+    "  --from FORMAT    read every file as FORMAT (%s);\n"
     "                   default: detected from each file's content\n"
     "  --quiet          print errors only, not warnings\n"
     "  -h, --help       this help\n\n"
@@ -177,9 +177,9 @@ int kt_cmd_check(int argc, char **argv)
         case 'q': quiet = 1; break;
         case 'f':
             if (kt_format_parse(optarg, &fmt) != 0)
-                return kt_cli_usage_error("check", "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error("check", "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
-        case 'h': fputs(help, stdout); return KT_EXIT_OK;
+        case 'h': printf(help, kt_format_list()); return KT_EXIT_OK; /* the formats from the registry */
         default: return kt_cli_usage_error("check", "bad option");
         }
     }

@@ -85,7 +85,7 @@ int kt_cmd_diagram(int argc, char **argv)
         case 'q': quiet = 1; break;
         case 'f':
             if (kt_format_parse(optarg, &from) != 0)
-                return kt_cli_usage_error("diagram", "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error("diagram", "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default:

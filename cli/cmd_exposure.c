@@ -48,6 +48,8 @@ static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
             cJSON_AddStringToObject(o, "rel", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)));
             cJSON_AddStringToObject(o, "via", kt_via_name(p[i].via));
             cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, p[i].edge, where, sizeof where));
+            if (kt_graph_rel_type(g, p[i].edge) == KT_REL_SUPPLIES)
+                cJSON_AddBoolToObject(o, "transit", kt_dep_transit(g, p[i].edge));
         }
         cJSON_AddItemToArray(a, o);
     }
@@ -63,13 +65,15 @@ static void path_text(const kt_graph *g, const kt_exp_hop *p, int depth)
     printf("\n");
 }
 
-/* The path as one line of text, with the source of every relation: "a -owns (f:3)-> b". */
+/* The path as one line of text, with the source of every relation: "a -owns (f:3)-> b"; a
+ * supplier that passes the item on (kt_dep_transit) is "-supplies, transit (f:3)->". */
 static void path_line(const kt_graph *g, const kt_exp_hop *p, int depth, FILE *f)
 {
     char where[512];
     fputs(kt_cli_text(kt_graph_entity_id(g, p[0].node)), f);
     for (int i = 1; i <= depth; i++)
-        fprintf(f, " -%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
+        fprintf(f, " -%s%s (%s)-> %s", kt_rtype_name(kt_graph_rel_type(g, p[i].edge)),
+                kt_dep_transit(g, p[i].edge) ? ", transit" : "",
                 kt_cli_text(kt_graph_rel_where(g, p[i].edge, where, sizeof where)), kt_cli_text(kt_graph_entity_id(g, p[i].node)));
 }
 

@@ -24,14 +24,7 @@ static cJSON *ids(const kt_graph *g, const kt_own_result *r, unsigned flag)
     for (size_t i = 0; i < r->n; i++)
         if (r->parties[i].flags & flag)
             idx[k++] = i;
-    for (size_t x = 1; x < k; x++)
-        for (size_t y = x; y > 0 && strcmp(kt_graph_entity_id(g, r->parties[idx[y - 1]].v),
-                                           kt_graph_entity_id(g, r->parties[idx[y]].v)) > 0;
-             y--) {
-            size_t t = idx[y];
-            idx[y] = idx[y - 1];
-            idx[y - 1] = t;
-        }
+    kt_own_sort_by_id(g, r, idx, k);
     for (size_t i = 0; i < k; i++)
         cJSON_AddItemToArray(a, cJSON_CreateString(kt_graph_entity_id(g, r->parties[idx[i]].v)));
     free(idx);
@@ -283,21 +276,37 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         list_text(g, r, "possible state influence (upper bounds)", KT_OWN_F_STATE_MAY, "none");
         stated_text(g, r->subject);
     }
+    /* each party's first relation is formatted once and reused by every path through it: a
+     * long chain prints the same relations up to KT_OWN_CLI_PATH_MAX times */
+    char **memo = calloc(r->n + 1, sizeof *memo);
+    size_t *chain = malloc(KT_OWN_CLI_PATH_MAX * sizeof *chain);
     printf("\nstrongest paths, with the source of each relation:\n");
-    for (size_t i = 0; i < r->n; i++) {
-        size_t len = kt_own_party_path(r, i, path, KT_OWN_CLI_PATH_MAX), m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX;
+    for (size_t i = 0; i < r->n && memo && chain; i++) {
+        size_t len = r->parties[i].path_len, m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX, k = 0;
+        for (long p = (long)i; p >= 0 && k < m; p = r->parties[p].path_next)
+            chain[r->downstream ? m - 1 - k++ : k++] = (size_t)p;
         const char *pname = kt_graph_entity_name(g, r->parties[i].v);
         printf("%s%s%s%s:\n", kt_cli_text(kt_graph_entity_id(g, r->parties[i].v)), pname[0] ? " (" : "",
                kt_cli_text(pname), pname[0] ? ")" : "");
         if (m < len && r->downstream)
             printf("  %s ... %zu more relations ...\n", kt_cli_text(kt_graph_entity_id(g, r->subject)), len - m);
-        for (size_t k = 0; k < m; k++) {
-            printf("  ");
-            kt_own_cli_step_text(stdout, g, path[k]);
+        for (k = 0; k < m; k++) {
+            char **t = &memo[chain[k]];
+            size_t tl;
+            FILE *f;
+            if (!*t && (f = open_memstream(t, &tl)) != NULL) {
+                kt_own_cli_step_text(f, g, r->parties[chain[k]].path_edge);
+                fclose(f);
+            }
+            printf("  %s", *t ? *t : "?\n");
         }
         if (m < len && !r->downstream)
             printf("  ... %zu more relations to %s\n", len - m, kt_cli_text(kt_graph_entity_id(g, r->subject)));
     }
+    for (size_t i = 0; memo && i < r->n; i++)
+        free(memo[i]);
+    free(memo);
+    free(chain);
 }
 
 int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, char **argv)

@@ -8,11 +8,13 @@
 static const char help[] =
     "usage: keten paths [OPTIONS] FROM TO FILE...\n"
     "Example: keten paths state-optics lumen-modules samples/anpr-tender/data.jsonl\n\n"
-    "Every simple path from FROM to TO along owns and controls relations (declared summaries\n"
+    "The simple paths from FROM to TO along owns and controls relations (declared summaries\n"
     "included, and marked), with the product of the capital shares along each (a controls step\n"
     "or an unknown share counts as 0-100%).  Strongest first: fewest weak steps (unknown or zero\n"
     "shares, controls relations, declared summaries), then the largest product of the lower\n"
-    "bounds, then the fewest steps.  Says when --max-paths or --max-depth cut the list.\n\n" KT_OWN_CLI_OPTIONS;
+    "bounds of the other steps, then the fewest steps, then (from TO backwards) the owner whose\n"
+    "id sorts first and the relation read first.  Says when --max-paths or --max-depth cut the\n"
+    "list.\n\n" KT_OWN_CLI_OPTIONS;
 
 static cJSON *paths_json(const kt_graph *g, const kt_own_paths *p, const kt_own_opts *o)
 {
@@ -76,7 +78,7 @@ static void paths_text(const kt_graph *g, const kt_own_paths *p, const kt_own_op
     if (p->cut_max_depth)
         printf("\nlonger paths may exist: paths were not followed beyond --max-depth %ld\n", o->max_depth);
     if (p->cut_budget)
-        printf("\nthe search stopped after %ld partial paths: more paths may exist\n", o->budget);
+        printf("\nthe search stopped after %ld relations examined: more paths may exist\n", o->budget);
 }
 
 int kt_cmd_paths(int argc, char **argv)

@@ -190,7 +190,7 @@ int kt_cmd_screen(int argc, char **argv)
         switch (opt) {
         case 'f':
             if (parse_format(optarg, &fmt) != 0)
-                return kt_cli_usage_error("screen", "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error("screen", "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'o': out_path = optarg; break;
         case 'F':

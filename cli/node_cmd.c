@@ -60,7 +60,7 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
             break;
         case 'f':
             if (kt_format_parse(optarg, &fmt) != 0)
-                return kt_cli_usage_error(c->cmd, "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error(c->cmd, "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'h': fputs(c->help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error(c->cmd, "bad option");

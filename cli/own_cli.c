@@ -56,7 +56,7 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
             break;
         case 'f':
             if (kt_format_parse(optarg, &c->fmt) != 0)
-                return kt_cli_usage_error(cmd, "unknown format \"%s\"", optarg);
+                return kt_cli_usage_error(cmd, "unknown format \"%s\" (%s)", optarg, kt_format_list());
             break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error(cmd, "bad option");
@@ -121,7 +121,7 @@ const char *kt_own_cli_interest(kt_ival iv, char *buf, size_t len)
 const char *kt_own_cli_over_note(const kt_own_party *p, int down)
 {
     if (!(p->cycle & 2))
-        return "over 100%: in an ownership cycle";
+        return down ? "over 100%: the source is in an ownership cycle" : "over 100%: in an ownership cycle";
     return down ? "over 100%: in a cycle with the source" : "over 100%: in a cycle with the target";
 }
 

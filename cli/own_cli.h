@@ -62,6 +62,7 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
     "relation says so); \"may control\" means only the upper bounds (unknown shares counted as\n"         \
     "100%) do.  Integrated interests are intervals: unknown shares count 0 in the lower bound and\n"     \
     "100 in the upper; \"partial\" and \"unknown\" say an unknown share lies on some or every chain.\n"  \
+    "An entity on an ownership cycle may hold \"over 100%\": its walks come back round the cycle.\n"    \
     "Exit status: 0 answered; 2 could not answer (usage, unknown entity, bad input, I/O).\n"
 
 #endif

@@ -788,3 +788,10 @@ kt_err kt_load_i_bods(kt_load_ctx *c, kt_src *s)
     free(id.s);
     return rc;
 }
+
+int kt_load_i_bods_detect(const char *head, size_t len, size_t first)
+{
+    (void)first;
+    return (len && (head[0] == '{' || head[0] == '[')) && (kt_load_i_has(head, len, "\"statementID\"") || kt_load_i_has(head, len, "\"statementId\"") ||
+                  kt_load_i_has(head, len, "\"statementType\"") || kt_load_i_has(head, len, "\"recordDetails\""));
+}

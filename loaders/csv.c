@@ -161,3 +161,8 @@ out:
     kt_load_i_csv_destroy(&r);
     return rc;
 }
+
+int kt_load_i_csv_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] != '{' && head[0] != '[' && memchr(head, ',', first) != NULL;
+}

@@ -469,3 +469,9 @@ out:
     cJSON_Delete(doc);
     return rc;
 }
+
+int kt_load_i_cyclonedx_detect(const char *head, size_t len, size_t first)
+{
+    (void)first;
+    return (len && (head[0] == '{' || head[0] == '[')) && kt_load_i_has(head, len, "\"bomFormat\"") && kt_load_i_has(head, len, "CycloneDX");
+}

@@ -137,3 +137,9 @@ out:
     free(b2.s);
     return rc;
 }
+
+int kt_load_i_gleif_detect(const char *head, size_t len, size_t first)
+{
+    return len && head[0] != '{' && head[0] != '[' &&
+           (kt_load_i_has(head, first, "Relationship.StartNode.NodeID") || kt_load_i_has(head, first, "Entity.LegalName"));
+}

@@ -7,10 +7,12 @@
  * Python read it); invalid UTF-8 bytes become U+FFFD and \u0000 becomes \uFFFD, with a warning.
  * Trailing data after the value is an error in both.
  * Complexity: O(len) plus O(k log k) for an object of k keys; no recursion (explicit stack). */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_i.h"
+#include "fields.h"
 
 long kt_load_i_count_lines(const char *text, const char *end)
 {
@@ -379,6 +381,24 @@ static int cmp_member(const void *a, const void *b)
     return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
 }
 
+/* The nk members of object o in (*kids)[0, nk), sorted by name then position; *kids grows
+ * (capacity *cap).  0, or -1 out of memory. */
+static int sorted_members(const cJSON *o, size_t nk, member **kids, size_t *cap)
+{
+    if (nk > *cap) {
+        member *k2 = realloc(*kids, nk * sizeof *k2);
+        if (!k2)
+            return -1;
+        *kids = k2;
+        *cap = nk;
+    }
+    size_t m = 0;
+    for (cJSON *ch = o->child; ch; ch = ch->next, m++)
+        (*kids)[m] = (member){ch, m};
+    qsort(*kids, m, sizeof **kids, cmp_member);
+    return 0;
+}
+
 /* Remove every member of every object that a later member of the same name overrides: the
  * last value wins.  Iterative.  Returns 0, -1 out of memory. */
 static int last_wins(cJSON *root)
@@ -396,40 +416,36 @@ static int last_wins(cJSON *root)
     while (n) {
         cJSON *o = stack[--n];
         size_t nk = 0;
-        for (cJSON *ch = o->child; ch; ch = ch->next) {
-            if (cJSON_IsObject(ch) || cJSON_IsArray(ch)) {
-                if (n == cap) {
-                    cJSON **s2 = realloc(stack, cap * 2 * sizeof *s2);
-                    if (!s2) {
-                        rc = -1;
-                        goto out;
-                    }
-                    stack = s2;
-                    cap *= 2;
-                }
-                stack[n++] = ch;
-            }
+        for (cJSON *ch = o->child; ch; ch = ch->next)
             nk++;
-        }
-        if (!cJSON_IsObject(o) || nk < 2)
-            continue;
-        if (nk > capk) {
-            member *k2 = realloc(kids, nk * sizeof *k2);
-            if (!k2) {
+        if (cJSON_IsObject(o) && nk >= 2) {
+            /* first the overridden members go (so none of them is on the stack), then the
+             * survivors' children are visited: sorted by name, then position, in each run of
+             * one name all but the last go */
+            size_t m = nk;
+            if (sorted_members(o, nk, &kids, &capk) != 0) {
                 rc = -1;
                 goto out;
             }
-            kids = k2;
-            capk = nk;
+            for (size_t i = 0; i + 1 < m; i++)
+                if (kids[i].it->string && kids[i + 1].it->string &&
+                    strcmp(kids[i].it->string, kids[i + 1].it->string) == 0)
+                    cJSON_Delete(cJSON_DetachItemViaPointer(o, kids[i].it));
         }
-        /* sorted by name, then position: in each run of one name all but the last go */
-        size_t m = 0;
-        for (cJSON *ch = o->child; ch; ch = ch->next, m++)
-            kids[m] = (member){ch, m};
-        qsort(kids, m, sizeof *kids, cmp_member);
-        for (size_t i = 0; i + 1 < m; i++)
-            if (kids[i].it->string && kids[i + 1].it->string && strcmp(kids[i].it->string, kids[i + 1].it->string) == 0)
-                cJSON_Delete(cJSON_DetachItemViaPointer(o, kids[i].it));
+        for (cJSON *ch = o->child; ch; ch = ch->next) {
+            if (!(cJSON_IsObject(ch) || cJSON_IsArray(ch)))
+                continue;
+            if (n == cap) {
+                cJSON **s2 = realloc(stack, cap * 2 * sizeof *s2);
+                if (!s2) {
+                    rc = -1;
+                    goto out;
+                }
+                stack = s2;
+                cap *= 2;
+            }
+            stack[n++] = ch;
+        }
     }
 out:
     free(stack);
@@ -475,19 +491,11 @@ static int has_dups(const cJSON *root)
                     found = a->string && b->string && strcmp(a->string, b->string) == 0;
             continue;
         }
-        if (nk > capk) {
-            member *k2 = realloc(kids, nk * sizeof *k2);
-            if (!k2) {
-                found = -1;
-                goto out;
-            }
-            kids = k2;
-            capk = nk;
+        size_t m = nk;
+        if (sorted_members(o, nk, &kids, &capk) != 0) {
+            found = -1;
+            goto out;
         }
-        size_t m = 0;
-        for (cJSON *ch = o->child; ch; ch = ch->next, m++)
-            kids[m] = (member){ch, m};
-        qsort(kids, m, sizeof *kids, cmp_member);
         for (size_t i = 0; i + 1 < m && !found; i++)
             found = strcmp(kids[i].it->string ? kids[i].it->string : "", kids[i + 1].it->string ? kids[i + 1].it->string : "") == 0;
     }
@@ -582,8 +590,9 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
             kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
                          "malformed JSON: unexpected end of input");
         else
-            kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL, "malformed JSON near '%.12s'",
-                         end);
+            kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL, "malformed JSON near '%.*s'",
+                         /* at most 12 bytes, and never past the text (which need not end in NUL) */
+                         (int)(text + len - end < 12 ? text + len - end : 12), end);
         goto out;
     }
     /* one value only: anything but white space after it is a second value */
@@ -641,3 +650,242 @@ kt_err kt_load_i_json_parse_doc(const char *path, const char *what, const char *
     kt_diags_free(d);
     return rc;
 }
+
+/* ---- records and documents ---- */
+
+int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, long **lines, size_t *n)
+{
+    /* Track depth and strings; remember the last string seen directly in the root object and
+     * whether a ':' followed it (then it was a key).  Inside the wanted array, the first
+     * non-blank byte after '[' or ',' starts an element. */
+    size_t cap = 0, klen = key ? strlen(key) : 0;
+    long line = 1;
+    int depth = 0, in_str = 0, target = -1, need = 0, key_match = 0, last_str_match = 0;
+    const char *str_start = NULL;
+
+    *lines = NULL;
+    *n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+            line++;
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"') {
+                in_str = 0;
+                if (depth == 1 && key)
+                    last_str_match = (size_t)(text + i - str_start) == klen && memcmp(str_start, key, klen) == 0;
+            }
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
+            continue;
+        if (target >= 0 && depth == target && need && ch != ']') {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 256;
+                long *l = realloc(*lines, cap * sizeof *l);
+                if (!l) {
+                    free(*lines);
+                    *lines = NULL;
+                    return -1;
+                }
+                *lines = l;
+            }
+            (*lines)[(*n)++] = line;
+            need = 0;
+        }
+        switch (ch) {
+        case '"':
+            in_str = 1;
+            str_start = text + i + 1;
+            break;
+        case ':':
+            if (depth == 1)
+                key_match = last_str_match;
+            break;
+        case '[':
+        case '{':
+            depth++;
+            if (ch == '[' && target < 0 && ((!key && depth == 1) || (key && depth == 2 && key_match))) {
+                target = depth;
+                need = 1;
+            }
+            break;
+        case ']':
+        case '}':
+            if (depth == target)
+                return 0;
+            depth--;
+            break;
+        case ',':
+            if (depth == target)
+                need = 1;
+            else if (depth == 1)
+                key_match = last_str_match = 0;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+const char *kt_load_i_str(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
+{
+    return kt_load_i_v_str(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
+}
+
+int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad,
+                   int *value)
+{
+    return kt_load_i_v_bool(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad, value);
+}
+
+kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad)
+{
+    return kt_load_i_v_share(c, cJSON_GetObjectItemCaseSensitive(obj, key), key, line, record, bad);
+}
+
+int kt_load_i_json_line(kt_load_ctx *c, kt_src *s, cJSON **o)
+{
+    char *line;
+    size_t len;
+    int r;
+    *o = NULL;
+    while ((r = kt_load_i_src_line(s, &line, &len)) == 1) {
+        const char *q = line;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (!*q)
+            continue;
+        *o = kt_load_i_json_parse(c, line, len, s->lineno);
+        return 1;
+    }
+    return r;
+}
+
+long kt_load_i_line_of(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    long line = 1;
+    for (size_t i = 0; i + n <= len; i++) {
+        if (memcmp(text + i, needle, n) == 0)
+            return line;
+        line += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
+    }
+    return 1;
+}
+
+kt_err kt_load_i_read_doc(const char *path, const char *what, kt_load_i_doc_fn parse, void *out, kt_errinfo *ei)
+{
+    kt_src s;
+    const char *text;
+    size_t len;
+    kt_err rc;
+    FILE *in = fopen(path, "rb");
+
+    if (!in)
+        return kt_errinfo_set(ei, KT_ENOTFOUND, path, 0, "cannot open %s file: %s", what, strerror(errno));
+    kt_load_i_src_file(&s, in);
+    if (kt_load_i_src_all(&s, &text, &len) != 0)
+        rc = s.limit ? kt_load_i_limit_error(&s, path, ei) : kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    else if (s.io_error)
+        rc = kt_errinfo_set(ei, KT_EIO, path, 0, "read error");
+    else
+        rc = parse(path, text, len, out, ei);
+    kt_load_i_src_destroy(&s);
+    fclose(in);
+    return rc;
+}
+
+/* ---- JSON records: a top-level array, one object, or JSON Lines ---- */
+
+/* Whether the first line of p[0..n) holds a whole JSON value (JSON Lines), rather than the
+ * start of a value spread over several lines.  Complexity: O(length of the first line). */
+static int first_line_is_value(const char *p, size_t n)
+{
+    const char *nl = memchr(p, '\n', n), *cr = memchr(p, '\r', n);
+    if (cr && (!nl || cr < nl))
+        nl = cr;
+    size_t len = nl ? (size_t)(nl - p) : n;
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(p, len, &end, 0);
+    int ok = o != NULL;
+    cJSON_Delete(o);
+    return ok || (!nl && n >= (1u << 16)); /* a first line longer than the peek: JSON Lines */
+}
+
+kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
+{
+    const char *p;
+    size_t n = kt_load_i_src_peek(s, 1u << 16, &p), i = 0;
+    kt_err rc = KT_OK;
+
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        s->pos += 3;
+        n = kt_load_i_src_peek(s, 1u << 16, &p);
+    }
+    while (i < n && isspace((unsigned char)p[i]))
+        i++;
+    if (i == n)
+        return kt_diags_add(c->d, KT_SEV_WARNING, "file_empty", c->file, 0, NULL, "file is empty");
+    if (p[i] == '{' && !key && !first_line_is_value(p + i, n - i)) {
+        /* one pretty-printed object, not JSON Lines: the whole document is one record */
+        const char *text;
+        size_t len;
+        cJSON *doc;
+        if (kt_load_i_src_all(s, &text, &len) != 0)
+            return KT_ENOMEM;
+        if (!(doc = kt_load_i_json_parse(c, text, len, 1)))
+            return KT_OK;
+        return fn(c, doc, 1, ud);
+    }
+    if (p[i] == '[' || (key && p[i] == '{')) {
+        const char *text;
+        size_t len, nlines = 0, k = 0;
+        long *lines = NULL;
+        cJSON *doc, *arr;
+        if (kt_load_i_src_all(s, &text, &len) != 0)
+            return KT_ENOMEM;
+        if (!(doc = kt_load_i_json_parse(c, text, len, 1)))
+            return KT_OK;
+        arr = p[i] == '[' ? doc : cJSON_GetObjectItemCaseSensitive(doc, key);
+        if (!cJSON_IsArray(arr)) {
+            rc = kt_diags_add(c->d, KT_SEV_ERROR, "record_type", c->file, 1, NULL,
+                              p[i] == '[' ? "document must be a JSON array" : "\"%s\" must be an array", key);
+            goto out_doc;
+        }
+        if (kt_load_i_json_elem_lines(text, len, arr == doc ? NULL : key, &lines, &nlines) != 0) {
+            rc = KT_ENOMEM;
+            goto out_doc;
+        }
+        while (arr->child && rc == KT_OK) {
+            cJSON *o = cJSON_DetachItemViaPointer(arr, arr->child);
+            rc = fn(c, o, k < nlines ? lines[k] : 1, ud);
+            k++;
+        }
+        free(lines);
+    out_doc:
+        cJSON_Delete(doc);
+        return rc;
+    }
+    cJSON *o;
+    int r;
+    while ((r = kt_load_i_json_line(c, s, &o)) == 1)
+        if (o && (rc = fn(c, o, s->lineno, ud)) != KT_OK)
+            return rc;
+    return r < 0 ? KT_ENOMEM : KT_OK;
+}
+
+cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len)
+{
+    if (kt_load_i_src_all(s, text, len) != 0)
+        return NULL;
+    if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+        *text += 3;
+        *len -= 3;
+    }
+    return kt_load_i_json_parse(c, *text, *len, 1);
+}
+

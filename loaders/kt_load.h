@@ -23,20 +23,15 @@
 #include "../graph/kt_policy.h"
 #include "../graph/kt_tender.h"
 
-typedef enum {
-    KT_FMT_AUTO = 0,
-    KT_FMT_NATIVE,
-    KT_FMT_BODS,
-    KT_FMT_CYCLONEDX,
-    KT_FMT_SPDX,
-    KT_FMT_GLEIF,
-    KT_FMT_FTM,
-    KT_FMT_CSV,
-    KT_FMT__COUNT
-} kt_format;
+/* A format: 0 (KT_FMT_AUTO) detects it from the content, 1..kt_format_count() are the rows of
+ * the format registry (loaders/registry.c), the one list of formats. */
+typedef int kt_format;
+#define KT_FMT_AUTO 0
 
-const char *kt_format_name(kt_format f);
-int kt_format_parse(const char *s, kt_format *out); /* 0 on success */
+size_t kt_format_count(void);
+const char *kt_format_name(kt_format f);    /* "auto", "native", ...; "?" when out of range */
+int kt_format_parse(const char *s, kt_format *out); /* a name or "auto"; 0 on success */
+const char *kt_format_list(void);           /* "native, bods, ...": the names, for help texts */
 
 /* Load path ("-" is standard input; a name ending ".gz" is read through zlib) in format fmt
  * (KT_FMT_AUTO: detect). */
@@ -45,7 +40,7 @@ kt_err kt_load_file(kt_graph *g, const char *path, kt_format fmt, kt_diags *d, k
 /* Load from an open stream; name is what diagnostics call it. */
 kt_err kt_load_stream(kt_graph *g, const char *name, FILE *in, kt_format fmt, kt_diags *d, kt_errinfo *ei);
 
-/* Load from memory (fuzzing, tests). */
+/* Load from memory (fuzzing, tests): the bytes read through a FILE, as any other input. */
 kt_err kt_load_buffer(kt_graph *g, const char *name, const char *buf, size_t len, kt_format fmt, kt_diags *d,
                       kt_errinfo *ei);
 

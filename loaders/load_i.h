@@ -1,4 +1,7 @@
-/* load_i.h: what loaders share (internal to loaders/).
+/* load_i.h: the toolkit every loader shares (internal to loaders/), in layers: the source
+ * reader (src.c), the JSON reader (json.c), the CSV reader (csvread.c) and small helpers
+ * (lutil.c, fields.c).  None of them knows a format; the formats (one file each) and the
+ * registry that lists them (registry.c) sit on top.
  *
  * kt_src is a buffered reader that hands out lines (for line-oriented formats) or the
  * whole input (for JSON documents).  The kt_json_* helpers turn cJSON values into keten's
@@ -13,11 +16,10 @@
 #include "kt_load.h"
 
 typedef struct {
-    FILE *in;         /* NULL when reading from memory */
-    char *buf;        /* owned when in != NULL */
+    FILE *in;
+    char *buf;        /* owned */
     size_t len, cap;  /* bytes in buf, its capacity */
     size_t pos;       /* next unread byte */
-    const char *mem;  /* memory input */
     int eof;
     long lineno;      /* line number of the last line returned */
     int io_error;
@@ -36,8 +38,11 @@ typedef struct {
     int oom;          /* set by readers that report ENOMEM this way (kt_load_i_json_parse) */
 } kt_load_ctx;
 
+/* The error for input past a limit (s->limit names it), with the option that raises it. */
+kt_err kt_load_i_limit_error(const kt_src *s, const char *name, kt_errinfo *ei);
+/* Open path for reading ("x.gz" through zlib); NULL with errno set. */
+FILE *kt_load_i_open(const char *path);
 void kt_load_i_src_file(kt_src *s, FILE *in);
-void kt_load_i_src_mem(kt_src *s, const char *buf, size_t len);
 void kt_load_i_src_destroy(kt_src *s);
 /* Make at least want bytes (or all that is left) readable from pos; returns bytes available. */
 size_t kt_load_i_src_peek(kt_src *s, size_t want, const char **p);
@@ -137,6 +142,8 @@ const char *kt_load_i_date(kt_load_ctx *c, const char *s, char out[11], long lin
 /* A country in the wild -> alpha-2 (kt_country_normalise), or NULL with a warning code. */
 const char *kt_load_i_country(kt_load_ctx *c, const char *s, const char *code, long line, const char *record);
 const char *kt_load_i_basename(const char *path);
+/* 1 when head[0, len) holds needle (for the formats' detect functions). */
+int kt_load_i_has(const char *head, size_t len, const char *needle);
 /* The string at key, NULL when absent or not a string. */
 const char *kt_load_i_jstr(const cJSON *o, const char *key);
 
@@ -166,15 +173,7 @@ kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_loa
 /* The whole input parsed as one JSON document (BOM skipped); NULL after a diagnostic. */
 cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len);
 
-/* The loaders' entry points, used by kt_load_stream. */
-kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s);
 /* One native record (entity or relation object) at line: the CSV loader builds these. */
 kt_err kt_load_i_native_record(kt_load_ctx *c, const cJSON *o, long line);
-kt_err kt_load_i_bods(kt_load_ctx *c, kt_src *s);
-kt_err kt_load_i_cyclonedx(kt_load_ctx *c, kt_src *s);
-kt_err kt_load_i_spdx(kt_load_ctx *c, kt_src *s);
-kt_err kt_load_i_gleif(kt_load_ctx *c, kt_src *s);
-kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s);
-kt_err kt_load_i_csv(kt_load_ctx *c, kt_src *s);
 
 #endif

@@ -358,3 +358,9 @@ out:
     cJSON_Delete(doc);
     return rc;
 }
+
+int kt_load_i_spdx_detect(const char *head, size_t len, size_t first)
+{
+    (void)first;
+    return (len && (head[0] == '{' || head[0] == '[')) && kt_load_i_has(head, len, "\"spdxVersion\"");
+}

@@ -17,3 +17,10 @@ E { if (match($.label, "Supplies") >= 0) printf("diagram edge: %s -> %s: %s\n", 
 $KETEN_RUN "$KETEN_BIN" check --json transit.cdx.json | python3 -c '
 import json, sys
 print("countries:", json.dumps(json.load(sys.stdin)["by_country"], sort_keys=True))'
+# exposure follows the same suppliers and marks the same one transit
+$KETEN_RUN "$KETEN_BIN" exposure "$cam" transit.cdx.json --policy ../../../samples/policy.json --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+hops = {(h["id"].split("#")[1], h["transit"]) for u in d["unknown"] + d["findings"] for h in u["path"] if h.get("rel") == "supplies"}
+for h in sorted(hops):
+    print("exposure supplies hop:", h[0], "transit" if h[1] else "not transit")'

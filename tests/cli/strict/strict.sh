@@ -27,3 +27,9 @@ import json, sys
 d = json.load(sys.stdin)
 print("cr:", d["entities"], d["relations"])'
 $KETEN_RUN "$KETEN_BIN" screen tender.json; echo "exit $?"
+# a duplicated member that holds containers (found by the fuzzer: freed while still to be
+# visited): the second "components" wins, so only component b is read
+$KETEN_RUN "$KETEN_BIN" check --json dup-nested.cdx.json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("dup-nested:", d["entities"], [(p["code"], p["line"]) for p in d["problems"] if p["code"].startswith("json")])'

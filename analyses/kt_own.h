@@ -178,6 +178,20 @@ void kt_own_result_destroy(kt_own_result *r);
 /* Sort idx[0..n) (indexes into r->parties) by entity id.  Complexity: O(n log n). */
 void kt_own_sort_by_id(const kt_graph *g, const kt_own_result *r, size_t *idx, size_t n);
 
+/* The integrated capital interests alone: for every entity upstream of target (as
+ * kt_own_upstream reaches them), its capital interest in target, the same numbers as
+ * kt_own_upstream's parties[].capital, without control, paths, status or order (entities in
+ * the order reached).  For callers that need many targets' interests (screening).  Fails like
+ * kt_own_upstream.  Complexity: O(|U| + |E_U|) plus the cycle work of "Integrated" for
+ * capital only.  Release with kt_own_capital_destroy (accepts a zeroed struct). */
+typedef struct {
+    igraph_integer_t *v;
+    kt_ival *capital;
+    size_t n;
+} kt_own_capital;
+kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei);
+void kt_own_capital_destroy(kt_own_capital *c);
+
 /* The index of v in r->parties, or -1.  Complexity: O(n) */
 long kt_own_result_find(const kt_own_result *r, igraph_integer_t v);
 

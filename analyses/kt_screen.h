@@ -39,8 +39,8 @@
  *
  * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
- * memory about (86 + 8P) bytes per vertex (and 16 bytes per vertex for a moment, to find
- * the cycles: igraph's strongly connected components, O(|V| + |E|)) and 13 bytes per dependency step.
+ * memory about (86 + 8P) bytes per vertex (and 20 bytes per vertex for a moment, to find
+ * the cycles: an iterative Tarjan, O(|V| + |E|)) and 13 bytes per dependency step.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus the degrees of the parties, plus for the interests: nothing more when the
  * ownership run is the only walk (no vertex of it on a cycle, one capital owner at each step),

@@ -315,3 +315,47 @@ size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edg
         edges[r->downstream ? m - 1 - k : k] = r->parties[p].path_edge;
     return len;
 }
+
+kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei)
+{
+    kt_own_i_sub s;
+    double *u[4] = {NULL, NULL, NULL, NULL};
+    unsigned char *cyc = NULL;
+    long sweeps;
+    kt_err rc;
+
+    memset(out, 0, sizeof *out);
+    if (target < 0 || target >= kt_graph_vertex_count(g))
+        return kt_errinfo_set(ei, KT_ENOTFOUND, "", 0, "no such entity");
+    if ((rc = kt_own_i_sub_build(&s, g, target, 0)) != KT_OK)
+        return rc;
+    size_t n = (size_t)s.n;
+    u[0] = malloc((n + 1) * sizeof *u[0]);
+    u[1] = malloc((n + 1) * sizeof *u[1]);
+    cyc = malloc(n + 1);
+    out->v = malloc(n * sizeof *out->v);
+    out->capital = malloc(n * sizeof *out->capital);
+    if (!u[0] || !u[1] || !cyc || !out->v || !out->capital)
+        rc = KT_ENOMEM;
+    if (rc == KT_OK && (rc = kt_own_i_integrated(&s, u, cyc, NULL, &sweeps, ei)) == KT_OK)
+        for (size_t x = 1; x < n; x++) {
+            out->v[out->n] = s.vert[x];
+            out->capital[out->n++] = pct(u[0][x], u[1][x], cyc[x]);
+        }
+    free(u[0]);
+    free(u[1]);
+    free(cyc);
+    kt_own_i_sub_destroy(&s);
+    if (rc != KT_OK)
+        kt_own_capital_destroy(out);
+    return rc;
+}
+
+void kt_own_capital_destroy(kt_own_capital *c)
+{
+    if (!c)
+        return;
+    free(c->v);
+    free(c->capital);
+    memset(c, 0, sizeof *c);
+}

@@ -64,7 +64,7 @@ void kt_own_i_comps_destroy(kt_own_i_comps *c);
  * capital max, votes min, votes max, as fractions, exact walk sums, never clamped (INFINITY
  * when the sum diverges; u of the subject is 1 + its self-interest); cyc[x] bit 1: x lies on
  * a cycle of relations that may hold a share, bit 2: on the subject's; status[x] a
- * kt_own_status.  Complexity: see own_integrated.c: O(|U| + |E_U|) for the acyclic part,
+ * kt_own_status.  A NULL u[k] skips that bound (not u[1]: it gives cyc), a NULL status the status.  Complexity: see own_integrated.c: O(|U| + |E_U|) for the acyclic part,
  * O(|C|^3) for a cycle C of up to 200 entities, sweeps x |E_C| for a larger one. */
 kt_err kt_own_i_integrated(const kt_own_i_sub *s, double *u[4], unsigned char *cyc, unsigned char *status,
                            long *sweeps, kt_errinfo *ei);

@@ -315,6 +315,8 @@ kt_err kt_own_i_integrated(const kt_own_i_sub *s, double *u[4], unsigned char *c
     v.a = a;
     memset(cyc, 0, (size_t)n);
     for (int j = 0; j < 4 && rc == KT_OK; j++) {
+        if (!u[j])
+            continue; /* a bound the caller does not want */
         /* the bound of each toward relation, as a fraction: unknown min 0, unknown max 1 */
         for (igraph_integer_t i = 0; i < m; i++) {
             igraph_integer_t e = s->tedge[i];
@@ -330,9 +332,9 @@ kt_err kt_own_i_integrated(const kt_own_i_sub *s, double *u[4], unsigned char *c
         v.cyc = j == 1 ? cyc : NULL; /* the cycles of every relation that may hold a share */
         rc = solve_bound(&v, ei);
     }
-    if (rc == KT_OK)
+    if (rc == KT_OK && status)
         rc = walk_status(s, walk);
-    if (rc == KT_OK)
+    if (rc == KT_OK && status)
         for (igraph_integer_t x = 0; x < n; x++) {
             int kn = walk[x] & KN, uk = walk[x] & UK;
             status[x] = kn && uk ? KT_OWN_PARTIAL : kn ? KT_OWN_KNOWN : uk ? KT_OWN_UNKNOWN : KT_OWN_NONE;

@@ -206,26 +206,68 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
 
 /* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
  * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_bidder.c needs).  Complexity: O(|V| + |E|) (igraph, Tarjan). */
+ * screen_interest.c needs).  Iterative Tarjan over the graph's out-lists, on arrays of 4
+ * bytes per vertex (index, low link, Tarjan's stack, the walk's stack of vertices and of
+ * positions in their out-lists): nothing copied of the relations.  Complexity: O(|V| + |E|). */
 static kt_err cycles(kt_screen *s)
 {
-    igraph_vector_int_t memb, size;
-    igraph_integer_t n;
-    if (!(s->cyclic = calloc((size_t)s->nv + 1, 1)))
-        return KT_ENOMEM;
-    if (igraph_vector_int_init(&memb, 0) != IGRAPH_SUCCESS)
-        return KT_ENOMEM;
-    if (igraph_vector_int_init(&size, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&memb);
-        return KT_ENOMEM;
+    size_t n = (size_t)s->nv + 1;
+    int32_t *idx = malloc(n * sizeof *idx), *low = malloc(n * sizeof *low), *stk = malloc(n * sizeof *stk);
+    int32_t *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
+    int32_t counter = 0, sp = 0;
+    kt_err rc = KT_OK;
+
+    if (!(s->cyclic = calloc(n, 1)) || !idx || !low || !stk || !wv || !wp) {
+        rc = KT_ENOMEM;
+        goto out;
     }
-    kt_err rc = igraph_connected_components(kt_graph_igraph(s->g), &memb, &size, &n, IGRAPH_STRONG) == IGRAPH_SUCCESS
-                    ? KT_OK
-                    : KT_EGRAPH;
-    for (igraph_integer_t v = 0; rc == KT_OK && v < s->nv; v++)
-        s->cyclic[v] = VECTOR(size)[VECTOR(memb)[v]] > 1;
-    igraph_vector_int_destroy(&memb);
-    igraph_vector_int_destroy(&size);
+    for (igraph_integer_t v = 0; v < s->nv; v++)
+        idx[v] = -1;
+    for (igraph_integer_t r = 0; r < s->nv; r++) {
+        if (idx[r] >= 0)
+            continue;
+        int32_t wt = 0; /* the walk's depth */
+        wv[wt] = (int32_t)r;
+        wp[wt++] = 0;
+        idx[r] = low[r] = counter++;
+        stk[sp++] = (int32_t)r;
+        while (wt > 0) {
+            int32_t v = wv[wt - 1];
+            const igraph_integer_t *out;
+            igraph_integer_t deg = kt_graph_out(s->g, v, &out);
+            if (wp[wt - 1] < deg) {
+                int32_t u = (int32_t)kt_graph_rel_to(s->g, out[wp[wt - 1]++]);
+                if (idx[u] < 0) {
+                    idx[u] = low[u] = counter++;
+                    stk[sp++] = u;
+                    wv[wt] = u;
+                    wp[wt++] = 0;
+                } else if (idx[u] < low[v] && !s->cyclic[u]) {
+                    low[v] = idx[u]; /* u is still on Tarjan's stack (not yet in a component) */
+                }
+                continue;
+            }
+            wt--;
+            if (wt > 0 && low[v] < low[wv[wt - 1]])
+                low[wv[wt - 1]] = low[v];
+            if (low[v] != idx[v])
+                continue;
+            /* v roots a component: pop it; mark it when it has more than one vertex */
+            int big = stk[sp - 1] != v;
+            do {
+                int32_t x = stk[--sp];
+                s->cyclic[x] = (uint8_t)(big ? 1 : 2); /* 2: done, alone */
+            } while (stk[sp] != v);
+        }
+    }
+    for (igraph_integer_t v = 0; v < s->nv; v++)
+        s->cyclic[v] = s->cyclic[v] == 1;
+out:
+    free(idx);
+    free(low);
+    free(stk);
+    free(wv);
+    free(wp);
     return rc;
 }
 
@@ -371,6 +413,15 @@ void kt_screen_free(kt_screen *s)
         kt_vmap_destroy(&s->memo->map);
         free(s->memo->at);
         free(s->memo->ent);
+        free(s->memo->stamp);
+        free(s->memo->loc);
+        free(s->memo->vert);
+        free(s->memo->toff);
+        free(s->memo->cnt);
+        free(s->memo->tnb);
+        free(s->memo->queue);
+        free(s->memo->u);
+        free(s->memo->ta);
         free(s->memo);
     }
     free(s);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kt_own.h"
 #include "kt_vmap.h"
 #include "screen_i.h"
 
@@ -79,95 +78,6 @@ static int walk(const kt_screen *s, int cls, const start *st, int party, kt_scre
     x->why = s->unknown[v];
     x->party = party && party_path && cls != CL_UNKNOWN;
     return 0;
-}
-
-/* The finding's interest: the marked party's integrated capital interest in the company where
- * the trailing run of ownership steps starts (23.5% held directly and 76.5% through a wholly
- * owned company is 100%, not the product along one path).  Unknown when the ownership engine
- * cannot say (a cycle that does not converge). */
-/* The capital owns relations into v, as kt_own counts them (no self-loops, no declared
- * summaries), counted up to stop.  O(in-degree of v). */
-static int capital_owners(const kt_graph *g, igraph_integer_t v, int stop)
-{
-    const igraph_integer_t *in;
-    igraph_integer_t n = kt_graph_in(g, v, &in);
-    int k = 0;
-    for (igraph_integer_t i = 0; i < n && k < stop; i++)
-        k += kt_graph_rel_type(g, in[i]) == KT_REL_OWNS && kt_graph_rel_from(g, in[i]) != v &&
-             !(kt_graph_rel_flags(g, in[i]) & KT_RF_DECLARED);
-    return k;
-}
-
-/* The one-walk case, without solving.  When the company and every holder between it and the
- * finding X have exactly one capital owner, every ownership walk from X to the company ends
- * with the run, and what comes before is a closed walk at X; when X is on no ownership cycle
- * (it has no capital owner, or lies on no cycle of relations at all) there is none, so the run
- * is the only walk and the walk sum is the product along it (lower bounds, unknown 0; upper
- * bounds, unknown 100), as kt_own_upstream would give.  1 when it applies.
- * O(run length + in-degrees). */
-static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
-{
-    kt_ival in = {100, 100};
-    if (s->cyclic[x->node] && capital_owners(s->g, x->node, 1))
-        return 0;
-    for (int i = k; i < x->depth; i++)
-        if (capital_owners(s->g, x->nodes[i], 2) != 1)
-            return 0;
-    for (int i = k; i < x->depth; i++) {
-        kt_ival sh = kt_graph_rel_share(s->g, x->edges[i]);
-        if (kt_graph_rel_flags(s->g, x->edges[i]) & KT_RF_DECLARED)
-            return 0;
-        in.min *= kt_ival_is_unknown(sh) ? 0 : sh.min / 100;
-        in.max *= kt_ival_is_unknown(sh) ? 1 : sh.max / 100;
-    }
-    x->interest = in;
-    return 1;
-}
-
-static kt_err interest_of(const kt_screen *s, kt_screen_item *x)
-{
-    kt_screen_i_memo *m = s->memo;
-    kt_own_opts o;
-    kt_own_result r;
-    kt_errinfo ei;
-    igraph_integer_t idx;
-    int fresh, k = x->depth;
-    kt_err rc;
-    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
-        k--;
-    if (single_walk(s, x, k))
-        return KT_OK;
-    if ((rc = kt_vmap_put(&m->map, x->nodes[k], &idx, &fresh)) != KT_OK)
-        return rc;
-    if (fresh) {
-        if ((rc = kt_vmap_grow((void **)&m->at, &m->cap_at, (size_t)idx + 1, sizeof *m->at)) != KT_OK)
-            return rc;
-        m->at[idx].start = m->nent;
-        m->at[idx].count = 0;
-        kt_own_opts_init(&o);
-        o.control = s->control;
-        rc = kt_own_upstream(s->g, x->nodes[k], &o, &r, &ei);
-        if (rc == KT_ENOMEM)
-            return rc;
-        /* only marked parties can be findings; a cycle that does not converge leaves none,
-         * and the interest unknown */
-        for (size_t i = 0; rc == KT_OK && i < r.n; i++) {
-            if (!(s->reasons[r.parties[i].v] & KT_REASON_RISK))
-                continue;
-            if ((rc = kt_vmap_grow((void **)&m->ent, &m->cap_ent, m->nent + 1, sizeof *m->ent)) != KT_OK)
-                break;
-            m->ent[m->nent].v = r.parties[i].v;
-            m->ent[m->nent++].capital = r.parties[i].capital;
-            m->at[idx].count++;
-        }
-        kt_own_result_destroy(&r);
-        if (rc == KT_ENOMEM)
-            return rc;
-    }
-    for (size_t i = m->at[idx].start; i < m->at[idx].start + m->at[idx].count; i++)
-        if (m->ent[i].v == x->node)
-            x->interest = m->ent[i].capital;
-    return KT_OK;
 }
 
 /* Keep one item per node (and prohibition): party-level first, then the shortest, then the
@@ -577,7 +487,7 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
     dedupe(s->g, &unk);
     dedupe(s->g, &proh);
     for (size_t i = 0; i < found.n; i++)
-        if (found.v[i].has_ownership && (rc = interest_of(s, &found.v[i])) != KT_OK)
+        if (found.v[i].has_ownership && (rc = kt_screen_i_interest(s, &found.v[i])) != KT_OK)
             goto out;
     out->findings = found.v, out->nfindings = found.n;
     out->unknown = unk.v, out->nunknown = unk.n;

@@ -7,12 +7,14 @@
 #include "kt_vmap.h"
 
 /* Integrated interests already computed, per company a finding's ownership run starts at:
- * the marked parties of its upstream (kt_own_upstream) with their capital interest.  Filled
- * as bidders need them, so each company's upstream is solved once per screening. */
+ * the marked parties of its upstream with their capital interest (screen_interest.c).  Filled
+ * as bidders need them, so each company's upstream is solved once per screening; the scratch
+ * arrays of the solver are sized once and reused. */
 typedef struct {
     kt_vmap map;          /* company -> index into at[] */
     struct {
         size_t start, count; /* its entries in ent[] */
+        int partial;         /* a marked party above an ownership cycle is not among them */
     } *at;
     size_t cap_at;
     struct {
@@ -20,6 +22,13 @@ typedef struct {
         kt_ival capital;
     } *ent;
     size_t nent, cap_ent;
+    /* the solver's scratch: per vertex, its local id when stamp[v] == epoch (allocated on
+     * first use); per local vertex or relation, grown as needed */
+    uint32_t *stamp, epoch;
+    int32_t *loc;
+    int32_t *vert, *toff, *cnt, *tnb, *queue;
+    double *u, *ta;       /* pairs: lower, upper bound */
+    size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q;
 } kt_screen_i_memo;
 
 /* The searches.  Those before CL__PATHS keep a first relation per vertex (a path to show);
@@ -65,6 +74,10 @@ struct kt_screen {
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
     kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
 };
+
+/* The interest of finding x (screen_interest.c; kt_screen.h, kt_screen_item.interest).
+ * Writes s->memo.  KT_ENOMEM, else KT_OK (the interest may stay unknown). */
+kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x);
 
 /* Whether relation e is a control step under the policy's control threshold. */
 int kt_screen_i_controls_step(const kt_screen *s, igraph_integer_t e);

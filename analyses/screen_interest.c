@@ -1,0 +1,281 @@
+/* screen_interest.c: a screening finding's interest: the marked party's integrated capital
+ * interest (kt_own.h "Integrated ownership": the walk sum, lower bounds with unknown shares
+ * 0, upper bounds with unknown shares 100) in the company where the path's trailing run of
+ * ownership steps starts (23.5% held directly and 76.5% through a wholly owned company is
+ * 100%, not the product along one path).
+ *
+ * Three ways, cheapest first; each gives what kt_own_upstream gives, to the bit:
+ *   1. the one-walk case (single_walk): the run is the only ownership walk; the product along it.
+ *      O(run length + in-degrees on it).
+ *   2. the company's upstream without cycles below the party (solve): one breadth-first
+ *      traversal of the upstream subgraph U of the company over owns and controls relations, in
+ *      kt_own's order, then the walk sums of every entity of U whose walks to the company meet
+ *      no ownership cycle, leaves first (Kahn's order over the capital relations that may hold
+ *      a share), each sum taken in kt_own's order of terms, with kt_own's display rule.
+ *      O(|U| + |E_U|) per company, on arrays sized once per screening (no hashing, nothing
+ *      allocated per company once they have grown), memoised across bidders.
+ *   3. otherwise (a cycle below the party): the ownership engine's capital interests for the
+ *      company (kt_own_upstream_capital), memoised.  O(|U| + |E_U|) plus its cycle work
+ *      (kt_own.h "Integrated").
+ * A company is solved at most once per screening by 2 and at most once by 3.  Nothing here
+ * touches the graph beyond the companies' upstream subgraphs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kt_own.h"
+#include "screen_i.h"
+
+/* The capital owns relations into v, as kt_own counts them (no self-loops, no declared
+ * summaries), counted up to stop.  O(in-degree of v). */
+static int capital_owners(const kt_graph *g, igraph_integer_t v, int stop)
+{
+    const igraph_integer_t *in;
+    igraph_integer_t n = kt_graph_in(g, v, &in);
+    int k = 0;
+    for (igraph_integer_t i = 0; i < n && k < stop; i++)
+        k += kt_graph_rel_type(g, in[i]) == KT_REL_OWNS && kt_graph_rel_from(g, in[i]) != v &&
+             !(kt_graph_rel_flags(g, in[i]) & KT_RF_DECLARED);
+    return k;
+}
+
+/* The one-walk case, without solving.  When the company and every holder between it and the
+ * finding X have exactly one capital owner, every ownership walk from X to the company ends
+ * with the run, and what comes before is a closed walk at X; when X is on no ownership cycle
+ * (it has no capital owner, or lies on no cycle of relations at all) there is none, so the run
+ * is the only walk and the walk sum is the product along it (lower bounds, unknown 0; upper
+ * bounds, unknown 100), as kt_own_upstream would give.  1 when it applies.
+ * O(run length + in-degrees). */
+static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
+{
+    kt_ival in = {100, 100};
+    if (s->cyclic[x->node] && capital_owners(s->g, x->node, 1))
+        return 0;
+    for (int i = k; i < x->depth; i++)
+        if (capital_owners(s->g, x->nodes[i], 2) != 1)
+            return 0;
+    for (int i = k; i < x->depth; i++) {
+        kt_ival sh = kt_graph_rel_share(s->g, x->edges[i]);
+        if (kt_graph_rel_flags(s->g, x->edges[i]) & KT_RF_DECLARED)
+            return 0;
+        in.min *= kt_ival_is_unknown(sh) ? 0 : sh.min / 100;
+        in.max *= kt_ival_is_unknown(sh) ? 1 : sh.max / 100;
+    }
+    x->interest = in;
+    return 1;
+}
+
+/* Whether relation e counts in integrated ownership (kt_own: owns, not declared, not a
+ * self-loop), and whether it belongs to kt_own's subgraphs at all (owns or controls). */
+static int rel_capital(const kt_graph *g, igraph_integer_t e)
+{
+    return kt_graph_rel_type(g, e) == KT_REL_OWNS && !(kt_graph_rel_flags(g, e) & KT_RF_DECLARED) &&
+           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
+}
+
+static int rel_used(const kt_graph *g, igraph_integer_t e)
+{
+    return (kt_graph_rel_type(g, e) == KT_REL_OWNS || kt_graph_rel_is_control(g, e)) &&
+           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
+}
+
+/* A share bound as kt_own multiplies it: a fraction, unknown min 0, unknown max 1. */
+static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi)
+{
+    kt_ival iv = kt_graph_rel_share(g, e);
+    *lo = kt_ival_is_unknown(iv) ? 0 : iv.min / 100;
+    *hi = kt_ival_is_unknown(iv) ? 1 : iv.max / 100;
+}
+
+/* Local vertex of global v in the current traversal, or -1. */
+static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
+{
+    return m->stamp[v] == m->epoch ? m->loc[v] : -1;
+}
+
+/* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
+ * ownership cycle to m->ent; *partial set when a marked party's does.  See the top comment. */
+static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
+{
+    const kt_graph *g = s->g;
+    kt_screen_i_memo *m = s->memo;
+    const igraph_integer_t *in;
+    kt_err rc;
+
+    if (!m->stamp) {
+        m->stamp = calloc((size_t)s->nv + 1, sizeof *m->stamp);
+        m->loc = malloc(((size_t)s->nv + 1) * sizeof *m->loc);
+        if (!m->stamp || !m->loc)
+            return KT_ENOMEM;
+    }
+    if (++m->epoch == 0) { /* wrapped: forget every stamp */
+        memset(m->stamp, 0, ((size_t)s->nv + 1) * sizeof *m->stamp);
+        m->epoch = 1;
+    }
+    /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
+     * controls relations; vert doubles as the queue.  toff counts each entity's capital
+     * relations towards c (its toward list, as kt_own_i_sub has it). */
+    size_t n = 0, mt = 0;
+    if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
+        return rc;
+    m->vert[n++] = (int32_t)c;
+    m->stamp[c] = m->epoch;
+    m->loc[c] = 0;
+    for (size_t h = 0; h < n; h++) {
+        igraph_integer_t deg = kt_graph_in(g, m->vert[h], &in);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            igraph_integer_t e = in[i], x = kt_graph_rel_from(g, e);
+            if (!rel_used(g, e))
+                continue;
+            mt += rel_capital(g, e);
+            if (local(m, x) >= 0)
+                continue;
+            if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
+                return rc;
+            m->stamp[x] = m->epoch;
+            m->loc[x] = (int32_t)n;
+            m->vert[n++] = (int32_t)x;
+        }
+    }
+    if ((rc = kt_vmap_grow((void **)&m->toff, &m->cap_off, n + 2, sizeof *m->toff)) != KT_OK ||
+        (rc = kt_vmap_grow((void **)&m->cnt, &m->cap_cnt, n + 1, sizeof *m->cnt)) != KT_OK ||
+        (rc = kt_vmap_grow((void **)&m->u, &m->cap_u, 2 * n + 2, sizeof *m->u)) != KT_OK ||
+        (rc = kt_vmap_grow((void **)&m->tnb, &m->cap_t, mt + 1, sizeof *m->tnb)) != KT_OK ||
+        (rc = kt_vmap_grow((void **)&m->ta, &m->cap_ta, 2 * mt + 2, sizeof *m->ta)) != KT_OK)
+        return rc;
+    /* toward lists: for y in local order, its capital in-edges in order (kt_own_i_sub_build) */
+    memset(m->toff, 0, (n + 2) * sizeof *m->toff);
+    memset(m->cnt, 0, n * sizeof *m->cnt);
+    for (size_t y = 0; y < n; y++) {
+        igraph_integer_t deg = kt_graph_in(g, m->vert[y], &in);
+        for (igraph_integer_t i = 0; i < deg; i++)
+            if (rel_capital(g, in[i]))
+                m->toff[local(m, kt_graph_rel_from(g, in[i])) + 2]++;
+    }
+    for (size_t x = 0; x < n; x++)
+        m->toff[x + 2] += m->toff[x + 1];
+    for (size_t y = 0; y < n; y++) {
+        igraph_integer_t deg = kt_graph_in(g, m->vert[y], &in);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            if (!rel_capital(g, in[i]))
+                continue;
+            int32_t x = local(m, kt_graph_rel_from(g, in[i])), p = m->toff[x + 1]++;
+            m->tnb[p] = (int32_t)y;
+            bounds(g, in[i], &m->ta[2 * p], &m->ta[2 * p + 1]);
+            m->cnt[x] += m->ta[2 * p + 1] > 0; /* relations that may hold a share */
+        }
+    }
+    /* Kahn's order over the relations that may hold a share, from the leaves (c, and entities
+     * whose relations all hold nothing): an entity is summed once every entity it holds is.
+     * Entities on an ownership cycle, or above one, are never reached: they are left to way 3.
+     * Each sum as kt_own's rhs_of takes it: terms in toward order, zero shares skipped. */
+    size_t head = 0, tail = 0;
+    if ((rc = kt_vmap_grow((void **)&m->queue, &m->cap_q, n + 1, sizeof *m->queue)) != KT_OK)
+        return rc;
+    int32_t *queue = m->queue;
+    for (size_t x = 0; x < n; x++)
+        if (!m->cnt[x])
+            queue[tail++] = (int32_t)x;
+    while (head < tail) {
+        int32_t x = queue[head++];
+        double lo = x == 0 ? 1 : 0, hi = lo;
+        for (int32_t p = m->toff[x]; p < m->toff[x + 1]; p++) {
+            if (m->ta[2 * p] > 0)
+                lo += m->ta[2 * p] * m->u[2 * m->tnb[p]];
+            if (m->ta[2 * p + 1] > 0)
+                hi += m->ta[2 * p + 1] * m->u[2 * m->tnb[p] + 1];
+        }
+        m->u[2 * x] = lo;
+        m->u[2 * x + 1] = hi;
+        igraph_integer_t deg = kt_graph_in(g, m->vert[x], &in);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            double a, b;
+            if (!rel_capital(g, in[i]))
+                continue;
+            bounds(g, in[i], &a, &b);
+            int32_t w = local(m, kt_graph_rel_from(g, in[i]));
+            if (b > 0 && --m->cnt[w] == 0)
+                queue[tail++] = w;
+        }
+    }
+    /* the marked parties (c itself is no party of its own upstream); the display rule of
+     * kt_own for an entity on no ownership cycle: at most 100 */
+    for (size_t x = 1; x < n; x++) {
+        if (!(s->reasons[m->vert[x]] & KT_REASON_RISK))
+            continue;
+        if (m->cnt[x]) {
+            *partial = 1;
+            continue;
+        }
+        if ((rc = kt_vmap_grow((void **)&m->ent, &m->cap_ent, m->nent + 1, sizeof *m->ent)) != KT_OK)
+            return rc;
+        kt_ival iv = {100 * m->u[2 * x], 100 * m->u[2 * x + 1]};
+        m->ent[m->nent].v = m->vert[x];
+        m->ent[m->nent++].capital = (kt_ival){iv.min > 100 ? 100 : iv.min, iv.max > 100 ? 100 : iv.max};
+    }
+    return KT_OK;
+}
+
+/* Way 3 for company c: append every marked party of its upstream with its capital interest
+ * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
+ * cycle does not converge: the interest stays unknown). */
+static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
+{
+    kt_screen_i_memo *m = s->memo;
+    kt_own_capital r;
+    kt_errinfo ei;
+    kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
+    if (rc == KT_ENOMEM)
+        return rc;
+    for (size_t i = 0; rc == KT_OK && i < r.n; i++) {
+        if (!(s->reasons[r.v[i]] & KT_REASON_RISK))
+            continue;
+        if ((rc = kt_vmap_grow((void **)&m->ent, &m->cap_ent, m->nent + 1, sizeof *m->ent)) != KT_OK)
+            break;
+        m->ent[m->nent].v = r.v[i];
+        m->ent[m->nent++].capital = r.capital[i];
+    }
+    kt_own_capital_destroy(&r);
+    return rc == KT_ENOMEM ? rc : KT_OK;
+}
+
+kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
+{
+    kt_screen_i_memo *m = s->memo;
+    igraph_integer_t idx;
+    int fresh, k = x->depth;
+    kt_err rc;
+    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
+        k--;
+    if (single_walk(s, x, k))
+        return KT_OK;
+    igraph_integer_t c = x->nodes[k];
+    if ((rc = kt_vmap_put(&m->map, c, &idx, &fresh)) != KT_OK)
+        return rc;
+    if (fresh) {
+        if ((rc = kt_vmap_grow((void **)&m->at, &m->cap_at, (size_t)idx + 1, sizeof *m->at)) != KT_OK)
+            return rc;
+        m->at[idx].start = m->nent;
+        m->at[idx].partial = 0;
+        rc = solve(s, c, &m->at[idx].partial);
+        m->at[idx].count = m->nent - m->at[idx].start;
+        if (rc != KT_OK)
+            return rc;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = m->at[idx].start; i < m->at[idx].start + m->at[idx].count; i++)
+            if (m->ent[i].v == x->node) {
+                x->interest = m->ent[i].capital;
+                return KT_OK;
+            }
+        if (pass || !m->at[idx].partial)
+            break;
+        /* a marked party above an ownership cycle: the ownership engine, once for c */
+        m->at[idx].start = m->nent;
+        m->at[idx].partial = 0;
+        rc = solve_own(s, c);
+        m->at[idx].count = m->nent - m->at[idx].start;
+        if (rc != KT_OK)
+            return rc;
+    }
+    return KT_OK;
+}

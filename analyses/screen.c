@@ -422,6 +422,9 @@ void kt_screen_free(kt_screen *s)
         free(s->memo->queue);
         free(s->memo->u);
         free(s->memo->ta);
+        free(s->memo->coff);
+        free(s->memo->cfrom);
+        free(s->memo->cab);
         free(s->memo);
     }
     free(s);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "kt_vmap.h"
 
 void kt_vmap_init(kt_vmap *m) { memset(m, 0, sizeof *m); }
@@ -83,15 +84,5 @@ kt_err kt_vmap_put(kt_vmap *m, igraph_integer_t v, igraph_integer_t *index, int 
 
 kt_err kt_vmap_grow(void **arr, size_t *cap, size_t n, size_t elem)
 {
-    if (n <= *cap)
-        return KT_OK;
-    size_t c = *cap ? *cap : 16;
-    while (c < n)
-        c *= 2;
-    void *p = realloc(*arr, c * elem);
-    if (!p)
-        return KT_ENOMEM;
-    *arr = p;
-    *cap = c;
-    return KT_OK;
+    return kt_grow(arr, cap, n, elem);
 }

@@ -5,12 +5,14 @@
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../graph/kt_mem.h"
 #include "../graph/kt_text.h"
 #include "cli.h"
 
@@ -39,19 +41,9 @@ static void put_buf(void *ctx, const char *b, size_t n, int escaped)
 {
     text_buf *t = ctx;
     (void)escaped;
-    if (t->oom)
+    if (t->oom || (n > SIZE_MAX - t->n - 1) || kt_grow((void **)&t->s, &t->cap, t->n + n + 1, 1) != KT_OK) {
+        t->oom = 1;
         return;
-    if (t->n + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 64;
-        while (t->n + n + 1 > cap)
-            cap *= 2;
-        char *x = realloc(t->s, cap);
-        if (!x) {
-            t->oom = 1;
-            return;
-        }
-        t->s = x;
-        t->cap = cap;
     }
     memcpy(t->s + t->n, b, n);
     t->n += n;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kt_diag.h"
+#include "kt_mem.h"
 
 struct kt_diags {
     kt_diag *v;
@@ -85,14 +86,8 @@ kt_err kt_diags_add(kt_diags *d, kt_severity sev, const char *code, uint32_t fil
         d->dropped++;
         return KT_OK;
     }
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        kt_diag *v = realloc(d->v, cap * sizeof *v);
-        if (!v)
-            return KT_ENOMEM;
-        d->v = v;
-        d->cap = cap;
-    }
+    if (kt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v) != KT_OK)
+        return KT_ENOMEM;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
@@ -156,14 +151,8 @@ kt_err kt_diags_skip(kt_diags *d, uint32_t file, const char *kind)
     }
     if (in_file >= KT_SKIP_KINDS && strcmp(kind, "other") != 0)
         return kt_diags_skip(d, file, "other");
-    if (d->nskips == d->skips_cap) {
-        size_t cap = d->skips_cap ? d->skips_cap * 2 : 16;
-        kt_skip *v = realloc(d->skips, cap * sizeof *v);
-        if (!v)
-            return KT_ENOMEM;
-        d->skips = v;
-        d->skips_cap = cap;
-    }
+    if (kt_grow((void **)&d->skips, &d->skips_cap, d->nskips + 1, sizeof *d->skips) != KT_OK)
+        return KT_ENOMEM;
     size_t n = strlen(kind) + 1;
     char *k = malloc(n);
     if (!k)

@@ -42,7 +42,10 @@ void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
 static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
 {
     if (t->block_used + len + 1 > t->block_cap) {
-        size_t cap = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
+        /* blocks grow from 64 KiB to BLOCK_SIZE: a small graph (a test, a fuzz input) does not
+         * pay 8 MiB per table, a large one soon gets blocks big enough for huge pages */
+        size_t want = t->nblocks < 7 ? (size_t)(64u << 10) << t->nblocks : BLOCK_SIZE;
+        size_t cap = len + 1 > want ? len + 1 : want;
         if (t->nblocks == t->blocks_cap) {
             size_t bc = t->blocks_cap ? t->blocks_cap * 2 : 16;
             char **b = realloc(t->blocks, bc * sizeof *b);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "load_i.h"
 
 void kt_load_i_csv_init(kt_load_csv *r)
@@ -19,28 +20,16 @@ void kt_load_i_csv_destroy(kt_load_csv *r)
 
 static int csv_push(kt_load_csv *r, size_t start)
 {
-    if (r->n == r->fcap) {
-        size_t nc = r->fcap ? r->fcap * 2 : 32;
-        size_t *f = realloc(r->fields, nc * sizeof *f);
-        if (!f)
-            return -1;
-        r->fields = f;
-        r->fcap = nc;
-    }
+    if (kt_grow((void **)&r->fields, &r->fcap, r->n + 1, sizeof *r->fields) != KT_OK)
+        return -1;
     r->fields[r->n++] = start;
     return 0;
 }
 
 static int text_put(kt_load_csv *r, char ch)
 {
-    if (r->len + 1 >= r->cap) {
-        size_t nc = r->cap ? r->cap * 2 : 256;
-        char *t = realloc(r->text, nc);
-        if (!t)
-            return -1;
-        r->text = t;
-        r->cap = nc;
-    }
+    if (r->len + 1 >= r->cap && kt_grow((void **)&r->text, &r->cap, r->len + 2, 1) != KT_OK)
+        return -1;
     r->text[r->len++] = ch;
     return 0;
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../graph/kt_mem.h"
 #include "load_i.h"
 
 #define MAX_LIST 16
@@ -72,18 +73,10 @@ static const char *prop(kt_load_ctx *c, const cJSON *props, const char *key, lon
     return v->child ? v->child->valuestring : NULL;
 }
 
-/* Room for one more element in *p (n used of *cap, each sz bytes): doubles; 0 on success. */
+/* Room for one more element in *p (n used of *cap, each sz bytes); 0 on success. */
 static int grow(void **p, size_t *cap, size_t n, size_t sz)
 {
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *q = realloc(*p, nc * sz);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
+    return kt_grow(p, cap, n + 1, sz) == KT_OK ? 0 : -1;
 }
 
 static kt_err reference(ftm *f, const char *id, long line)

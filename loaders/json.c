@@ -590,8 +590,9 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
             kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL,
                          "malformed JSON: unexpected end of input");
         else
-            kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL, "malformed JSON near '%.12s'",
-                         end);
+            kt_diags_add(c->d, KT_SEV_ERROR, "json_malformed", c->file, line, NULL, "malformed JSON near '%.*s'",
+                         /* at most 12 bytes, and never past the text (which need not end in NUL) */
+                         (int)(text + len - end < 12 ? text + len - end : 12), end);
         goto out;
     }
     /* one value only: anything but white space after it is a second value */

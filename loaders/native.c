@@ -338,7 +338,9 @@ static void *arena_alloc(size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (arena.used + n > arena.cap) {
-        size_t cap = n > (1u << 20) ? n : (1u << 20);
+        /* chunks grow from 64 KiB to 1 MiB, so a small input does not pay for a large one */
+        size_t want = arena.cap ? (arena.cap < (1u << 20) ? arena.cap * 2 : (1u << 20)) : (64u << 10);
+        size_t cap = n > want ? n : want;
         char *c = malloc(cap);
         if (c && arena.nextra == arena.capextra) {
             size_t ncap = arena.capextra ? arena.capextra * 2 : 8;

@@ -110,7 +110,7 @@ static int fill(kt_src *s, size_t want)
             s->pos = 0;
         }
         if (s->cap - s->len < (1u << 16) + 1) {
-            size_t cap = s->cap ? s->cap * 2 : (1u << 20);
+            size_t cap = s->cap ? s->cap * 2 : (1u << 17); /* small inputs stay small; large ones double */
             while (cap - s->len < (1u << 16) + 1)
                 cap *= 2;
             char *b = realloc(s->buf, cap);

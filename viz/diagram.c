@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../analyses/kt_dep.h"
+#include "../graph/kt_mem.h"
 #include "viz_i.h"
 
 char *kt_viz_i_strdup(const char *s)
@@ -57,14 +58,8 @@ kt_err kt_viz_set_title(kt_viz_diagram *d, const char *title)
 kt_err kt_viz_node_add(kt_viz_diagram *d, kt_viz_nkind kind, const char *name, const char *label,
                        const char *country, size_t *idx)
 {
-    if (d->n_nodes == d->cap_nodes) {
-        size_t cap = d->cap_nodes ? 2 * d->cap_nodes : 16;
-        kt_viz_node *nn = realloc(d->nodes, cap * sizeof *nn);
-        if (!nn)
-            return KT_ENOMEM;
-        d->nodes = nn;
-        d->cap_nodes = cap;
-    }
+    if (kt_grow((void **)&d->nodes, &d->cap_nodes, d->n_nodes + 1, sizeof *d->nodes) != KT_OK)
+        return KT_ENOMEM;
     kt_viz_node *n = &d->nodes[d->n_nodes];
     memset(n, 0, sizeof *n);
     n->kind = kind;
@@ -137,14 +132,8 @@ kt_err kt_viz_node_note(kt_viz_diagram *d, size_t idx, const char *line)
 kt_err kt_viz_edge_add(kt_viz_diagram *d, size_t from, size_t to, kt_viz_ekind kind, kt_ival share,
                        const char *label)
 {
-    if (d->n_edges == d->cap_edges) {
-        size_t cap = d->cap_edges ? 2 * d->cap_edges : 16;
-        kt_viz_edge *ne = realloc(d->edges, cap * sizeof *ne);
-        if (!ne)
-            return KT_ENOMEM;
-        d->edges = ne;
-        d->cap_edges = cap;
-    }
+    if (kt_grow((void **)&d->edges, &d->cap_edges, d->n_edges + 1, sizeof *d->edges) != KT_OK)
+        return KT_ENOMEM;
     kt_viz_edge *e = &d->edges[d->n_edges];
     e->from = from;
     e->to = to;
@@ -418,16 +407,8 @@ kt_err kt_viz_fold(kt_viz_diagram *d, size_t max_nodes)
         newidx[i] = SIZE_MAX;
         if (!c.kept[i])
             continue;
-        if (out.n_nodes == out.cap_nodes) {
-            size_t cap = out.cap_nodes ? 2 * out.cap_nodes : 16;
-            kt_viz_node *nn = realloc(out.nodes, cap * sizeof *nn);
-            if (!nn) {
-                rc = KT_ENOMEM;
-                goto out;
-            }
-            out.nodes = nn;
-            out.cap_nodes = cap;
-        }
+        if ((rc = kt_grow((void **)&out.nodes, &out.cap_nodes, out.n_nodes + 1, sizeof *out.nodes)) != KT_OK)
+            goto out;
         out.nodes[out.n_nodes] = d->nodes[i];
         memset(&d->nodes[i], 0, sizeof d->nodes[i]); /* moved */
         newidx[i] = out.n_nodes++;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "viz_i.h"
 
 typedef struct {
@@ -29,16 +30,11 @@ static kt_err node_of(kt_viz_diagram *d, seen *s, const kt_graph *g, const kt_po
     if (rc != KT_OK)
         return rc;
     if (*idx >= s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        while (cap <= *idx)
-            cap *= 2;
-        igraph_integer_t *x = realloc(s->v, cap * sizeof *x);
-        if (!x)
+        size_t old = s->cap;
+        if (kt_grow((void **)&s->v, &s->cap, *idx + 1, sizeof *s->v) != KT_OK)
             return KT_ENOMEM;
-        for (size_t i = s->cap; i < cap; i++)
-            x[i] = -1;
-        s->v = x;
-        s->cap = cap;
+        for (size_t i = old; i < s->cap; i++)
+            s->v[i] = -1;
     }
     s->v[*idx] = v;
     if (*idx + 1 > s->n)
@@ -84,14 +80,8 @@ static kt_err draw_item(kt_viz_diagram *d, seen *s, const kt_graph *g, const kt_
             return rc;
         if (drawn)
             continue;
-        if (s->ne == s->cape) {
-            size_t cap = s->cape ? s->cape * 2 : 32;
-            igraph_integer_t *y = realloc(s->edges, cap * sizeof *y);
-            if (!y)
-                return KT_ENOMEM;
-            s->edges = y;
-            s->cape = cap;
-        }
+        if (kt_grow((void **)&s->edges, &s->cape, s->ne + 1, sizeof *s->edges) != KT_OK)
+            return KT_ENOMEM;
         s->edges[s->ne++] = e;
         /* draw from the relation's own "from" end, as the data says it */
         size_t from = kt_graph_rel_from(g, e) == x->nodes[i] ? a : b;

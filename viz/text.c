@@ -1,8 +1,10 @@
 /* text.c: escaping label text for Graphviz, and keeping it valid UTF-8 without control
  * characters (an SVG with either is not well-formed XML). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "../graph/kt_text.h"
 #include "viz_i.h"
 
@@ -19,19 +21,9 @@ void kt_viz_i_buf_destroy(kt_viz_i_buf *b)
 
 static void put(kt_viz_i_buf *b, const char *s, size_t n)
 {
-    if (b->oom)
+    if (b->oom || n > SIZE_MAX - b->n - 1 || kt_grow((void **)&b->s, &b->cap, b->n + n + 1, 1) != KT_OK) {
+        b->oom = 1;
         return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (b->n + n + 1 > cap)
-            cap *= 2;
-        char *t = realloc(b->s, cap);
-        if (!t) {
-            b->oom = 1;
-            return;
-        }
-        b->s = t;
-        b->cap = cap;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;

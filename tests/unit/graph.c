@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "test_util.h"
+#include "../../graph/kt_mem.h"
 
 static void print_graph(const kt_graph *g)
 {
@@ -192,6 +193,25 @@ int main(void)
         printf("  create: %s, reason kept: %s\n", rc == KT_EGRAPH ? "KT_EGRAPH" : "?",
                strstr(kt_err_str(rc), "graph library error: ") && strstr(kt_err_str(rc), "odd") ? "yes" : "no");
         printf("  out of memory: %s\n", kt_graph_igraph_err(IGRAPH_ENOMEM) == KT_ENOMEM ? "KT_ENOMEM" : "?");
+    }
+
+    /* kt_grow: capacity doubles from 16 (1 -> 16, 17 -> 32, 100 -> 128); a size whose bytes do
+     * not fit in size_t fails before anything is allocated and leaves the array as it was */
+    printf("10. array growth\n");
+    {
+        int *v = NULL;
+        size_t cap = 0;
+        kt_err r1 = kt_grow((void **)&v, &cap, 1, sizeof *v);
+        size_t c1 = cap;
+        kt_err r2 = kt_grow((void **)&v, &cap, 17, sizeof *v);
+        size_t c2 = cap;
+        kt_err r3 = kt_grow((void **)&v, &cap, 100, sizeof *v);
+        int *before = v;
+        kt_err r4 = kt_grow((void **)&v, &cap, SIZE_MAX / 2, sizeof *v);
+        printf("  caps %zu %zu %zu (%s), overflow: %s, unchanged: %s\n", c1, c2, cap,
+               r1 == KT_OK && r2 == KT_OK && r3 == KT_OK ? "ok" : "failed", r4 == KT_ENOMEM ? "KT_ENOMEM" : "?",
+               v == before && cap == 128 ? "yes" : "no");
+        free(v);
     }
     return 0;
 }

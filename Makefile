@@ -151,7 +151,7 @@ deps-check:
 deps: deps-check
 
 FUZZ_SECONDS ?= 60
-fuzz:
+fuzz: $(KETEN)
 	@command -v clang >/dev/null && dpkg-query -W -f='$${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed" || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
 	  { echo "make fuzz needs clang and libclang-rt-14-dev"; exit 2; }

@@ -31,10 +31,14 @@ int kt_cmd_diagram(int argc, char **argv);
 int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
+int kt_cmd_index(int argc, char **argv);
+int kt_cmd_diff(int argc, char **argv);
 
 /* The date set with --as-of (any command): only relations valid on that date are loaded.
  * NULL when not given. */
 extern const char *kt_cli_as_of;
+/* --strict (any command): a snapshot whose sources changed is an error, not a warning. */
+extern int kt_cli_strict;
 
 /* Print "keten: " and a message to stderr. */
 void kt_cli_msg(const char *fmt, ...)
@@ -76,6 +80,9 @@ void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
  * the diagnostics when the caller wants them (keten check). */
 int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *d);
 
+/* A whole file, NUL-terminated, *len its size (caller frees); NULL after saying why. */
+char *kt_cli_read_file(const char *path, size_t *len);
+
 /* Find an entity named on the command line; prints "unknown entity" and returns -1. */
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
 
@@ -103,6 +110,20 @@ int kt_cli_print_json(FILE *f, cJSON *doc);
  * as one tree.  Same layout as kt_cli_print_json.  Returns 0 on success. */
 int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
                             cJSON *(*item)(void *ctx, size_t i), void *ctx);
+
+/* The same, member by member: kt_cli_json_begin prints head (consumed) without its closing
+ * brace; kt_cli_json_items adds an array made one item at a time, kt_cli_json_add one member
+ * (consumed); kt_cli_json_end closes the document.  Each returns 0 on success; after a failure
+ * the rest do nothing and kt_cli_json_end reports it. */
+typedef struct {
+    FILE *f;
+    int members, err;
+} kt_cli_json_stream;
+int kt_cli_json_begin(kt_cli_json_stream *s, FILE *f, cJSON *head);
+int kt_cli_json_items(kt_cli_json_stream *s, const char *key, size_t n, cJSON *(*item)(void *ctx, size_t i),
+                      void *ctx);
+int kt_cli_json_add(kt_cli_json_stream *s, const char *key, cJSON *value);
+int kt_cli_json_end(kt_cli_json_stream *s);
 
 /* Finish a command that printed to stdout: flush, check for write errors. */
 int kt_cli_finish(int code);

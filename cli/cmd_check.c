@@ -169,6 +169,7 @@ int kt_cmd_check(int argc, char **argv)
     kt_graph *g = NULL;
     kt_diags *d = NULL;
     counts *c = NULL;
+    kt_errinfo ei;
 
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -195,6 +196,11 @@ int kt_cmd_check(int argc, char **argv)
     code = kt_cli_load(argv + optind, argc - optind, fmt, quiet, &g, d);
     if (!g) {
         /* the files could not even be read: kt_cli_load said why */
+        code = KT_EXIT_FAIL;
+        goto out;
+    }
+    if (code == KT_EXIT_OK && kt_graph_is_mapped(g) && kt_graph_verify(g, &ei) != KT_OK) {
+        kt_cli_msg("%s: %s", argv[optind], ei.msg);
         code = KT_EXIT_FAIL;
         goto out;
     }

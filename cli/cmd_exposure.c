@@ -128,9 +128,66 @@ static void summary_text(const kt_exp_result *r, char *buf, size_t len)
                  r->nunknown == 1 ? "" : "s");
 }
 
-static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_result *r)
+typedef struct {
+    const kt_graph *g;
+    const kt_policy *p;
+    const kt_exp_result *r;
+} json_ctx;
+
+static cJSON *finding_json(void *ctx, size_t i)
 {
-    cJSON *doc = cJSON_CreateObject(), *a;
+    const kt_graph *g = ((json_ctx *)ctx)->g;
+    const kt_exp_finding *f = &((json_ctx *)ctx)->r->findings[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, f->node));
+    cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
+    cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
+    cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(f->reasons));
+    if (f->reasons & KT_REASON_MARKS)
+        cJSON_AddItemToObject(o, "evidence", kt_cli_marks_json(g, ((json_ctx *)ctx)->p, f->node));
+    if (f->depth)
+        cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
+    else
+        cJSON_AddNullToObject(o, "via");
+    cJSON_AddNumberToObject(o, "depth", f->depth);
+    cJSON_AddItemToObject(o, "path", path_json(g, f->path, f->depth));
+    if (f->has_interest) {
+        cJSON *iv = cJSON_AddObjectToObject(o, "interest");
+        if (kt_ival_is_unknown(f->interest)) {
+            cJSON_AddNullToObject(iv, "min");
+            cJSON_AddNullToObject(iv, "max");
+        } else {
+            cJSON_AddNumberToObject(iv, "min", kt_cli_num(f->interest.min));
+            cJSON_AddNumberToObject(iv, "max", kt_cli_num(f->interest.max));
+        }
+        cJSON_AddStringToObject(iv, "in", kt_graph_entity_id(g, f->interest_in));
+    } else {
+        cJSON_AddNullToObject(o, "interest");
+    }
+    return o;
+}
+
+static cJSON *unknown_json(void *ctx, size_t i)
+{
+    const kt_graph *g = ((json_ctx *)ctx)->g;
+    const kt_exp_unknown *u = &((json_ctx *)ctx)->r->unknown[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, u->node));
+    cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, u->node));
+    cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, u->node)));
+    cJSON_AddItemToObject(o, "why", kt_cli_why_json(u->why));
+    cJSON_AddNumberToObject(o, "depth", u->depth);
+    cJSON_AddItemToObject(o, "path", path_json(g, u->path, u->depth));
+    return o;
+}
+
+/* The document, streamed: findings and unknowns are made and printed one at a time, so a
+ * large answer never sits in memory as one tree. */
+static int result_json(const kt_graph *g, const kt_policy *p, const kt_exp_result *r)
+{
+    cJSON *doc = cJSON_CreateObject();
+    json_ctx ctx = {g, p, r};
+    kt_cli_json_stream js;
     char buf[256];
     cJSON_AddStringToObject(doc, "keten", KT_VERSION);
     cJSON_AddItemToObject(doc, "files", kt_cli_files_json(g));
@@ -139,56 +196,18 @@ static cJSON *result_json(const kt_graph *g, const kt_policy *p, const kt_exp_re
     cJSON *th = kt_cli_thresholds_json(p);
     cJSON_ReplaceItemInObjectCaseSensitive(th, "max_depth", cJSON_CreateNumber(r->max_depth));
     cJSON_AddItemToObject(doc, "thresholds", th);
-    a = cJSON_AddArrayToObject(doc, "findings");
-    for (size_t i = 0; i < r->nfindings; i++) {
-        const kt_exp_finding *f = &r->findings[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, f->node));
-        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, f->node));
-        cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, f->node)));
-        cJSON_AddItemToObject(o, "reasons", kt_cli_reasons_json(f->reasons));
-        if (f->reasons & KT_REASON_MARKS)
-            cJSON_AddItemToObject(o, "evidence", kt_cli_marks_json(g, p, f->node));
-        if (f->depth)
-            cJSON_AddStringToObject(o, "via", kt_via_name(f->via));
-        else
-            cJSON_AddNullToObject(o, "via");
-        cJSON_AddNumberToObject(o, "depth", f->depth);
-        cJSON_AddItemToObject(o, "path", path_json(g, f->path, f->depth));
-        if (f->has_interest) {
-            cJSON *iv = cJSON_AddObjectToObject(o, "interest");
-            if (kt_ival_is_unknown(f->interest)) {
-                cJSON_AddNullToObject(iv, "min");
-                cJSON_AddNullToObject(iv, "max");
-            } else {
-                cJSON_AddNumberToObject(iv, "min", kt_cli_num(f->interest.min));
-                cJSON_AddNumberToObject(iv, "max", kt_cli_num(f->interest.max));
-            }
-            cJSON_AddStringToObject(iv, "in", kt_graph_entity_id(g, f->interest_in));
-        } else {
-            cJSON_AddNullToObject(o, "interest");
-        }
-        cJSON_AddItemToArray(a, o);
-    }
-    a = cJSON_AddArrayToObject(doc, "unknown");
-    for (size_t i = 0; i < r->nunknown; i++) {
-        const kt_exp_unknown *u = &r->unknown[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "node", kt_graph_entity_id(g, u->node));
-        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, u->node));
-        cJSON_AddStringToObject(o, "country", kt_cli_country(kt_policy_origin(g, u->node)));
-        cJSON_AddItemToObject(o, "why", kt_cli_why_json(u->why));
-        cJSON_AddNumberToObject(o, "depth", u->depth);
-        cJSON_AddItemToObject(o, "path", path_json(g, u->path, u->depth));
-        cJSON_AddItemToArray(a, o);
-    }
-    cJSON *s = cJSON_AddObjectToObject(doc, "summary");
+    if (kt_cli_json_begin(&js, stdout, doc) != 0)
+        return -1;
+    kt_cli_json_items(&js, "findings", r->nfindings, finding_json, &ctx);
+    kt_cli_json_items(&js, "unknown", r->nunknown, unknown_json, &ctx);
+    cJSON *s = cJSON_CreateObject();
     cJSON_AddNumberToObject(s, "reached", (double)r->nreached);
     cJSON_AddNumberToObject(s, "findings", (double)r->nfindings);
     cJSON_AddNumberToObject(s, "unknown", (double)r->nunknown);
     summary_text(r, buf, sizeof buf);
     cJSON_AddStringToObject(s, "text", buf);
-    return doc;
+    kt_cli_json_add(&js, "summary", s);
+    return kt_cli_json_end(&js);
 }
 
 static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_result *r)
@@ -253,7 +272,7 @@ int kt_cmd_exposure(int argc, char **argv)
     }
     code = KT_EXIT_OK;
     if (c.json) {
-        if (kt_cli_print_json(stdout, result_json(c.g, c.p, r)) != 0)
+        if (result_json(c.g, c.p, r) != 0)
             code = KT_EXIT_FAIL;
     } else if (c.csv) {
         result_csv(c.g, r, (char)c.csv);

@@ -11,10 +11,12 @@
 #include "../viz/kt_viz.h"
 #include "cli.h"
 #include "screen_out.h"
+#include "screen_since.h"
 
 static const char help[] =
     "usage: keten screen TENDER [--format table|json|jsonl|csv|md] [-o FILE] [--fail-on VERDICT]\n"
     "                    [--policy FILE] [--excel] [--quiet] [--allow-outside] [--force]\n"
+    "                    [--since PREVIOUS.json]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
@@ -33,6 +35,9 @@ static const char help[] =
     "                   bidders share a file; files that exist stop the run\n"
     "  --force          overwrite diagram files that exist\n"
     "  --diagram-format F  svg (default), png, pdf or dot for --diagrams\n"
+    "  --since F        compare with an earlier run's --format json output F instead: per bidder\n"
+    "                   a changed verdict, findings added or gone, unknowns opened or closed;\n"
+    "                   unchanged bidders are counted, not listed (as a table or --format json)\n"
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --allow-outside  read data and policy files the tender names outside its own folder, or\n"
     "                   that are not regular files (refused by default: a tender may come from\n"
@@ -161,12 +166,13 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"diagrams", required_argument, NULL, 'D'},
                                          {"diagram-format", required_argument, NULL, 'G'},
                                          {"allow-outside", no_argument, NULL, 'A'},
+                                         {"since", required_argument, NULL, 'S'},
                                          {"force", no_argument, NULL, 'W'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0, force = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
-    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL;
+    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *since = NULL;
     kt_viz_format dfmt = KT_VIZ_SVG;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
     kt_tender *t = NULL;
@@ -197,6 +203,7 @@ int kt_cmd_screen(int argc, char **argv)
         case 'A': allow_outside = 1; break;
         case 'W': force = 1; break;
         case 'D': diagrams = optarg; break;
+        case 'S': since = optarg; break;
         case 'G':
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
                 return kt_cli_usage_error("screen", "unknown diagram format \"%s\"", optarg);
@@ -207,6 +214,8 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (optind != argc - 1)
         return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
+    if (since && fmt != FMT_TABLE && fmt != FMT_JSON)
+        return kt_cli_usage_error("screen", "--since compares as a table or as json");
 
     if (kt_load_tender(argv[optind], &t, &ei) != KT_OK || (!allow_outside && kt_tender_check_paths(t, &ei) != KT_OK)) {
         kt_cli_print_errinfo(&ei);
@@ -268,6 +277,21 @@ int kt_cmd_screen(int argc, char **argv)
     if (kt_cli_out_open(&o, out_path) != 0)
         goto out;
     int wrc;
+    if (since) {
+        /* the new run as JSON in memory, compared with the earlier run's */
+        char *text = NULL;
+        size_t len = 0;
+        int changed;
+        FILE *m = open_memstream(&text, &len);
+        wrc = m ? kt_screen_out_json(m, &rep) : -1;
+        if (m && fclose(m) != 0)
+            wrc = -1;
+        if (wrc == 0)
+            wrc = kt_screen_since(o.f, since, text, len, fmt == FMT_JSON, &changed);
+        else
+            kt_cli_msg("out of memory");
+        free(text);
+    } else
     switch (fmt) {
     case FMT_JSON: wrc = kt_screen_out_json(o.f, &rep); break;
     case FMT_JSONL: wrc = kt_screen_out_jsonl(o.f, &rep); break;

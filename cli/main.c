@@ -22,6 +22,8 @@ static const struct {
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
     {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
+    {"diff", kt_cmd_diff, "what changed between two loads of the data, and around watched entities"},
+    {"index", kt_cmd_index, "load and check files once into a snapshot every command reads at once"},
 };
 
 static void usage(FILE *f)
@@ -32,7 +34,9 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nEvery command takes --as-of YYYY-MM-DD: only relations valid on that date (by their\n"
-               "since/until) are loaded; without it, those valid today.\n"
+               "since/until) are loaded; without it, those valid today.  A snapshot (keten index)\n"
+               "stands in for the data files of any command; --strict makes a snapshot whose sources\n"
+               "changed an error instead of a warning.\n"
                "Every command takes --limit NAME=N (K, M, G, T: powers of 1024) to raise a limit on one\n"
                "input file: bytes (decompressed, 64G), document (a JSON document, 2G), line (64M),\n"
                "string (a JSON string, 16M), depth (JSON nesting, 1000 at most), records (lines or\n"
@@ -42,7 +46,7 @@ static void usage(FILE *f)
                "(usage, bad input, I/O, memory).\n");
 }
 
-/* Take the global option --as-of DATE (or --as-of=DATE) out of argv, wherever it stands
+/* Take the global options --as-of DATE (or --as-of=DATE) and --strict out of argv, wherever it stands
  * before "--".  Returns the new argc, or -1 when the date is missing. */
 static int take_as_of(int argc, char **argv)
 {
@@ -61,6 +65,10 @@ static int take_as_of(int argc, char **argv)
         }
         if (strncmp(argv[i], "--as-of=", 8) == 0) {
             kt_cli_as_of = argv[i] + 8;
+            continue;
+        }
+        if (strcmp(argv[i], "--strict") == 0) {
+            kt_cli_strict = 1;
             continue;
         }
         argv[k++] = argv[i];

@@ -17,6 +17,7 @@
 #include "cli.h"
 
 const char *kt_cli_as_of;
+int kt_cli_strict;
 
 /* ---- text from the data, made safe to print (graph/kt_text.h) ---- */
 
@@ -168,6 +169,53 @@ void kt_cli_print_diags(const kt_graph *g, const kt_diags *d, int with_warnings)
 
 static void load_progress(void *ctx, const char *name, unsigned long long done, unsigned long long total);
 
+/* Map a snapshot (the only data file) into *g; 0, or KT_EXIT_FAIL after saying why.  A
+ * snapshot answers for the date it was made with: --as-of must match it. */
+static int open_snapshot(char **files, int nfiles, kt_format fmt, int quiet, const char *today, kt_graph **g,
+                         kt_diags *d)
+{
+    kt_errinfo ei;
+    const char *path = files[0];
+    if (nfiles != 1) {
+        kt_cli_msg("%s is a snapshot: give it alone, not with other data files", path);
+        return KT_EXIT_FAIL;
+    }
+    if (fmt != KT_FMT_AUTO) {
+        kt_cli_msg("%s is a snapshot: --from does not apply", path);
+        return KT_EXIT_FAIL;
+    }
+    if (kt_graph_open(path, g, d, &ei) != KT_OK) {
+        kt_cli_print_errinfo(&ei);
+        return KT_EXIT_FAIL;
+    }
+    /* the snapshot holds the relations valid on the day it was built for; it answers for every
+     * day on which the same ones are valid */
+    const char *made = kt_graph_snapshot_date(*g), *want = kt_cli_as_of ? kt_cli_as_of : today;
+    if (!kt_graph_snapshot_covers(*g, want)) {
+        kt_cli_msg("%s holds the relations valid on %s, and some relation starts or ends between that day and %s: "
+                   "index the sources again%s%s",
+                   path, made ? made : "any day", want ? want : "(no date)", kt_cli_as_of ? " with --as-of " : "",
+                   kt_cli_as_of ? kt_cli_as_of : "");
+        return KT_EXIT_FAIL;
+    }
+    if (kt_cli_as_of)
+        kt_graph_set_as_of(*g, kt_cli_as_of);
+    else
+        kt_graph_set_today(*g, today);
+    int stale = 0;
+    for (uint32_t i = 0; i < kt_graph_file_count(*g); i++) {
+        kt_src_state st = kt_graph_source_state(*g, i);
+        if (st != KT_SRC_CHANGED && st != KT_SRC_GONE)
+            continue;
+        stale = 1;
+        if (!quiet || kt_cli_strict)
+            kt_cli_msg("%s%s: source %s %s since it was indexed%s", kt_cli_strict ? "" : "warning: ", path,
+                       kt_graph_file_name(*g, i), st == KT_SRC_GONE ? "has gone or become unreadable" : "has changed",
+                       kt_cli_strict ? " (--strict)" : "; answers are from the snapshot");
+    }
+    return stale && kt_cli_strict ? KT_EXIT_FAIL : KT_EXIT_OK;
+}
+
 int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **out, kt_diags *dd)
 {
     kt_graph *g = kt_graph_new();
@@ -189,13 +237,22 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("--as-of %s is not a date (YYYY-MM-DD)", kt_cli_as_of);
         goto out;
     }
+    char today[16] = "";
     if (!kt_cli_as_of) { /* without --as-of: the state today */
-        char today[16];
         time_t now = time(NULL);
         struct tm tm;
         if (gmtime_r(&now, &tm) && strftime(today, sizeof today, "%Y-%m-%d", &tm) == 10)
             kt_graph_set_today(g, today);
     }
+    for (int i = 0; i < nfiles; i++)
+        if (strcmp(files[i], "-") != 0 && kt_graph_is_snapshot(files[i])) {
+            kt_graph_free(g);
+            g = NULL;
+            if (open_snapshot(files + i, i == 0 ? nfiles : 2, fmt, quiet, today[0] ? today : NULL, &g, d) !=
+                KT_EXIT_OK)
+                goto out;
+            goto built;
+        }
     kt_cli_status_start(!quiet);
     kt_load_set_progress(load_progress, NULL);
     for (int i = 0; i < nfiles; i++) {
@@ -218,6 +275,7 @@ int kt_cli_load(char **files, int nfiles, kt_format fmt, int quiet, kt_graph **o
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;
     }
+built:
     kt_diags_sort(d);
     if (kt_diags_has_errors(d)) {
         if (!dd)
@@ -259,6 +317,46 @@ static void candidate(igraph_integer_t v, const char *how, igraph_integer_t *c, 
         why[*n] = how;
     }
     (*n)++;
+}
+
+char *kt_cli_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *t = NULL, buf[65536];
+    size_t cap = 0, got;
+    *len = 0;
+    if (!f) {
+        kt_cli_msg("%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (*len + got + 1 > cap) {
+            cap = (*len + got + 1) * 2;
+            char *p = realloc(t, cap);
+            if (!p) {
+                free(t);
+                fclose(f);
+                kt_cli_msg("out of memory");
+                return NULL;
+            }
+            t = p;
+        }
+        memcpy(t + *len, buf, got);
+        *len += got;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(t);
+        kt_cli_msg("%s: read error", path);
+        return NULL;
+    }
+    if (!t && !(t = malloc(1))) {
+        kt_cli_msg("out of memory");
+        return NULL;
+    }
+    t[*len] = '\0';
+    return t;
 }
 
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
@@ -489,40 +587,97 @@ static void pretty(FILE *f, const char *s)
     pretty_at(f, s, 0);
 }
 
-int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
-                            cJSON *(*item)(void *ctx, size_t i), void *ctx)
+int kt_cli_json_begin(kt_cli_json_stream *s, FILE *f, cJSON *head)
 {
-    char *s = cJSON_PrintUnformatted(head), *k = NULL;
-    int rc = -1;
+    char *t = cJSON_PrintUnformatted(head);
     cJSON_Delete(head);
+    s->f = f;
+    s->members = 0;
+    s->err = 0;
+    size_t len = t ? strlen(t) : 0;
+    if (len < 2 || t[len - 1] != '}') {
+        free(t);
+        kt_cli_msg("out of memory");
+        s->err = 1;
+        return -1;
+    }
+    t[len - 1] = '\0'; /* the head without its closing brace: more members follow */
+    pretty_at(f, t, 0);
+    s->members = len > 2;
+    free(t);
+    return 0;
+}
+
+/* ",\n  "key": " (no comma before the first member) */
+static int json_key(kt_cli_json_stream *s, const char *key)
+{
     cJSON *kj = cJSON_CreateString(key);
-    if (!s || !kj || !(k = cJSON_PrintUnformatted(kj)))
-        goto out;
-    size_t len = strlen(s);
-    if (len < 2 || s[len - 1] != '}')
-        goto out;
-    s[len - 1] = '\0'; /* the head without its closing brace: the items come last */
-    pretty_at(f, s, 0);
-    fprintf(f, "%s\n  %s: [", len > 2 ? "," : "", k);
+    char *k = kj ? cJSON_PrintUnformatted(kj) : NULL;
+    cJSON_Delete(kj);
+    if (!k) {
+        s->err = 1;
+        return -1;
+    }
+    fprintf(s->f, "%s\n  %s: ", s->members++ ? "," : "", k);
+    free(k);
+    return 0;
+}
+
+int kt_cli_json_items(kt_cli_json_stream *s, const char *key, size_t n, cJSON *(*item)(void *ctx, size_t i),
+                      void *ctx)
+{
+    if (s->err || json_key(s, key) != 0)
+        return -1;
+    fputc('[', s->f);
     for (size_t i = 0; i < n; i++) {
         cJSON *x = item(ctx, i);
         char *xs = x ? cJSON_PrintUnformatted(x) : NULL;
         cJSON_Delete(x);
-        if (!xs)
-            goto out;
-        fprintf(f, "%s\n    ", i ? "," : "");
-        pretty_at(f, xs, 2);
+        if (!xs) {
+            s->err = 1;
+            return -1;
+        }
+        fprintf(s->f, "%s\n    ", i ? "," : "");
+        pretty_at(s->f, xs, 2);
         free(xs);
     }
-    fprintf(f, n ? "\n  ]\n}\n" : "]\n}\n");
-    rc = ferror(f) ? -1 : 0;
-out:
-    if (rc != 0 && !ferror(f))
-        kt_cli_msg("out of memory");
-    free(s);
-    free(k);
-    cJSON_Delete(kj);
-    return rc;
+    fputs(n ? "\n  ]" : "]", s->f);
+    return 0;
+}
+
+int kt_cli_json_add(kt_cli_json_stream *s, const char *key, cJSON *value)
+{
+    char *v = value ? cJSON_PrintUnformatted(value) : NULL;
+    cJSON_Delete(value);
+    if (s->err || !v || json_key(s, key) != 0) {
+        free(v);
+        s->err = 1;
+        return -1;
+    }
+    pretty_at(s->f, v, 1);
+    free(v);
+    return 0;
+}
+
+int kt_cli_json_end(kt_cli_json_stream *s)
+{
+    if (s->err) {
+        if (!ferror(s->f))
+            kt_cli_msg("out of memory");
+        return -1;
+    }
+    fputs(s->members ? "\n}\n" : "}\n", s->f);
+    return ferror(s->f) ? -1 : 0;
+}
+
+int kt_cli_print_json_items(FILE *f, cJSON *head, const char *key, size_t n,
+                            cJSON *(*item)(void *ctx, size_t i), void *ctx)
+{
+    kt_cli_json_stream s;
+    if (kt_cli_json_begin(&s, f, head) != 0)
+        return -1;
+    kt_cli_json_items(&s, key, n, item, ctx);
+    return kt_cli_json_end(&s);
 }
 
 int kt_cli_print_json(FILE *f, cJSON *doc)

@@ -259,6 +259,45 @@ static void compact(kt_graph *g, const unsigned char *keep)
     igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
 }
 
+static void raise_to(char b[11], const char *d)
+{
+    if (!b[0] || strcmp(d, b) > 0)
+        memcpy(b, d, 11);
+}
+
+static void lower_to(char b[11], const char *d)
+{
+    if (!b[0] || strcmp(d, b) < 0)
+        memcpy(b, d, 11);
+}
+
+/* The dates on which the same relations would be kept as on date (NULL: all kept): a kept
+ * relation must stay valid, one left out must stay out on the same side.
+ * Complexity: O(|E|). */
+static void date_window(kt_graph *g, const char *date)
+{
+    char lo[11], hi[11];
+    g->win_from[0] = g->win_after[0] = g->win_to[0] = g->win_before[0] = '\0';
+    for (size_t e = 0; e < g->nrels; e++) {
+        const kt_graph_i_rel *r = &g->rels[e];
+        if (r->extra == NONE)
+            continue;
+        const kt_graph_i_extra *x = &g->extras[r->extra];
+        if (x->since == NONE && x->until == NONE)
+            continue;
+        kt_graph_i_widen(x->since != NONE ? g->strs.str[x->since] : "0000", 0, lo);
+        kt_graph_i_widen(x->until != NONE ? g->strs.str[x->until] : "9999", 1, hi);
+        if (date && strcmp(date, lo) < 0)
+            lower_to(g->win_before, lo); /* not started yet: must not start */
+        else if (date && strcmp(date, hi) > 0)
+            raise_to(g->win_after, hi); /* over: must stay over */
+        else {
+            raise_to(g->win_from, lo);
+            lower_to(g->win_to, hi);
+        }
+    }
+}
+
 kt_err kt_graph_supersede(kt_graph *g, const char *source, const char *until)
 {
     uint32_t a, b;
@@ -439,6 +478,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
         return KT_EUSAGE;
     if (g->nsupersede)
         apply_supersede(g);
+    date_window(g, kt_graph_date(g));
     if (kt_graph_date(g) && (rc = filter_by_date(g)) != KT_OK)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)

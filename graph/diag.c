@@ -179,3 +179,29 @@ static int cmp_skip(const void *x, const void *y)
         return a->file < b->file ? -1 : 1;
     return strcmp(a->kind, b->kind);
 }
+
+size_t kt_diags_code_count(const kt_diags *d) { return d ? d->ncodes : 0; }
+
+const char *kt_diags_code(const kt_diags *d, size_t i, size_t *dropped)
+{
+    *dropped = d->code_n[i] > KT_DIAGS_MAX ? d->code_n[i] - KT_DIAGS_MAX : 0;
+    return d->codes[i];
+}
+
+kt_err kt_diags_add_dropped(kt_diags *d, kt_severity sev, const char *code, size_t n)
+{
+    if (!d || !n)
+        return KT_OK;
+    size_t have = code_bump(d, code);
+    if (have == SIZE_MAX)
+        return KT_ENOMEM;
+    for (size_t i = 0; i < d->ncodes; i++)
+        if (d->codes[i] == code || strcmp(d->codes[i], code) == 0)
+            d->code_n[i] += n - 1;
+    if (sev == KT_SEV_ERROR)
+        d->errors += n;
+    else
+        d->warnings += n;
+    d->dropped += n;
+    return KT_OK;
+}

@@ -95,6 +95,8 @@ void kt_graph_free(kt_graph *g)
 {
     if (!g)
         return;
+    if (g->snap)
+        kt_graph_i_snap_close(g);
     kt_graph_i_intern_destroy(&g->ids);
     kt_graph_i_intern_destroy(&g->strs);
     kt_graph_i_intern_destroy(&g->files);

@@ -102,13 +102,44 @@ struct kt_graph {
     char today[11];       /* "" when not set */
     int directors_control; /* director_of counts as control (kt_graph_set_directors_control) */
     size_t dropped_by_date;
+    /* the dates D on which the same relations would be kept (kt_graph_build): D >= from,
+     * D > after, D <= to and D < before; "" for no bound.  A snapshot answers for these dates. */
+    char win_from[11], win_after[11], win_to[11], win_before[11];
     int built;
     igraph_t ig;
     uint32_t *vert_slot;  /* vertex -> slot (identity unless aliases) */
     uint32_t *slot_vert;  /* slot -> vertex, NONE for aliases; NULL when identity */
     igraph_integer_t nv;
+    struct kt_graph_i_snap *snap; /* set when the model is a mapped snapshot (snapshot.c) */
 };
 
+/* The model's side arrays as a snapshot saves and maps them (snapshot.c): a new array joins
+ * with one line here (and its index fields with a line in snapshot.c's validate).  count is
+ * the number of elements in use; n the member that holds it, set when a snapshot is opened
+ * (NULL when the count follows from other members: it is then checked). */
+typedef struct {
+    const char *name;
+    void **ptr;
+    size_t size, count;
+    size_t *n;
+} kt_graph_i_array;
+
+#define KT_GRAPH_I_ARRAYS(g)                                                                                   \
+    {                                                                                                          \
+        {"ents", (void **)&(g)->ents, sizeof *(g)->ents, (g)->ids.n, NULL},                                    \
+        {"canon", (void **)&(g)->canon, sizeof *(g)->canon, (g)->canon ? (g)->ids.n : 0, NULL},                \
+        {"rels", (void **)&(g)->rels, sizeof *(g)->rels, (g)->nrels, &(g)->nrels},                             \
+        {"extras", (void **)&(g)->extras, sizeof *(g)->extras, (g)->nextras, &(g)->nextras},                   \
+        {"pairs", (void **)&(g)->pairs, sizeof *(g)->pairs, (g)->npairs, &(g)->npairs},                        \
+        {"vert_slot", (void **)&(g)->vert_slot, sizeof *(g)->vert_slot, (g)->vert_slot ? (size_t)(g)->nv : 0,  \
+         NULL},                                                                                                \
+        {"slot_vert", (void **)&(g)->slot_vert, sizeof *(g)->slot_vert, (g)->slot_vert ? (g)->ids.n : 0, NULL}, \
+        {"marks", (void **)&(g)->marks, sizeof *(g)->marks, (g)->nmarks, &(g)->nmarks},                        \
+        {"ident_owner", (void **)&(g)->ident_owner, sizeof *(g)->ident_owner, (g)->ident_keys.n, NULL},        \
+    }
+
+/* Release a mapped snapshot's view (snapshot.c); kt_graph_free calls it. */
+void kt_graph_i_snap_close(kt_graph *g);
 /* Shared by graph.c, build.c and marks.c. */
 uint32_t kt_graph_i_slot_add(kt_graph *g, const char *id);   /* KT_INTERN_ENOMEM on failure */
 uint32_t kt_graph_i_str_add(kt_graph *g, const char *s);     /* NONE for NULL */

@@ -48,6 +48,12 @@ int kt_diags_has_errors(const kt_diags *d);
 size_t kt_diags_dropped(const kt_diags *d);  /* how many were counted but not stored */
 void kt_diags_sort(kt_diags *d);
 
+/* The codes seen, in first-seen order, and how many of each were counted but not stored
+ * (a snapshot saves these); kt_diags_add_dropped counts n more of code without storing them. */
+size_t kt_diags_code_count(const kt_diags *d);
+const char *kt_diags_code(const kt_diags *d, size_t i, size_t *dropped);
+kt_err kt_diags_add_dropped(kt_diags *d, kt_severity sev, const char *code, size_t n);
+
 #define KT_DIAGS_MAX 1000
 
 /* Records a loader read and left out on purpose (an SPDX relationship that is not a part

@@ -335,6 +335,35 @@ int kt_etype_is_item(kt_etype t); /* product, component or service */
 /* Bytes of memory the model holds (side arrays, intern tables, igraph). */
 size_t kt_graph_memory(const kt_graph *g);
 
+/* ---- snapshots (snapshot.c) ----
+ * kt_graph_save writes a built model, with the diagnostics of its load (d) and the size, time
+ * and hash of each source, to one versioned binary file; kt_graph_open maps such a file
+ * read-only and gives a built model that answers exactly as the one saved, its diagnostics
+ * added to d (may be NULL).  out must be seekable.  A truncated, corrupt or foreign file is
+ * KT_EPARSE with ei saying why.  Complexity: save O(|V| + |E| + source bytes); open O(|V| + |E|)
+ * sequential checks and no parsing. */
+kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, FILE *out, kt_errinfo *ei);
+kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *ei);
+/* 1 when the file at path starts as a snapshot does. */
+int kt_graph_is_snapshot(const char *path);
+int kt_graph_is_mapped(const kt_graph *g);
+/* Hash a mapped snapshot's whole content and compare with the hash saved in it: opening checks
+ * every index (no crash, whatever the bytes), this also finds changed text and numbers.  keten
+ * check does it.  KT_OK for a graph not mapped.  Complexity: O(file size). */
+kt_err kt_graph_verify(const kt_graph *g, kt_errinfo *ei);
+const char *kt_graph_snapshot_version(const kt_graph *g); /* keten version that wrote it; NULL */
+/* The date a snapshot's model was built for (the --as-of date, else the day it was indexed);
+ * NULL when built with no date.  A snapshot holds the relations valid on that date, and
+ * answers exactly as its sources would on every date on which the same relations are valid:
+ * kt_graph_snapshot_covers says whether date (NULL: no date) is one.  The caller then sets the
+ * date with kt_graph_set_as_of or kt_graph_set_today, as for a load. */
+const char *kt_graph_snapshot_date(const kt_graph *g);
+int kt_graph_snapshot_covers(const kt_graph *g, const char *date);
+typedef enum { KT_SRC_SAME = 0, KT_SRC_CHANGED, KT_SRC_GONE, KT_SRC_UNCHECKED } kt_src_state;
+/* Whether a mapped snapshot's source file still holds what was indexed: same size and time,
+ * or else the same bytes.  KT_SRC_UNCHECKED for standard input and for a graph not mapped. */
+kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file);
+
 /* Install igraph's non-aborting error handler; call once at start-up. */
 void kt_graph_init_library(void);
 /* An igraph error code as keten's: IGRAPH_ENOMEM is KT_ENOMEM, any other failure KT_EGRAPH,

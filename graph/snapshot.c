@@ -1,0 +1,848 @@
+/* snapshot.c: the built model saved to one file and mapped back read-only (see kt_graph.h).
+ *
+ * Layout (format 1; every integer in the writer's byte order, which the header records):
+ *   header, 128 bytes: magic, format, byte-order mark, keten version, file size, where the table
+ *     of contents is and how long, a hash of header and table, vertex count, relations left out
+ *     by date, the --as-of date;
+ *   sections, each at a 64-byte boundary: string tables (text, then one offset per string, and
+ *     the id hash table as it is), the side arrays of KT_GRAPH_I_ARRAYS, igraph's six index
+ *     vectors, the diagnostics of the load, and the sources (size, time, hash, absolute path);
+ *   table of contents: name, element size, count and offset of each section.
+ * Opening maps the file and points the model's arrays into it: nothing is parsed or copied but
+ * one pointer per string.  Every index the accessors follow is checked once on opening, so a
+ * corrupt file is an error, not a crash.  Complexity: O(|V| + |E|) sequential reads. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "graph_i.h"
+#include "kt_country.h"
+
+#define MAGIC "\x89KTN\r\n\x1a\n"
+#define FORMAT 1u
+#define BOM 0x01020304u
+#define ALIGN 64u
+#define HEADER 256u
+#define MAX_SECTIONS 64u
+
+typedef struct {
+    char magic[8];
+    uint32_t format, bom;
+    char version[16];
+    uint64_t file_size, toc_off;
+    uint32_t ntoc, pad;
+    uint64_t sum; /* hash of the header (this field 0) and the table of contents */
+    int64_t nv;
+    uint64_t dropped_by_date;
+    char as_of[16];      /* the date the model was built for (--as-of, else the day of indexing) */
+    char win[4][16];     /* the dates it answers for: from, after, to, before (graph_i.h) */
+    uint64_t body_sum;   /* hash of every byte between the header and the table of contents */
+    char reserved[HEADER - 168];
+} header;
+
+_Static_assert(sizeof(header) == HEADER, "the header is HEADER bytes");
+
+typedef struct {
+    char name[16];
+    uint64_t size, count, off, reserved;
+} toc_entry;
+
+typedef struct {
+    uint32_t sev, file;
+    int64_t line;
+    uint64_t code, record, msg; /* offsets into "diag.text"; record UINT64_MAX when none */
+} diag_rec;
+
+typedef struct {
+    uint64_t code, n; /* offset of the code in "diag.text"; warnings counted but not stored */
+} drop_rec;
+
+typedef struct {
+    uint64_t size;       /* UINT64_MAX: not a file (standard input) */
+    int64_t mtime_s, mtime_ns;
+    uint64_t hash;
+    uint64_t path;       /* offset of the absolute path in "src.text" */
+} src_rec;
+
+struct kt_graph_i_snap {
+    void *map;
+    size_t len;
+    igraph_vector_int_t saved[6]; /* igraph_empty's own vectors, given back before igraph_destroy */
+    const src_rec *src;
+    const char *src_text;
+    char version[17];
+    char date[11];       /* the date the model was built for; "" none */
+    char win[4][11];
+};
+
+/* ---- hashing (change detection, not security) ---- */
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h ^= w * 0x9e3779b97f4a7c15ull;
+    h = (h << 31) | (h >> 33);
+    return h * 0xbf58476d1ce4e5b9ull;
+}
+
+#define BODY_SEED 0x736e6170ull
+
+static uint64_t hash_mem(uint64_t h, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = mix(h, w);
+    }
+    uint64_t w = 0;
+    memcpy(&w, p + i, n - i);
+    return mix(h, w ^ ((uint64_t)(n - i) << 56));
+}
+
+/* A 64-bit hash of a file's bytes; 0 on success. */
+static int hash_file(const char *path, uint64_t *out)
+{
+    FILE *f = fopen(path, "rb");
+    static unsigned char buf[1 << 20];
+    uint64_t h = 0x6b6574656e;
+    size_t n;
+    if (!f)
+        return -1;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = hash_mem(h, buf, n);
+    int bad = ferror(f);
+    fclose(f);
+    *out = h;
+    return bad ? -1 : 0;
+}
+
+/* ---- writing ---- */
+
+typedef struct {
+    FILE *f;
+    uint64_t pos;
+    toc_entry toc[MAX_SECTIONS];
+    uint32_t ntoc;
+    int err;
+    uint64_t h;              /* hash_mem of the body so far, in whole words */
+    unsigned char carry[8];  /* bytes of the next word */
+    size_t ncarry;
+} writer;
+
+static void w_bytes(writer *w, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    if (n && fwrite(p, 1, n, w->f) != n)
+        w->err = 1;
+    w->pos += n;
+    if (w->pos == n || n == 0)
+        return; /* the header is not hashed */
+    /* the body hash, word by word whatever the pieces written */
+    while (n && w->ncarry) {
+        w->carry[w->ncarry++] = *b++;
+        n--;
+        if (w->ncarry == 8) {
+            uint64_t x;
+            memcpy(&x, w->carry, 8);
+            w->h = mix(w->h, x);
+            w->ncarry = 0;
+        }
+    }
+    if (!n)
+        return; /* all went into the carried word */
+    size_t whole = n & ~(size_t)7;
+    for (size_t i = 0; i < whole; i += 8) {
+        uint64_t x;
+        memcpy(&x, b + i, 8);
+        w->h = mix(w->h, x);
+    }
+    memcpy(w->carry, b + whole, n - whole);
+    w->ncarry = n - whole;
+}
+
+static void w_pad(writer *w)
+{
+    static const char zero[ALIGN];
+    w_bytes(w, zero, (size_t)((ALIGN - w->pos % ALIGN) % ALIGN));
+}
+
+static void w_begin(writer *w, const char *name, size_t size)
+{
+    w_pad(w);
+    toc_entry *t = &w->toc[w->ntoc++];
+    memset(t, 0, sizeof *t);
+    snprintf(t->name, sizeof t->name, "%s", name);
+    t->size = size;
+    t->off = w->pos;
+}
+
+static void w_end(writer *w)
+{
+    toc_entry *t = &w->toc[w->ntoc - 1];
+    t->count = (w->pos - t->off) / t->size;
+}
+
+static void w_section(writer *w, const char *name, const void *p, size_t size, size_t count)
+{
+    w_begin(w, name, size);
+    w_bytes(w, p, size * count);
+    w_end(w);
+}
+
+/* name.text (every string and its NUL, in number order), name.off, and name.slots when given. */
+static int w_strings(writer *w, const char *name, const kt_graph_i_intern *t, int slots)
+{
+    char sec[16];
+    uint64_t *off = malloc(((size_t)t->n + 1) * sizeof *off), at = 0;
+    if (!off)
+        return -1;
+    snprintf(sec, sizeof sec, "%s.text", name);
+    w_begin(w, sec, 1);
+    for (uint32_t i = 0; i < t->n; i++) {
+        size_t len = strlen(t->str[i]) + 1;
+        off[i] = at;
+        at += len;
+        w_bytes(w, t->str[i], len);
+    }
+    w_end(w);
+    snprintf(sec, sizeof sec, "%s.off", name);
+    w_section(w, sec, off, sizeof *off, t->n);
+    free(off);
+    if (slots) {
+        snprintf(sec, sizeof sec, "%s.slots", name);
+        w_section(w, sec, t->slots, sizeof *t->slots, t->nslots);
+    }
+    return 0;
+}
+
+/* A growing text of NUL-terminated strings, for diagnostics and source paths. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+} text;
+
+static uint64_t text_add(text *t, const char *s)
+{
+    size_t len = strlen(s) + 1;
+    if (t->n + len > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        while (cap < t->n + len)
+            cap *= 2;
+        char *p = realloc(t->s, cap);
+        if (!p)
+            return UINT64_MAX;
+        t->s = p;
+        t->cap = cap;
+    }
+    memcpy(t->s + t->n, s, len);
+    t->n += len;
+    return t->n - len;
+}
+
+static kt_err w_diags(writer *w, const kt_diags *d)
+{
+    text tx = {0};
+    size_t n = kt_diags_count(d), nc = kt_diags_code_count(d);
+    diag_rec *r = calloc(n + 1, sizeof *r);
+    drop_rec *dr = calloc(nc + 1, sizeof *dr);
+    kt_err rc = KT_ENOMEM;
+    size_t ndr = 0;
+    if (!r || !dr)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        const kt_diag *x = kt_diags_get(d, i);
+        r[i].sev = (uint32_t)x->sev;
+        r[i].file = x->file;
+        r[i].line = x->line;
+        r[i].record = x->record ? text_add(&tx, x->record) : UINT64_MAX - 1;
+        if ((r[i].code = text_add(&tx, x->code)) == UINT64_MAX || (r[i].msg = text_add(&tx, x->msg)) == UINT64_MAX ||
+            r[i].record == UINT64_MAX)
+            goto out;
+        if (r[i].record == UINT64_MAX - 1)
+            r[i].record = UINT64_MAX;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        size_t dropped;
+        const char *code = kt_diags_code(d, i, &dropped);
+        if (!dropped)
+            continue;
+        if ((dr[ndr].code = text_add(&tx, code)) == UINT64_MAX)
+            goto out;
+        dr[ndr++].n = dropped;
+    }
+    w_section(w, "diag", r, sizeof *r, n);
+    w_section(w, "diag.drop", dr, sizeof *dr, ndr);
+    w_section(w, "diag.text", tx.s ? tx.s : "", 1, tx.n);
+    rc = KT_OK;
+out:
+    free(r);
+    free(dr);
+    free(tx.s);
+    return rc;
+}
+
+/* Size, time, hash and absolute path of every source, for noticing later changes. */
+static kt_err w_sources(writer *w, const kt_graph *g, kt_errinfo *ei)
+{
+    text tx = {0};
+    src_rec *r = calloc((size_t)g->files.n + 1, sizeof *r);
+    kt_err rc = KT_ENOMEM;
+    if (!r)
+        goto out;
+    for (uint32_t i = 0; i < g->files.n; i++) {
+        const char *name = g->files.str[i];
+        struct stat st;
+        char *abs = NULL;
+        r[i].size = UINT64_MAX;
+        if (strcmp(name, "<stdin>") != 0 && stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
+            r[i].size = (uint64_t)st.st_size;
+            r[i].mtime_s = st.st_mtim.tv_sec;
+            r[i].mtime_ns = st.st_mtim.tv_nsec;
+            if (hash_file(name, &r[i].hash) != 0) {
+                rc = kt_errinfo_set(ei, KT_EIO, name, 0, "cannot read: %s", strerror(errno));
+                goto out;
+            }
+            abs = realpath(name, NULL);
+        }
+        r[i].path = text_add(&tx, abs ? abs : "");
+        free(abs);
+        if (r[i].path == UINT64_MAX)
+            goto out;
+    }
+    w_section(w, "src", r, sizeof *r, g->files.n);
+    w_section(w, "src.text", tx.s ? tx.s : "", 1, tx.n);
+    rc = KT_OK;
+out:
+    free(r);
+    free(tx.s);
+    return rc;
+}
+
+static uint64_t header_sum(const header *h, const toc_entry *toc, uint32_t ntoc)
+{
+    header c = *h;
+    c.sum = 0;
+    return hash_mem(hash_mem(0x4b544e, (const unsigned char *)&c, sizeof c), (const unsigned char *)toc,
+                    ntoc * sizeof *toc);
+}
+
+kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, FILE *out, kt_errinfo *ei)
+{
+    writer w;
+    header h;
+    kt_err rc;
+    kt_graph *gm = (kt_graph *)g; /* the table takes member addresses; nothing is changed */
+    kt_graph_i_array arr[] = KT_GRAPH_I_ARRAYS(gm);
+    const igraph_vector_int_t *iv[6] = {&g->ig.from, &g->ig.to, &g->ig.oi, &g->ig.ii, &g->ig.os, &g->ig.is};
+    static const char *ivn[6] = {"ig.from", "ig.to", "ig.oi", "ig.ii", "ig.os", "ig.is"};
+
+    if (!g->built)
+        return kt_errinfo_set(ei, KT_EUSAGE, "", 0, "the graph is not built");
+    memset(&w, 0, sizeof w);
+    w.f = out;
+    w.h = BODY_SEED;
+    memset(&h, 0, sizeof h);
+    w_bytes(&w, &h, sizeof h);
+    if (w_strings(&w, "files", &g->files, 0) != 0 || w_strings(&w, "ids", &g->ids, 1) != 0 ||
+        w_strings(&w, "strs", &g->strs, 0) != 0 || w_strings(&w, "idkeys", &g->ident_keys, 1) != 0)
+        return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
+        w_section(&w, arr[i].name, *arr[i].ptr, arr[i].size, arr[i].count);
+    for (int i = 0; i < 6; i++)
+        w_section(&w, ivn[i], VECTOR(*iv[i]), sizeof(igraph_integer_t), (size_t)igraph_vector_int_size(iv[i]));
+    {
+        text sc = {0};
+        for (size_t i = 0; i < g->nschemes; i++)
+            if (text_add(&sc, g->schemes[i]) == UINT64_MAX) {
+                free(sc.s);
+                return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
+            }
+        w_section(&w, "schemes", sc.s ? sc.s : "", 1, sc.n);
+        free(sc.s);
+    }
+    if (w_diags(&w, d) != KT_OK)
+        return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
+    if ((rc = w_sources(&w, g, ei)) != KT_OK)
+        return rc == KT_ENOMEM ? kt_errinfo_set(ei, rc, "", 0, "out of memory") : rc;
+    w_pad(&w);
+    h.body_sum = hash_mem(w.h, w.carry, w.ncarry); /* w_pad leaves no carry: the body is whole words */
+    memcpy(h.magic, MAGIC, 8);
+    h.format = FORMAT;
+    h.bom = BOM;
+    snprintf(h.version, sizeof h.version, "%s", version);
+    h.toc_off = w.pos;
+    h.ntoc = w.ntoc;
+    h.file_size = w.pos + w.ntoc * sizeof(toc_entry);
+    h.nv = g->nv;
+    h.dropped_by_date = g->dropped_by_date;
+    if (kt_graph_date(g))
+        memcpy(h.as_of, kt_graph_date(g), 11);
+    memcpy(h.win[0], g->win_from, 11);
+    memcpy(h.win[1], g->win_after, 11);
+    memcpy(h.win[2], g->win_to, 11);
+    memcpy(h.win[3], g->win_before, 11);
+    h.sum = header_sum(&h, w.toc, w.ntoc);
+    w_bytes(&w, w.toc, w.ntoc * sizeof(toc_entry));
+    if (!w.err && (fseeko(out, 0, SEEK_SET) != 0 || fwrite(&h, sizeof h, 1, out) != 1))
+        w.err = 1;
+    if (w.err || fflush(out) != 0)
+        return kt_errinfo_set(ei, KT_EIO, "", 0, "cannot write: %s", strerror(errno));
+    return KT_OK;
+}
+
+/* ---- opening ---- */
+
+int kt_graph_is_snapshot(const char *path)
+{
+    char m[8];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int yes = fread(m, 1, 8, f) == 8 && memcmp(m, MAGIC, 8) == 0;
+    fclose(f);
+    return yes;
+}
+
+typedef struct {
+    const char *base;
+    const header *h;
+    const toc_entry *toc;
+    const char *path;
+    kt_errinfo *ei;
+} reader;
+
+/* Section name: its start and count when present with elements of size bytes; NULL with an
+ * error set when absent, of another element size, or not inside the file. */
+static const void *sect(reader *r, const char *name, size_t size, size_t *count)
+{
+    for (uint32_t i = 0; i < r->h->ntoc; i++) {
+        const toc_entry *t = &r->toc[i];
+        if (strncmp(t->name, name, sizeof t->name) != 0)
+            continue;
+        if (t->size != size) {
+            kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0,
+                           "snapshot section %s has %llu-byte elements, this keten reads %zu: made by another "
+                           "keten build, index the sources again",
+                           name, (unsigned long long)t->size, size);
+            return NULL;
+        }
+        if (t->off % ALIGN || t->off > r->h->toc_off || t->count > (r->h->toc_off - t->off) / size) {
+            kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "snapshot section %s lies outside the file (corrupt)", name);
+            return NULL;
+        }
+        *count = (size_t)t->count;
+        return r->base + t->off;
+    }
+    kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "snapshot has no section %s (corrupt, or made by another keten)", name);
+    return NULL;
+}
+
+static kt_err corrupt(reader *r, const char *what)
+{
+    return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "corrupt snapshot: %s", what);
+}
+
+/* A string table: every offset inside the text, the text ending in NUL. */
+static kt_err r_strings(reader *r, const char *name, kt_graph_i_intern *t, int slots)
+{
+    char sec[16];
+    size_t ntext, n, ns = 0;
+    snprintf(sec, sizeof sec, "%s.text", name);
+    const char *tx = sect(r, sec, 1, &ntext);
+    snprintf(sec, sizeof sec, "%s.off", name);
+    const uint64_t *off = tx ? sect(r, sec, sizeof *off, &n) : NULL;
+    if (!off)
+        return KT_EPARSE;
+    if (n >= KT_INTERN_ENOMEM - 1 || (n && (ntext == 0 || tx[ntext - 1] != '\0')))
+        return corrupt(r, "string table");
+    if (!(t->str = malloc((n + 1) * sizeof *t->str)))
+        return kt_errinfo_set(r->ei, KT_ENOMEM, r->path, 0, "out of memory");
+    t->n = t->cap = (uint32_t)n;
+    for (size_t i = 0; i < n; i++) {
+        if (off[i] >= ntext)
+            return corrupt(r, "string offset");
+        t->str[i] = (char *)tx + off[i];
+    }
+    if (!slots)
+        return KT_OK;
+    snprintf(sec, sizeof sec, "%s.slots", name);
+    const uint64_t *sl = sect(r, sec, sizeof *sl, &ns);
+    if (!sl)
+        return KT_EPARSE;
+    /* lookups probe until an empty slot: a power of two, never full, numbers in range */
+    size_t used = 0;
+    if (ns > UINT32_MAX || (ns & (ns - 1)) || (n && !ns))
+        return corrupt(r, "id hash table");
+    for (size_t i = 0; i < ns; i++)
+        if (sl[i]) {
+            used++;
+            if ((uint32_t)sl[i] == 0 || (uint32_t)sl[i] - 1 >= n)
+                return corrupt(r, "id hash table");
+        }
+    if (ns && used >= ns)
+        return corrupt(r, "id hash table");
+    t->slots = (uint64_t *)sl;
+    t->nslots = (uint32_t)ns;
+    return KT_OK;
+}
+
+#define BAD_STR(x) ((x) != NONE && (x) >= g->strs.n)
+/* a percentage: unknown, or 0-100 (1e9 units) with min <= max when both are known */
+#define BAD_PCT(a, b)                                                                                          \
+    (((a) != KT_PCT_NONE && (a) > 1000000000u) || ((b) != KT_PCT_NONE && (b) > 1000000000u) ||                \
+     ((a) != KT_PCT_NONE && (b) != KT_PCT_NONE && (a) > (b)))
+
+/* Every index an accessor follows, in range; lists and alias chains that end. */
+static kt_err validate(reader *r, kt_graph *g)
+{
+    uint32_t nids = g->ids.n, nv = (uint32_t)g->nv;
+    size_t ne = g->nrels;
+    if (g->files.n > UINT16_MAX || g->nv < 0 || (uint64_t)g->nv > nids || (!g->vert_slot && g->nv != nids) ||
+        (!g->vert_slot) != (!g->slot_vert) || (g->vert_slot && !g->canon))
+        return corrupt(r, "counts");
+    for (uint32_t s = 0; s < nids; s++) {
+        const kt_graph_i_ent *x = &g->ents[s];
+        if (BAD_STR(x->name) || BAD_STR(x->source) || (x->file != NONE && x->file >= g->files.n) ||
+            (x->ident != NONE && x->ident >= g->npairs) || (x->tags != NONE && x->tags >= g->npairs) ||
+            x->country > kt_country_table_len || x->type >= KT_ENT__COUNT)
+            return corrupt(r, "entity");
+        if (g->canon && (g->canon[s] >= nids || g->canon[g->canon[s]] != g->canon[s]))
+            return corrupt(r, "alias");
+        if (g->slot_vert && g->slot_vert[s] != NONE && g->slot_vert[s] >= nv)
+            return corrupt(r, "vertex map");
+    }
+    for (uint32_t v = 0; v < nv; v++)
+        if ((g->vert_slot && g->vert_slot[v] >= nids) || g->ents[g->vert_slot ? g->vert_slot[v] : v].file == NONE)
+            return corrupt(r, "vertex map");
+    for (size_t i = 0; i < g->npairs; i++) {
+        const kt_graph_i_pair *p = &g->pairs[i];
+        if (p->a >= g->strs.n || BAD_STR(p->b) || (p->next != NONE && (p->next <= i || p->next >= g->npairs)))
+            return corrupt(r, "list");
+    }
+    for (size_t i = 0; i < g->nextras; i++) {
+        const kt_graph_i_extra *x = &g->extras[i];
+        if ((x->item != NONE && x->item >= nv) || BAD_STR(x->scope) || BAD_STR(x->since) || BAD_STR(x->until) ||
+            BAD_STR(x->source) || x->country > kt_country_table_len || x->basis >= KT_BASIS__COUNT ||
+            BAD_PCT(x->vmin, x->vmax))
+            return corrupt(r, "relation extra");
+    }
+    for (size_t i = 0; i < g->nmarks; i++) {
+        const kt_graph_i_mark *m = &g->marks[i];
+        if (m->ent >= nv || (i && m->ent < g->marks[i - 1].ent) || BAD_STR(m->authority) || BAD_STR(m->programme) ||
+            BAD_STR(m->since) || BAD_STR(m->until) || BAD_STR(m->source) || m->file >= g->files.n ||
+            m->kind >= KT_MARK__COUNT)
+            return corrupt(r, "mark");
+    }
+    for (uint32_t k = 0; k < g->ident_keys.n; k++)
+        if (g->ident_owner[k] >= nids)
+            return corrupt(r, "identifier index");
+    for (size_t e = 0; e < ne; e++) {
+        const kt_graph_i_rel *x = &g->rels[e];
+        if (x->type >= KT_REL__COUNT || x->file >= g->files.n || (x->extra != NONE && x->extra >= g->nextras) ||
+            ((x->flags & KT_RF_VOTES_GIVEN) && x->extra == NONE) || BAD_PCT(x->smin, x->smax))
+            return corrupt(r, "relation");
+    }
+    const igraph_vector_int_t *ends[2] = {&g->ig.from, &g->ig.to}, *idx[2] = {&g->ig.oi, &g->ig.ii},
+                              *start[2] = {&g->ig.os, &g->ig.is};
+    for (int k = 0; k < 2; k++) {
+        const igraph_integer_t *a = VECTOR(*ends[k]), *b = VECTOR(*idx[k]), *c = VECTOR(*start[k]);
+        if ((size_t)igraph_vector_int_size(ends[k]) != ne || (size_t)igraph_vector_int_size(idx[k]) != ne ||
+            igraph_vector_int_size(start[k]) != g->nv + 1 || c[0] != 0 || (size_t)c[nv] != ne)
+            return corrupt(r, "edge index");
+        for (size_t e = 0; e < ne; e++)
+            if (a[e] < 0 || a[e] >= g->nv || b[e] < 0 || (size_t)b[e] >= ne)
+                return corrupt(r, "edge index");
+        for (uint32_t v = 0; v < nv; v++)
+            if (c[v] > c[v + 1])
+                return corrupt(r, "edge index");
+    }
+    return KT_OK;
+}
+
+/* Point an igraph vector at n mapped integers (read-only: nothing writes a built graph). */
+static void view(igraph_vector_int_t *v, const igraph_integer_t *p, size_t n)
+{
+    v->stor_begin = (igraph_integer_t *)p;
+    v->stor_end = v->end = (igraph_integer_t *)p + n;
+}
+
+static kt_err r_diags(reader *r, kt_diags *d)
+{
+    size_t n, nd, nt;
+    const diag_rec *x = sect(r, "diag", sizeof *x, &n);
+    const drop_rec *dr = x ? sect(r, "diag.drop", sizeof *dr, &nd) : NULL;
+    const char *tx = dr ? sect(r, "diag.text", 1, &nt) : NULL;
+    if (!tx)
+        return KT_EPARSE;
+    if (nt && tx[nt - 1] != '\0')
+        return corrupt(r, "diagnostics");
+    for (size_t i = 0; i < n; i++)
+        if (x[i].sev > KT_SEV_WARNING || x[i].code >= nt || x[i].msg >= nt ||
+            (x[i].record != UINT64_MAX && x[i].record >= nt) || x[i].line < 0)
+            return corrupt(r, "diagnostics");
+    for (size_t i = 0; i < nd; i++)
+        if (dr[i].code >= nt)
+            return corrupt(r, "diagnostics");
+    for (size_t i = 0; d && i < n; i++)
+        if (kt_diags_add(d, (kt_severity)x[i].sev, tx + x[i].code, x[i].file, (long)x[i].line,
+                         x[i].record == UINT64_MAX ? NULL : tx + x[i].record, "%s", tx + x[i].msg) != KT_OK)
+            return kt_errinfo_set(r->ei, KT_ENOMEM, r->path, 0, "out of memory");
+    for (size_t i = 0; d && i < nd; i++)
+        if (kt_diags_add_dropped(d, KT_SEV_WARNING, tx + dr[i].code, (size_t)dr[i].n) != KT_OK)
+            return kt_errinfo_set(r->ei, KT_ENOMEM, r->path, 0, "out of memory");
+    return KT_OK;
+}
+
+static kt_err r_header(reader *r, size_t len)
+{
+    const header *h = r->h;
+    if (len < 8 || memcmp(h->magic, MAGIC, 8) != 0)
+        return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "not a keten snapshot");
+    if (len < sizeof *h)
+        return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "truncated snapshot (%zu bytes)", len);
+    if (h->bom != BOM)
+        return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "snapshot made on a machine of another byte order");
+    if (h->format != FORMAT)
+        return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0,
+                              "snapshot format %u, this keten reads format %u: index the sources again",
+                              (unsigned)h->format, FORMAT);
+    if (h->file_size != len)
+        return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "truncated snapshot (%zu bytes of %llu)", len,
+                              (unsigned long long)h->file_size);
+    if (h->ntoc > MAX_SECTIONS || h->toc_off < sizeof *h || h->toc_off % ALIGN ||
+        h->toc_off + h->ntoc * sizeof(toc_entry) != len)
+        return corrupt(r, "table of contents");
+    r->toc = (const toc_entry *)(r->base + h->toc_off);
+    if (header_sum(h, r->toc, h->ntoc) != h->sum)
+        return corrupt(r, "header checksum");
+    if (memchr(h->as_of, '\0', sizeof h->as_of) == NULL || strlen(h->as_of) >= 11 ||
+        memchr(h->version, '\0', sizeof h->version) == NULL)
+        return corrupt(r, "header");
+    for (int i = 0; i < 4; i++)
+        if (strnlen(h->win[i], sizeof h->win[i]) >= 11)
+            return corrupt(r, "header");
+    return KT_OK;
+}
+
+kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *ei)
+{
+    kt_graph *g = NULL;
+    kt_err rc;
+    struct stat st;
+    reader r = {NULL, NULL, NULL, path, ei};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    *out = NULL;
+    if (fd < 0)
+        return kt_errinfo_set(ei, errno == ENOENT ? KT_ENOTFOUND : KT_EIO, path, 0, "cannot open: %s",
+                              strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return kt_errinfo_set(ei, KT_EIO, path, 0, "not a regular file");
+    }
+    size_t len = (size_t)st.st_size;
+    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (map == MAP_FAILED)
+        return kt_errinfo_set(ei, len ? KT_EIO : KT_EPARSE, path, 0, len ? "cannot map: %s" : "empty file",
+                              strerror(errno));
+    if (!(g = kt_graph_new()) || !(g->snap = calloc(1, sizeof *g->snap))) {
+        munmap(map, len);
+        kt_graph_free(g);
+        return kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+    }
+    g->snap->map = map;
+    g->snap->len = len;
+    r.base = map;
+    r.h = map;
+    if ((rc = r_header(&r, len)) != KT_OK)
+        goto fail;
+    memcpy(g->snap->version, r.h->version, sizeof r.h->version);
+    memcpy(g->snap->date, r.h->as_of, 11);
+    for (int i = 0; i < 4; i++)
+        memcpy(g->snap->win[i], r.h->win[i], 11);
+    g->nv = r.h->nv;
+    g->dropped_by_date = r.h->dropped_by_date;
+    if ((rc = r_strings(&r, "files", &g->files, 0)) != KT_OK || (rc = r_strings(&r, "ids", &g->ids, 1)) != KT_OK ||
+        (rc = r_strings(&r, "strs", &g->strs, 0)) != KT_OK || (rc = r_strings(&r, "idkeys", &g->ident_keys, 1)) != KT_OK)
+        goto fail;
+    {
+        size_t nt;
+        const char *sc = sect(&r, "schemes", 1, &nt);
+        if (!sc) {
+            rc = KT_EPARSE;
+            goto fail;
+        }
+        if (nt && sc[nt - 1] != '\0') {
+            rc = corrupt(&r, "schemes");
+            goto fail;
+        }
+        for (size_t at = 0; at < nt; at += strlen(sc + at) + 1) {
+            if (g->nschemes == sizeof g->schemes / sizeof g->schemes[0]) {
+                rc = corrupt(&r, "schemes");
+                goto fail;
+            }
+            if (!(g->schemes[g->nschemes] = strdup(sc + at))) {
+                rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+                goto fail;
+            }
+            g->nschemes++;
+        }
+    }
+    {
+        kt_graph_i_array arr[] = KT_GRAPH_I_ARRAYS(g);
+        size_t count[sizeof arr / sizeof arr[0]];
+        for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++) {
+            const void *p = sect(&r, arr[i].name, arr[i].size, &count[i]);
+            if (!p) {
+                rc = KT_EPARSE;
+                goto fail;
+            }
+            *arr[i].ptr = count[i] ? (void *)p : NULL;
+            if (arr[i].n)
+                *arr[i].n = count[i];
+        }
+        kt_graph_i_array now[] = KT_GRAPH_I_ARRAYS(g); /* counts that follow from the others */
+        for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
+            if (now[i].count != count[i] && !(now[i].count == 0 && count[i] == 0)) {
+                rc = corrupt(&r, arr[i].name);
+                goto fail;
+            }
+        g->ents_cap = g->ids.n;
+        g->canon_cap = g->canon ? g->ids.n : 0;
+        g->rels_cap = g->nrels;
+        g->extras_cap = g->nextras;
+        g->pairs_cap = g->npairs;
+    }
+    if (igraph_empty(&g->ig, 0, IGRAPH_DIRECTED) != IGRAPH_SUCCESS) {
+        rc = kt_errinfo_set(ei, KT_ENOMEM, path, 0, "out of memory");
+        goto fail;
+    }
+    g->built = 1;
+    {
+        igraph_vector_int_t *iv[6] = {&g->ig.from, &g->ig.to, &g->ig.oi, &g->ig.ii, &g->ig.os, &g->ig.is};
+        static const char *ivn[6] = {"ig.from", "ig.to", "ig.oi", "ig.ii", "ig.os", "ig.is"};
+        for (int i = 0; i < 6; i++)
+            g->snap->saved[i] = *iv[i];
+        for (int i = 0; i < 6; i++) {
+            size_t n;
+            const igraph_integer_t *p = sect(&r, ivn[i], sizeof *p, &n);
+            if (!p) {
+                rc = KT_EPARSE;
+                goto fail;
+            }
+            view(iv[i], p, n);
+        }
+        g->ig.n = g->nv;
+    }
+    if ((rc = validate(&r, g)) != KT_OK || (rc = r_diags(&r, d)) != KT_OK)
+        goto fail;
+    {
+        size_t ns, nt;
+        g->snap->src = sect(&r, "src", sizeof(src_rec), &ns);
+        g->snap->src_text = g->snap->src ? sect(&r, "src.text", 1, &nt) : NULL;
+        if (!g->snap->src_text) {
+            rc = KT_EPARSE;
+            goto fail;
+        }
+        if (ns != g->files.n || (nt && g->snap->src_text[nt - 1] != '\0')) {
+            rc = corrupt(&r, "sources");
+            goto fail;
+        }
+        for (size_t i = 0; i < ns; i++)
+            if (g->snap->src[i].path >= nt) {
+                rc = corrupt(&r, "sources");
+                goto fail;
+            }
+    }
+    *out = g;
+    return KT_OK;
+fail:
+    kt_graph_free(g);
+    return rc;
+}
+
+void kt_graph_i_snap_close(kt_graph *g)
+{
+    struct kt_graph_i_snap *s = g->snap;
+    kt_graph_i_array arr[] = KT_GRAPH_I_ARRAYS(g);
+    for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
+        *arr[i].ptr = NULL;
+    g->ids.slots = g->ident_keys.slots = NULL; /* mapped; the str arrays are ours and go with the tables */
+    if (g->built) {
+        igraph_vector_int_t *iv[6] = {&g->ig.from, &g->ig.to, &g->ig.oi, &g->ig.ii, &g->ig.os, &g->ig.is};
+        for (int i = 0; i < 6; i++)
+            *iv[i] = s->saved[i];
+        g->ig.n = 0;
+    }
+    munmap(s->map, s->len);
+    free(s);
+    g->snap = NULL;
+}
+
+kt_err kt_graph_verify(const kt_graph *g, kt_errinfo *ei)
+{
+    const struct kt_graph_i_snap *s = g->snap;
+    if (!s)
+        return KT_OK;
+    const header *h = s->map;
+    uint64_t sum = hash_mem(BODY_SEED, (const unsigned char *)s->map + HEADER, (size_t)(h->toc_off - HEADER));
+    if (sum != h->body_sum)
+        return kt_errinfo_set(ei, KT_EPARSE, "", 0, "corrupt snapshot: its content does not match its hash");
+    return KT_OK;
+}
+
+int kt_graph_is_mapped(const kt_graph *g)
+{
+    return g->snap != NULL;
+}
+
+const char *kt_graph_snapshot_version(const kt_graph *g)
+{
+    return g->snap ? g->snap->version : NULL;
+}
+
+const char *kt_graph_snapshot_date(const kt_graph *g)
+{
+    return g->snap && g->snap->date[0] ? g->snap->date : NULL;
+}
+
+int kt_graph_snapshot_covers(const kt_graph *g, const char *date)
+{
+    const struct kt_graph_i_snap *s = g->snap;
+    if (!s)
+        return 0;
+    if (!date || !s->date[0])
+        return !date && !s->date[0];
+    return (!s->win[0][0] || strcmp(date, s->win[0]) >= 0) && (!s->win[1][0] || strcmp(date, s->win[1]) > 0) &&
+           (!s->win[2][0] || strcmp(date, s->win[2]) <= 0) && (!s->win[3][0] || strcmp(date, s->win[3]) < 0);
+}
+
+kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file)
+{
+    if (!g->snap || file >= g->files.n)
+        return KT_SRC_UNCHECKED;
+    const src_rec *r = &g->snap->src[file];
+    const char *abs = g->snap->src_text + r->path;
+    struct stat st;
+    uint64_t h;
+    if (r->size == UINT64_MAX || !abs[0])
+        return KT_SRC_UNCHECKED;
+    if (stat(abs, &st) != 0 || !S_ISREG(st.st_mode))
+        return KT_SRC_GONE;
+    if ((uint64_t)st.st_size != r->size)
+        return KT_SRC_CHANGED;
+    if (st.st_mtim.tv_sec == r->mtime_s && st.st_mtim.tv_nsec == r->mtime_ns)
+        return KT_SRC_SAME;
+    /* touched but the same size: the bytes decide */
+    if (hash_file(abs, &h) != 0)
+        return KT_SRC_GONE;
+    return h == r->hash ? KT_SRC_SAME : KT_SRC_CHANGED;
+}

@@ -7,7 +7,8 @@
 #   make difftest N=5000  owners/owned/paths against the exact reference on N random graphs
 #   make bench    time loading and the analyses on synthetic data (see bench/README.md)
 #   make demo     the README quick-start: screen the bundled sample tender
-#   make deps     install the Debian packages the build and tests need (as root)
+#   make deps     install the Debian packages the build and tests need (as root), and Chromium
+#                 for the HTML report's browser test (skipped where Chromium is missing)
 #   make install  PREFIX=/usr/local: binary, man page, bash completion
 #   make test-the-tests  every CLI test must fail when keten exits 0 and prints nothing
 #   make country-aliases regenerate graph/country_alias.c from Unicode CLDR (Debian unicode-cldr-core)
@@ -148,7 +149,14 @@ deps-check:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 2; \
 	fi
 
+# Chromium only for the HTML report's test in a real browser: large, so make deps installs it
+# and make test runs without it (that test then says it skipped).
+DEB_PKGS_BROWSER = chromium
+
 deps: deps-check
+	@dpkg-query -W -f='$${Status}' $(DEB_PKGS_BROWSER) 2>/dev/null | grep -q "ok installed" || \
+	  { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS_BROWSER) >/dev/null; } || \
+	  echo "make deps: could not install $(DEB_PKGS_BROWSER) (the HTML browser test will be skipped)"
 
 FUZZ_SECONDS ?= 60
 fuzz: $(KETEN)

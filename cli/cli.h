@@ -31,6 +31,8 @@ int kt_cmd_diagram(int argc, char **argv);
 int kt_cmd_exposure(int argc, char **argv);
 int kt_cmd_provenance(int argc, char **argv);
 int kt_cmd_critical(int argc, char **argv);
+int kt_cmd_find(int argc, char **argv);
+int kt_cmd_questions(int argc, char **argv);
 int kt_cmd_index(int argc, char **argv);
 int kt_cmd_diff(int argc, char **argv);
 
@@ -85,6 +87,17 @@ char *kt_cli_read_file(const char *path, size_t *len);
 
 /* Find an entity named on the command line; prints "unknown entity" and returns -1. */
 igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id);
+
+/* Columns text takes on a terminal: one per character, two for East Asian wide ones, none
+ * for combining marks.  kt_cli_pad() prints s (through kt_cli_text) and spaces up to width
+ * columns; measure kt_cli_text(s) for the width. */
+int kt_cli_text_width(const char *s);
+void kt_cli_pad(FILE *f, const char *s, int width);
+
+/* SHA-256 as 64 hex digits (cli/sha256.c): of a file (-1 and "unreadable" when it cannot be
+ * read), or of a buffer. */
+int kt_cli_sha256_file(const char *path, char out[65]);
+int kt_cli_sha256_buf(const void *p, size_t n, char out[65]);
 
 /* Parse a number strictly (the whole string, within [lo, hi]); 0 on success. */
 int kt_cli_parse_double(const char *s, double lo, double hi, double *out);

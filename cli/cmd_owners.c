@@ -223,15 +223,24 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
             stated_text(g, r->subject);
         return;
     }
-    printf("%-20s %-10s %-10s %-12s %-12s %-8s %s\n", "ENTITY", "TYPE", "DIRECT", "INTEGRATED", "VOTES", "KNOWN",
+    int wname = 4; /* the NAME column: as wide as the widest name */
+    for (size_t i = 0; i < r->n; i++) {
+        int w = kt_cli_text_width(kt_cli_text(kt_graph_entity_name(g, r->parties[i].v)));
+        wname = w > wname ? w : wname;
+    }
+    printf("%-20s ", "ENTITY");
+    kt_cli_pad(stdout, "NAME", wname);
+    printf(" %-10s %-10s %-12s %-12s %-8s %s\n", "TYPE", "DIRECT", "INTEGRATED", "VOTES", "KNOWN",
            down ? "CONTROLLED" : "CONTROLS  NOTES");
     for (size_t i = 0; i < r->n; i++) {
         const kt_own_party *p = &r->parties[i];
         FILE *m = open_memstream(&buf, &blen);
         if (!m)
             return;
-        fprintf(m, "%-20s %-10s %-10s %-12s %-12s %-8s %s", kt_cli_text(kt_graph_entity_id(g, p->v)),
-               kt_etype_name(kt_graph_entity_type(g, p->v)),
+        const char *pname = kt_graph_entity_name(g, p->v);
+        fprintf(m, "%-20s ", kt_cli_text(kt_graph_entity_id(g, p->v)));
+        kt_cli_pad(m, pname[0] ? pname : "-", wname);
+        fprintf(m, " %-10s %-10s %-12s %-12s %-8s %s", kt_etype_name(kt_graph_entity_type(g, p->v)),
                p->has_direct ? kt_cli_pct(p->direct, d, sizeof d) : "-", kt_own_cli_interest(p->capital, c, sizeof c),
                kt_own_cli_interest(p->votes, v, sizeof v), kt_own_status_name(p->status),
                p->controls == KT_OWN_YES ? "yes" : p->controls == KT_OWN_MAY ? "may" : "no ");
@@ -276,7 +285,9 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
         size_t len = r->parties[i].path_len, m = len < KT_OWN_CLI_PATH_MAX ? len : KT_OWN_CLI_PATH_MAX, k = 0;
         for (long p = (long)i; p >= 0 && k < m; p = r->parties[p].path_next)
             chain[r->downstream ? m - 1 - k++ : k++] = (size_t)p;
-        printf("%s:\n", kt_cli_text(kt_graph_entity_id(g, r->parties[i].v)));
+        const char *pname = kt_graph_entity_name(g, r->parties[i].v);
+        printf("%s%s%s%s:\n", kt_cli_text(kt_graph_entity_id(g, r->parties[i].v)), pname[0] ? " (" : "",
+               kt_cli_text(pname), pname[0] ? ")" : "");
         if (m < len && r->downstream)
             printf("  %s ... %zu more relations ...\n", kt_cli_text(kt_graph_entity_id(g, r->subject)), len - m);
         for (k = 0; k < m; k++) {

@@ -49,12 +49,21 @@ static cJSON *paths_json(const kt_graph *g, const kt_own_paths *p, const kt_own_
 static void paths_text(const kt_graph *g, const kt_own_paths *p, const kt_own_opts *o)
 {
     char pr[64];
-    printf("paths from %s to %s: %zu\n", kt_cli_text(kt_graph_entity_id(g, p->from)), kt_cli_text(kt_graph_entity_id(g, p->to)), p->n);
+    const char *fn = kt_graph_entity_name(g, p->from), *tn = kt_graph_entity_name(g, p->to);
+    printf("paths from %s%s%s%s", kt_cli_text(kt_graph_entity_id(g, p->from)), fn[0] ? " (" : "", kt_cli_text(fn),
+           fn[0] ? ")" : "");
+    printf(" to %s%s%s%s: %zu\n", kt_cli_text(kt_graph_entity_id(g, p->to)), tn[0] ? " (" : "", kt_cli_text(tn),
+           tn[0] ? ")" : "", p->n);
     for (size_t i = 0; i < p->n; i++) {
         const kt_own_path *x = &p->paths[i];
         printf("\n%zu. %s", i + 1, kt_cli_text(kt_graph_entity_id(g, p->from)));
-        for (size_t k = 0; k < x->len; k++)
-            printf(" > %s", kt_cli_text(kt_graph_entity_id(g, kt_graph_rel_to(g, x->edges[k]))));
+        for (size_t k = 0; k < x->len; k++) {
+            igraph_integer_t v = kt_graph_rel_to(g, x->edges[k]);
+            const char *vn = kt_graph_entity_name(g, v);
+            /* names beside the ids in between (the ends are named in the heading) */
+            printf(" > %s%s%s%s", kt_cli_text(kt_graph_entity_id(g, v)), vn[0] && k + 1 < x->len ? " (" : "",
+                   k + 1 < x->len ? kt_cli_text(vn) : "", vn[0] && k + 1 < x->len ? ")" : "");
+        }
         printf("  (product %s", kt_cli_pct(x->product, pr, sizeof pr));
         if (x->weak)
             printf(", %d weak step%s", x->weak, x->weak == 1 ? "" : "s");

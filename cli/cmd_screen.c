@@ -10,25 +10,35 @@
 #include "../analyses/kt_screen.h"
 #include "../viz/kt_viz.h"
 #include "cli.h"
-#include "screen_out.h"
+#include "screen_run.h"
 #include "screen_since.h"
 
 static const char help[] =
-    "usage: keten screen TENDER [--format table|json|jsonl|csv|md] [-o FILE] [--fail-on VERDICT]\n"
-    "                    [--policy FILE] [--excel] [--quiet] [--allow-outside] [--force]\n"
-    "                    [--since PREVIOUS.json]\n"
+    "usage: keten screen TENDER [--format table|json|jsonl|csv|md|html] [-o FILE] [--fail-on VERDICT]\n"
+    "                    [--policy FILE] [--decisions FILE] [--answers FILE]... [--excel] [--quiet]\n"
+    "                    [--allow-outside] [--force] [--since PREVIOUS.json]\n"
+    "       keten screen TENDER --decisions-template -o FILE [--decisions FILE]\n"
     "Example: keten screen samples/anpr-tender/tender.json\n\n"
     "Screen every bidder of a tender against the four considerations (C1, C2, C3A, C3B) and\n"
     "the legal route for exclusion, with the findings and the paths that prove them.  The\n"
     "tender file names the regime (aw2012, adv or none), the access the contract opens, the\n"
     "assessor's answer on mitigation, the data files and the policy file.\n\n"
     "  --format F       table (default), json, jsonl (one bidder per line), csv (one row per\n"
-    "                   bidder and finding), md (a report to read)\n"
+    "                   bidder and finding), md (a report to read), html (one self-contained\n"
+    "                   report with diagrams, a page per bidder when printed; needs -o)\n"
     "  -o FILE          write to FILE, whole or not at all (default: standard output)\n"
     "  --fail-on V      exit 1 when any bidder is at verdict V or worse; from least to most\n"
     "                   severe: clear, mitigate, review, specify_or_mitigate, exclusion_possible,\n"
     "                   prohibited\n"
     "  --policy FILE    use this policy file instead of the tender's\n"
+    "  --decisions FILE the assessor's record (keten_decisions JSON): decisions per bidder and\n"
+    "                   finding, merged into the output; a decision whose finding is gone is\n"
+    "                   reported stale, a finding with none undecided; a bidder's C3A or C3B\n"
+    "                   answer overrides the tender's\n"
+    "  --decisions-template  write a decisions file to fill in (with -o FILE), keeping the\n"
+    "                   decisions of --decisions that still match\n"
+    "  --answers FILE   bidders' answers (keten's native format, see keten questions): read as\n"
+    "                   data after the tender's files; may be given more than once\n"
     "  --diagrams DIR   also draw one evidence diagram per bidder with findings or unknowns into\n"
     "                   DIR/BIDDER.svg (made when missing); a bidder id with other characters\n"
     "                   than letters, digits, - _ . gets them as _ and ~HASH after, so no two\n"
@@ -48,12 +58,12 @@ static const char help[] =
     "keten supports the assessor's risk analysis; it does not replace it.\n"
     "Exit status: 0 screened; 1 screened and a bidder reached --fail-on; 2 could not screen.\n";
 
-enum { FMT_TABLE, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_MD };
+enum { FMT_TABLE, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_MD, FMT_HTML };
 
 static int parse_format(const char *s, int *out)
 {
-    static const char *names[] = {"table", "json", "jsonl", "csv", "md"};
-    for (int i = 0; i < 5; i++)
+    static const char *names[] = {"table", "json", "jsonl", "csv", "md", "html"};
+    for (int i = 0; i < 6; i++)
         if (strcmp(s, names[i]) == 0) {
             *out = i;
             return 0;
@@ -61,12 +71,7 @@ static int parse_format(const char *s, int *out)
     return -1;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#define now kt_screen_run_now
 
 /* A file name for a bidder id: letters, digits, '-', '_' and '.' kept, anything else '_'.  When
  * that changed or shortened the id, "~" and a hash of the whole id follow, so "a/b", "a_b" and
@@ -165,6 +170,9 @@ int kt_cmd_screen(int argc, char **argv)
                                          {"timings", no_argument, NULL, 'T'},
                                          {"diagrams", required_argument, NULL, 'D'},
                                          {"diagram-format", required_argument, NULL, 'G'},
+                                         {"decisions", required_argument, NULL, 'd'},
+                                         {"decisions-template", no_argument, NULL, 'P'},
+                                         {"answers", required_argument, NULL, 'a'},
                                          {"allow-outside", no_argument, NULL, 'A'},
                                          {"since", required_argument, NULL, 'S'},
                                          {"force", no_argument, NULL, 'W'},
@@ -172,16 +180,15 @@ int kt_cmd_screen(int argc, char **argv)
                                          {NULL, 0, NULL, 0}};
     int opt, fmt = FMT_TABLE, quiet = 0, excel = 0, code = KT_EXIT_FAIL, fail_set = 0, timings = 0, allow_outside = 0, force = 0;
     double t_start = now(), t_loaded = 0, t_searched = 0, t_screened = 0;
-    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *since = NULL;
+    const char *out_path = NULL, *policy_path = NULL, *diagrams = NULL, *decisions_path = NULL, *since = NULL;
+    int want_template = 0;
     kt_viz_format dfmt = KT_VIZ_SVG;
     kt_verdict fail_on = KT_VERDICT_CLEAR;
-    kt_tender *t = NULL;
-    kt_policy *p = NULL;
-    kt_graph *g = NULL;
-    kt_screen *s = NULL;
-    kt_screen_result *res = NULL;
-    kt_errinfo ei;
-    kt_err rc;
+    kt_screen_run run;
+    const kt_tender *t = NULL;
+    const kt_screen_result *res = NULL;
+
+    memset(&run, 0, sizeof run);
 
     optind = 1;
     while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -208,69 +215,44 @@ int kt_cmd_screen(int argc, char **argv)
             if (kt_viz_format_parse(optarg, &dfmt) != 0)
                 return kt_cli_usage_error("screen", "unknown diagram format \"%s\"", optarg);
             break;
-        case 'h': fputs(help, stdout); return KT_EXIT_OK;
-        default: return kt_cli_usage_error("screen", "bad option");
+        case 'd': decisions_path = optarg; break;
+        case 'P': want_template = 1; break;
+        case 'a':
+            if (kt_screen_run_add_answers(&run, optarg) != 0) {
+                kt_screen_run_destroy(&run);
+                return KT_EXIT_FAIL;
+            }
+            break;
+        case 'h': kt_screen_run_destroy(&run); fputs(help, stdout); return KT_EXIT_OK;
+        default: kt_screen_run_destroy(&run); return kt_cli_usage_error("screen", "bad option");
         }
     }
-    if (optind != argc - 1)
-        return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
-    if (since && fmt != FMT_TABLE && fmt != FMT_JSON)
+    if (optind != argc - 1 || ((want_template || fmt == FMT_HTML) && (!out_path || !strcmp(out_path, "-")))) {
+        kt_screen_run_destroy(&run);
+        if (optind != argc - 1)
+            return kt_cli_usage_error("screen", optind >= argc ? "no tender file" : "one tender file at a time");
+        return kt_cli_usage_error("screen", "%s writes a file: give -o FILE",
+                                  want_template ? "--decisions-template" : "--format html");
+    }
+    if (since && fmt != FMT_TABLE && fmt != FMT_JSON) {
+        kt_screen_run_destroy(&run);
         return kt_cli_usage_error("screen", "--since compares as a table or as json");
+    }
 
-    if (kt_load_tender(argv[optind], &t, &ei) != KT_OK || (!allow_outside && kt_tender_check_paths(t, &ei) != KT_OK)) {
-        kt_cli_print_errinfo(&ei);
+    run.tender_path = argv[optind];
+    run.policy_path = policy_path;
+    run.decisions_path = decisions_path;
+    run.quiet = quiet;
+    run.allow_outside = allow_outside;
+    if (kt_screen_run_do(&run) != 0)
         goto out;
-    }
-    if (!policy_path)
-        policy_path = t->policy;
-    if (!policy_path) {
-        kt_cli_msg("%s: the tender names no \"policy\" file; give one with --policy", t->path);
-        goto out;
-    }
-    if (kt_cli_load_policy(policy_path, &p) != 0)
-        goto out;
-    if (!kt_cli_as_of)
-        kt_cli_as_of = t->as_of; /* the tender's date, unless --as-of says otherwise */
-    if (kt_cli_load(t->data, (int)t->ndata, KT_FMT_AUTO, quiet, &g, NULL) != KT_EXIT_OK)
-        goto out;
-    kt_graph_set_directors_control(g, kt_policy_directors_control(p));
-    t_loaded = now();
-    kt_cli_status_start(!quiet);
-    kt_cli_status("finding the risk origins in the graph");
-    if ((rc = kt_screen_new(g, p, &s)) != KT_OK) {
-        kt_cli_msg("%s", kt_err_str(rc));
-        goto out;
-    }
-    t_searched = now();
-    res = calloc(t->nbidders ? t->nbidders : 1, sizeof *res);
-    if (!res) {
-        kt_cli_msg("out of memory");
-        goto out;
-    }
-    kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
-    int bad = 0;
-    double last = 0;
-    for (size_t b = 0; b < t->nbidders; b++) {
-        rc = kt_screen_bidder(s, &ctx, &t->bidders[b], &res[b], &ei);
-        if (rc == KT_ENOTFOUND) {
-            /* every unknown id, each with the bidder's line in the tender file */
-            kt_cli_line(stderr, "%s:%ld: %s", t->path, ei.line, ei.msg);
-            bad = 1;
-        } else if (rc != KT_OK) {
-            kt_cli_msg("%s", kt_err_str(rc));
-            goto out;
-        }
-        if ((b & 255) == 0 && now() - last > 0.2) {
-            kt_cli_status("screened %zu of %zu bidders", b, t->nbidders);
-            last = now();
-        }
-    }
-    kt_cli_status_end();
-    if (bad)
-        goto out;
+    t = run.t;
+    res = run.res;
+    t_loaded = run.t_loaded;
+    t_searched = run.t_searched;
     t_screened = now();
 
-    kt_screen_report rep = {g, p, t, res, excel};
+    kt_screen_report rep = kt_screen_run_report(&run, excel);
     if (diagrams && !force && diagrams_free(diagrams, dfmt, t, res) != 0)
         goto out;
     kt_cli_out o;
@@ -292,7 +274,9 @@ int kt_cmd_screen(int argc, char **argv)
             kt_cli_msg("out of memory");
         free(text);
     } else
-    switch (fmt) {
+    switch (want_template ? -1 : fmt) {
+    case -1: wrc = kt_screen_case_template(o.f, &rep); break;
+    case FMT_HTML: wrc = kt_screen_out_html(o.f, &rep); break;
     case FMT_JSON: wrc = kt_screen_out_json(o.f, &rep); break;
     case FMT_JSONL: wrc = kt_screen_out_jsonl(o.f, &rep); break;
     case FMT_CSV: wrc = kt_screen_out_csv(o.f, &rep); break;
@@ -301,7 +285,7 @@ int kt_cmd_screen(int argc, char **argv)
     }
     if (kt_cli_out_close(&o, wrc == 0) != 0)
         goto out;
-    if (diagrams && write_diagrams(diagrams, dfmt, g, p, t, res) != 0)
+    if (diagrams && write_diagrams(diagrams, dfmt, run.g, run.p, t, res) != 0)
         goto out;
     code = KT_EXIT_OK;
     if (timings)
@@ -312,13 +296,6 @@ int kt_cmd_screen(int argc, char **argv)
             if (res[b].verdict >= fail_on)
                 code = KT_EXIT_THRESHOLD;
 out:
-    if (res)
-        for (size_t b = 0; b < t->nbidders; b++)
-            kt_screen_result_destroy(&res[b]);
-    free(res);
-    kt_screen_free(s);
-    kt_graph_free(g);
-    kt_policy_free(p);
-    kt_tender_free(t);
+    kt_screen_run_destroy(&run);
     return code;
 }

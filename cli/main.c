@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analyses/kt_find.h"
 #include "cli.h"
 
 static const struct {
@@ -15,12 +16,14 @@ static const struct {
 } commands[] = {
     {"check", kt_cmd_check, "load files, count what they hold and list every problem"},
     {"screen", kt_cmd_screen, "screen a tender's bidders: verdict and evidence per bidder"},
+    {"questions", kt_cmd_questions, "what to ask each bidder where the data stops, with an answer template"},
     {"exposure", kt_cmd_exposure, "what a node reaches that the policy marks, with paths and gaps"},
     {"provenance", kt_cmd_provenance, "bill of materials, origin shares, concentration and transit"},
     {"critical", kt_cmd_critical, "suppliers and parts a node depends on with no alternative"},
     {"owners", kt_cmd_owners, "who owns and controls an entity: interests, controllers, beneficial owners"},
     {"owned", kt_cmd_owned, "what an entity owns and controls: its group, with integrated interests"},
     {"paths", kt_cmd_paths, "every ownership and control path between two entities, strongest first"},
+    {"find", kt_cmd_find, "find entities by name or identifier (case and accents ignored)"},
     {"diagram", kt_cmd_diagram, "draw ownership chains, exposure paths or a bill of materials"},
     {"diff", kt_cmd_diff, "what changed between two loads of the data, and around watched entities"},
     {"index", kt_cmd_index, "load and check files once into a snapshot every command reads at once"},
@@ -150,5 +153,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return kt_cli_finish(commands[i].fn(argc - 1, argv + 1));
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    long near = kt_find_nearest(argv[1], names, sizeof names / sizeof names[0]);
+    if (near >= 0)
+        return kt_cli_usage_error(NULL, "unknown command \"%s\"; did you mean \"%s\"?", argv[1], names[near]);
     return kt_cli_usage_error(NULL, "unknown command \"%s\"", argv[1]);
 }

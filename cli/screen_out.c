@@ -1,5 +1,6 @@
 /* screen_out.c: writing screened bidders as a table, JSON, JSON Lines, CSV or Markdown. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,7 +130,7 @@ static void why_brief(FILE *f, const kt_screen_report *r, size_t b, int slot)
     put_text p = {f, 0};
     fprintf(f, "%s %s (%s)", why_keys[slot], slot_state(x, slot), kt_screen_rule_name(x->why[slot]));
     if (slot == KT_WHY_C3B)
-        fprintf(f, ": mitigation %s", kt_mitigation_name(r->t->mitigation));
+        fprintf(f, ": mitigation %s", kt_mitigation_name(kt_screen_case_mitigation(r, b)));
     deciders(r, b, slot, put_text_fn, &p);
 }
 
@@ -307,9 +308,13 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
             table_item(f, r->g, &x->findings[i], 1);
             if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
                 kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
+            kt_screen_case_text(f, r, b, i, 1, 0);
         }
-        for (size_t i = 0; i < x->nunknown; i++)
+        for (size_t i = 0; i < x->nunknown; i++) {
             table_item(f, r->g, &x->unknown[i], 0);
+            kt_screen_case_text(f, r, b, i, 0, 0);
+        }
+        kt_screen_case_bidder_text(f, r, b, 0);
     }
     return ferror(f) ? -1 : 0;
 }
@@ -436,11 +441,16 @@ static cJSON *bidder_json(const kt_screen_report *r, size_t b)
         cJSON *it = item_json(r->g, &x->findings[i], 1);
         if (it && (x->findings[i].reasons & KT_REASON_MARKS)) /* the listings, as evidence */
             cJSON_AddItemToObject(it, "evidence", kt_cli_marks_json(r->g, r->p, x->findings[i].node));
+        kt_screen_case_item_json(it, r, b, i, 1);
         cJSON_AddItemToArray(a, it);
     }
     a = cJSON_AddArrayToObject(o, "unknown");
-    for (size_t i = 0; i < x->nunknown; i++)
-        cJSON_AddItemToArray(a, item_json(r->g, &x->unknown[i], 0));
+    for (size_t i = 0; i < x->nunknown; i++) {
+        cJSON *it = item_json(r->g, &x->unknown[i], 0);
+        kt_screen_case_item_json(it, r, b, i, 0);
+        cJSON_AddItemToArray(a, it);
+    }
+    kt_screen_case_bidder_json(o, r, b);
     return o;
 }
 
@@ -485,6 +495,7 @@ static cJSON *header_json(const kt_screen_report *r)
     size_t counts[KT_VERDICT__COUNT] = {0};
     for (size_t b = 0; b < t->nbidders; b++)
         counts[r->res[b].verdict]++;
+    kt_screen_case_header_json(o, r);
     cJSON *sj = cJSON_AddObjectToObject(o, "summary");
     cJSON_AddNumberToObject(sj, "bidders", (double)t->nbidders);
     for (int v = 0; v < KT_VERDICT__COUNT; v++)
@@ -546,7 +557,7 @@ static void csv_why(FILE *f, const kt_screen_report *r, size_t b, char sep)
                 kt_graph_entity_id(r->g, x->prohibited[i].start));
     if (m)
         fclose(m);
-    kt_cli_csv_cell(f, text ? text : "", 1, sep);
+    kt_cli_csv_cell(f, text ? text : "", 0, sep); /* the case file's cells follow */
     free(text);
 }
 
@@ -559,7 +570,12 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
     size_t ncols = sizeof cols / sizeof cols[0];
     char sep = r->excel ? ';' : ',';
     char rs[96], depth[16];
-    kt_cli_csv_header(f, cols, ncols, sep);
+    const char *all[sizeof cols / sizeof cols[0] + 8];
+    for (size_t k = 0; k < ncols; k++)
+        all[k] = cols[k];
+    for (size_t k = 0; k < kt_screen_case_ncsv && k < 8; k++)
+        all[ncols + k] = kt_screen_case_csv_cols[k];
+    kt_cli_csv_header(f, all, ncols + (kt_screen_case_ncsv < 8 ? kt_screen_case_ncsv : 8), sep);
     for (size_t b = 0; b < r->t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
         size_t rows = x->nfindings ? x->nfindings : 1;
@@ -594,6 +610,7 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
             }
             fprintf(f, "%zu%c", x->nunknown, sep);
             csv_why(f, r, b, sep);
+            kt_screen_case_csv(f, r, b, it ? i : SIZE_MAX, sep);
         }
     }
     return ferror(f) ? -1 : 0;
@@ -724,13 +741,33 @@ int kt_screen_out_md(FILE *f, const kt_screen_report *r)
             kt_cli_md_code(f, p);
             fputc('\n', f);
             free(p);
+            kt_screen_case_text(f, r, b, i, 1, 1);
         }
         for (size_t i = 0; i < x->nunknown; i++) {
             const kt_screen_item *it = &x->unknown[i];
             fprintf(f, "- Unknown beyond ");
             md(f, kt_graph_entity_id(r->g, it->node));
             fprintf(f, ": %s (depth %d)\n", kt_cli_why_text(it->why, "; ", rs, sizeof rs), it->depth);
+            kt_screen_case_text(f, r, b, i, 0, 1);
         }
+        kt_screen_case_bidder_text(f, r, b, 1);
     }
     return ferror(f) ? -1 : 0;
+}
+
+/* ---- for the HTML report (cli/screen_html.c), which escapes what these print ---- */
+
+void kt_screen_out_why_text(FILE *f, const kt_screen_report *r, size_t b, int slot)
+{
+    why_brief(f, r, b, slot);
+}
+
+void kt_screen_out_coverage_text(FILE *f, const kt_screen_report *r, size_t b)
+{
+    coverage_text(f, &r->res[b], kt_policy_thresholds_get(r->p)->max_depth);
+}
+
+void kt_screen_out_prohibition_text(FILE *f, const kt_screen_report *r, const kt_screen_item *x)
+{
+    table_prohibition(f, r, x);
 }

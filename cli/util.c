@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../analyses/kt_find.h"
 #include "../graph/kt_mem.h"
 #include "../graph/kt_text.h"
 #include "cli.h"
@@ -394,7 +395,11 @@ igraph_integer_t kt_cli_entity(const kt_graph *g, const char *id)
                    n, kt_graph_entity_id(g, c[0]), kt_graph_entity_id(g, c[1]));
         return -1;
     }
-    kt_cli_msg("unknown entity \"%s\"", id);
+    igraph_integer_t near = kt_find_nearest_id(g, id);
+    if (near >= 0)
+        kt_cli_msg("unknown entity \"%s\"; did you mean \"%s\"?", id, kt_graph_entity_id(g, near));
+    else
+        kt_cli_msg("unknown entity \"%s\"", id);
     return -1;
 }
 
@@ -763,4 +768,43 @@ int kt_cli_progress_ok(void)
     if (!isatty(STDERR_FILENO) || getenv("NO_COLOR") || getenv("CI") || (term && strcmp(term, "dumb") == 0))
         return 0;
     return 1;
+}
+
+int kt_cli_text_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (p && *p) {
+        unsigned c = *p, cp = c;
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        if (n > 1) {
+            cp = c & (0x7Fu >> n);
+            for (size_t i = 1; i < n; i++) {
+                if ((p[i] & 0xC0) != 0x80) {
+                    n = i;
+                    break;
+                }
+                cp = (cp << 6) | (p[i] & 0x3Fu);
+            }
+        }
+        p += n;
+        if (cp >= 0x300 && cp <= 0x36F)
+            continue; /* combining marks take no column */
+        /* East Asian wide and full-width characters take two columns */
+        w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                     (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                     (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+                     (cp >= 0x20000 && cp <= 0x3FFFD)
+                 ? 2
+                 : 1;
+    }
+    return w;
+}
+
+void kt_cli_pad(FILE *f, const char *s, int width)
+{
+    s = kt_cli_text(s); /* control characters made visible, and counted as printed */
+    fputs(s, f);
+    for (int w = kt_cli_text_width(s); w < width; w++)
+        fputc(' ', f);
 }

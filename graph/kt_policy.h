@@ -15,6 +15,7 @@
 
 #include "kt_country.h"
 #include "kt_graph.h"
+#include "kt_measures.h"
 
 /* Reasons a node is marked.  C1, C2, STATE_OWNED and STATE make a finding (the last two count
  * for C1: "or is a state company"); NON_GPA and NON_EU say which exclusion route the node's
@@ -121,6 +122,11 @@ unsigned kt_policy_origin(const kt_graph *g, igraph_integer_t v);
  * DEBARRED, EXPORT_CONTROLLED for its marks in force on kt_graph_date(g) of the kinds the policy
  * names.  Complexity: O(out-degree of v) for items, O(log M + marks of v) otherwise. */
 unsigned kt_policy_reasons(const kt_policy *p, const kt_graph *g, igraph_integer_t v);
+
+/* The catalogue of measures (kt_measures.h): owned by the policy; NULL when the policy has
+ * none.  kt_policy_set_measures() hands c over to the policy (freeing any earlier one). */
+void kt_policy_set_measures(kt_policy *p, kt_measures *c);
+const kt_measures *kt_policy_measures(const kt_policy *p);
 
 /* "C1", "C2", "state_owned", "non_gpa", "non_eu", "sanctioned", "debarred",
  * "export_controlled", "state" for one reason bit. */

@@ -9,6 +9,7 @@ struct kt_policy {
     unsigned given;                                    /* bit per set named in the file */
     kt_policy_thresholds thr;
     char *name, *file;
+    kt_measures *measures;                             /* the catalogue, or NULL */
     unsigned state_sets; /* 0: every state_owned and state entity counts for C1 */
     kt_prohibition prohib[KT_PROHIBITION_MAX];
     size_t nprohib;
@@ -72,6 +73,7 @@ void kt_policy_free(kt_policy *p)
         return;
     free(p->name);
     free(p->file);
+    kt_measures_free(p->measures);
     for (size_t i = 0; i < p->nprohib; i++) {
         free(p->prohib[i].id);
         free(p->prohib[i].basis);
@@ -216,3 +218,11 @@ const char *kt_reason_name(unsigned bit)
     }
     return "?";
 }
+
+void kt_policy_set_measures(kt_policy *p, kt_measures *c)
+{
+    kt_measures_free(p->measures);
+    p->measures = c;
+}
+
+const kt_measures *kt_policy_measures(const kt_policy *p) { return p->measures; }

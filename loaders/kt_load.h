@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "../graph/kt_graph.h"
+#include "../graph/kt_decisions.h"
 #include "../graph/kt_policy.h"
 #include "../graph/kt_tender.h"
 
@@ -90,5 +91,11 @@ kt_err kt_load_tender_buffer(const char *path, const char *text, size_t len, kt_
  * naming the first that is not; a file that does not exist is left for the loader to report.
  * keten screen --allow-outside skips this check. */
 kt_err kt_tender_check_paths(const kt_tender *t, kt_errinfo *ei);
+
+/* Read an assessor's decisions file (see loaders/decisions.c).  *out belongs to the caller
+ * (kt_decisions_free); on failure ei says file:line: what is wrong. */
+kt_err kt_load_decisions(const char *path, kt_decisions **out, kt_errinfo *ei);
+kt_err kt_load_decisions_buffer(const char *path, const char *text, size_t len, kt_decisions **out,
+                                kt_errinfo *ei);
 
 #endif

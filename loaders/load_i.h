@@ -82,6 +82,11 @@ int kt_load_i_json_elem_lines(const char *text, size_t len, const char *key, lon
  * tender file's key stands.  Complexity: O(len). */
 long kt_load_i_line_of(const char *text, size_t len, const char *needle);
 
+/* The policy's "measures" catalogue (loaders/measures.c), read from the parsed document into
+ * p; nothing when the key is absent. */
+kt_err kt_load_i_measures(kt_policy *p, const cJSON *doc, const char *path, const char *text, size_t len,
+                          kt_errinfo *ei);
+
 /* Read a whole small JSON document (policy, tender) and hand it to parse, which turns it
  * into *out.  Errors: KT_ENOTFOUND (cannot open, "cannot open WHAT file"), KT_EIO, KT_ENOMEM. */
 typedef kt_err (*kt_load_i_doc_fn)(const char *path, const char *text, size_t len, void *out, kt_errinfo *ei);

@@ -10,8 +10,9 @@
  *    "thresholds": {"owner_share": 10, "control": 50, "max_depth": 25},   (each may have a
  *                                                       "..._source" beside it)
  *    "marks": {"findings": ["sanction", "debarment", "export_control"], "meaning": "..."},
- *    "directors_control": false}                       (optional: director_of counts as control)
  *                                                  (optional; a plain array of kinds also works)
+ *    "directors_control": false,                       (optional: director_of counts as control)
+ *    "measures": [...]}                                  (optional: loaders/measures.c)
  *
  * C1, C2, gpa and eu must be present (an empty list is fine and says so); codes are ISO 3166-1
  * alpha-2.  A key keten does not know is an error (a typo would otherwise be ignored).
@@ -229,7 +230,8 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
         goto out;
     }
     static const char *const top_keys[] = {"keten_policy", "name", "note", "C1", "C2", "gpa", "eu", "agreements",
-                                           "state_owned_counts", "prohibitions", "thresholds", "marks", "directors_control", NULL};
+                                           "state_owned_counts", "prohibitions", "thresholds", "marks", "directors_control",
+                                           "measures", NULL};
     static const char *const threshold_keys[] = {"owner_share", "control", "max_depth", NULL};
     if ((rc = known_keys(doc, top_keys, NULL, "the policy", path, text, len, ei)) != KT_OK)
         goto out;
@@ -278,6 +280,8 @@ kt_err kt_load_policy_buffer(const char *path, const char *text, size_t len, kt_
         goto out;
     }
     kt_policy_set_directors_control(p, cJSON_IsTrue(dc));
+    if ((rc = kt_load_i_measures(p, doc, path, text, len, ei)) != KT_OK)
+        goto out;
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");
     if ((rc = kt_policy_set_text(p, cJSON_IsString(name) ? name->valuestring : NULL, path)) != KT_OK)
         goto out;

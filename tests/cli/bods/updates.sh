@@ -10,10 +10,10 @@
 cd "$ROOT/tests/data/bods" || exit 9
 for d in 2020-01-01 2022-01-01 2023-01-01 2023-03-03; do
     echo "tecido $d:"
-    $KETEN_RUN "$KETEN_BIN" owners --as-of $d bods:01B68D7633 tecido.json 2>/dev/null | grep -E "^bods:[^ ]+ +(person|company)"
+    $KETEN_RUN "$KETEN_BIN" owners --as-of $d bods:01B68D7633 tecido.json 2>/dev/null | grep -E "^bods:[^ ]+ .* (person|company) "
 done
 for d in 2017-12-01 2018-01-04 2018-01-05; do
     echo "chrinon $d:"
     $KETEN_RUN "$KETEN_BIN" owners --as-of $d bods:1dc0e987-5c57-4a1c-b3ad-61353b66a9b7 0.3-1-single-direct.json \
-        0.3-2-single-update.json 2>/dev/null | grep -E "^bods:[^ ]+ +(person|company|unknown)"
+        0.3-2-single-update.json 2>/dev/null | grep -E "^bods:[^ ]+ .* (person|company|unknown) "
 done

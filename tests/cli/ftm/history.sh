@@ -13,7 +13,7 @@ cd "$KETEN_SHARED/data/ftm" || exit 9
 f=zala-entities.ftm.json
 for d in 2019-01-01 2020-01-01; do
     echo "ЦСТ $d:"
-    $KETEN_RUN "$KETEN_BIN" owners --as-of $d ftm:ru-inn-5920040846 $f 2>/dev/null | grep -E "^ftm:[^ ]+ +(person|company)|^no owner"
+    $KETEN_RUN "$KETEN_BIN" owners --as-of $d ftm:ru-inn-5920040846 $f 2>/dev/null | grep -E "^ftm:[^ ]+ .* (person|company) |^no owner"
 done
 for d in 2019-01-01 2024-06-01; do
     $KETEN_RUN "$KETEN_BIN" owners --json --as-of $d ftm:NK-abdzbEBkqyT29GyREbiURZ $f 2>/dev/null | python3 -c '

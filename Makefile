@@ -187,7 +187,7 @@ DEB_PKGS_BROWSER = chromium
 
 deps: deps-check
 	@dpkg-query -W -f='$${Status}' $(DEB_PKGS_BROWSER) 2>/dev/null | grep -q "ok installed" || \
-	  { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS_BROWSER) >/dev/null; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS_BROWSER) >/dev/null; } || \
 	  echo "make deps: could not install $(DEB_PKGS_BROWSER) (the HTML browser test will be skipped)"
 
 # Open MPI, for make mpi and the suite's comparison of keten-mpi with keten (CI installs it;

@@ -34,20 +34,22 @@
  *    and the subcontractors that get access (judged as a party for C1, C2 and C3A).  Reading the
  *    tables at the starting points and walking the recorded relations gives the findings,
  *    unknowns and prohibition hits.  A finding's interest is the marked party's integrated
- *    capital interest (kt_own_upstream) in the company where the path's trailing run of
- *    ownership steps starts.
+ *    capital interest (kt_own.h; the numbers kt_own_upstream gives) in the company where the
+ *    path's trailing run of ownership steps starts.
  *
  * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
  * memory about (86 + 8P) bytes per vertex (and 20 bytes per vertex for a moment, to find
  * the cycles: an iterative Tarjan, O(|V| + |E|)) and 13 bytes per dependency step.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
- * d <= max_depth, plus the degrees of the parties, plus for the interests: nothing more when the
- * ownership run is the only walk (no vertex of it on a cycle, one capital owner at each step),
- * else O(|U| log |U|) once per company for its upstream ownership subgraph U (kt_own_upstream,
- * memoised in the kt_screen across bidders; never the whole graph).  Because of that memo,
- * calls to kt_screen_bidder on one kt_screen must not run concurrently (one kt_screen per
- * thread or process).
+ * d <= max_depth, plus the degrees of the parties, plus for the interests (screen_interest.c):
+ * nothing more when the ownership run is the only walk (no vertex of it on a cycle, one capital
+ * owner at each step), else once per company (memoised in the kt_screen across bidders) one
+ * pass over its upstream ownership subgraph U, O(|U| + |E_U|) on arrays sized once (8 bytes per
+ * vertex, allocated on first use), plus, only when a marked party's walks meet an ownership
+ * cycle, the ownership engine for capital alone on U (kt_own_upstream_capital); never the whole
+ * graph.  Because of that memo, calls to kt_screen_bidder on one kt_screen must not run
+ * concurrently (one kt_screen per thread or process).
  *
  * The considerations, per bidder:
  *   C1, C2: met when a finding carrying the reason (for C1: C1, state_owned or state) sits at

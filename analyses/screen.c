@@ -40,18 +40,22 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     }
 }
 
-/* Whether a relation e of kind bits kind (ST_*) is a step of search cls. */
-static int is_step(const kt_screen *s, int cls, uint8_t kind, igraph_integer_t e)
+/* The kind bit (ST_*) an adjacency entry needs to be a step of search cls. */
+static uint8_t step_bit(int cls)
 {
     if (cls <= CL_MARK || cls == CL_UNKNOWN)
-        return (kind & ST_DEP) != 0;
+        return ST_DEP;
     if (cls <= CL_CTRL_STATE)
-        return (kind & ST_CTRL) != 0;
+        return ST_CTRL;
     if (cls >= CL_DIM)
-        return (kind & (ST_DIM << (cls - CL_DIM))) != 0;
-    /* prohibitions: owned more than owned_above % of the capital, one holding at a time */
-    if (!(kind & ST_OWNS))
-        return 0;
+        return (uint8_t)(ST_DIM << (cls - CL_DIM));
+    return ST_OWNS;
+}
+
+/* Prohibitions, besides ST_OWNS: relation e holds more than owned_above % of the capital (a
+ * chain of such holdings, one at a time). */
+static int owned_above(const kt_screen *s, int cls, igraph_integer_t e)
+{
     kt_ival sh = kt_graph_rel_share(s->g, e);
     return !kt_ival_is_unknown(sh) && sh.min > kt_policy_prohibition(s->p, (size_t)(cls - CL_PROHIB))->owned_above;
 }
@@ -74,13 +78,19 @@ static void search(kt_screen *s, int cls, int32_t *queue)
             dist[v] = -1;
         }
     }
+    /* the kind bits first (read in order), then the dependent's distance (a random read),
+     * then a prohibition's share: the same steps as testing them in any order */
+    uint8_t bit = step_bit(cls);
+    int prohib = cls >= CL_PROHIB && cls < CL__PATHS;
     while (head < tail) {
         int32_t v = queue[head++];
         if (dist[v] >= s->max_depth)
             continue;
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
+            if (!(s->rev_kind[k] & bit))
+                continue;
             int32_t u = s->rev_node[k];
-            if (dist[u] >= 0 || !is_step(s, cls, s->rev_kind[k], s->rev_edge[k]))
+            if (dist[u] >= 0 || (prohib && !owned_above(s, cls, s->rev_edge[k])))
                 continue;
             dist[u] = dist[v] + 1;
             if (next)
@@ -443,7 +453,8 @@ uint32_t kt_screen_step(const kt_screen *s, igraph_integer_t e, igraph_integer_t
     uint8_t kind = step_kind(s, e, dependent, dependency);
     uint32_t m = 0;
     for (int c = 0; kind && c < CL__N; c++)
-        if (s->dist[c] && is_step(s, c, kind, e))
+        if (s->dist[c] && (kind & step_bit(c)) &&
+            (c < CL_PROHIB || c >= CL__PATHS || owned_above(s, c, e))) /* as search() tests them */
             m |= 1u << c;
     return m;
 }
@@ -479,6 +490,9 @@ void kt_screen_free(kt_screen *s)
         free(s->memo->queue);
         free(s->memo->u);
         free(s->memo->ta);
+        free(s->memo->coff);
+        free(s->memo->cfrom);
+        free(s->memo->cab);
         free(s->memo);
     }
     free(s);

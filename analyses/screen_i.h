@@ -26,9 +26,9 @@ typedef struct {
      * first use); per local vertex or relation, grown as needed */
     uint32_t *stamp, epoch;
     int32_t *loc;
-    int32_t *vert, *toff, *cnt, *tnb, *queue;
-    double *u, *ta;       /* pairs: lower, upper bound */
-    size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q;
+    int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
+    double *u, *ta, *cab; /* pairs: lower, upper bound */
+    size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q, cap_coff, cap_cfrom, cap_cab;
 } kt_screen_i_memo;
 
 /* The searches.  Those before CL__PATHS keep a first relation per vertex (a path to show);

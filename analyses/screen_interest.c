@@ -112,8 +112,9 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
         m->epoch = 1;
     }
     /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
-     * controls relations; vert doubles as the queue.  toff counts each entity's capital
-     * relations towards c (its toward list, as kt_own_i_sub has it). */
+     * controls relations; vert doubles as the queue.  On the way, each entity's capital
+     * in-edges (its away list, as kt_own_i_sub has it) go to cfrom/cab from coff[y] on, so
+     * that the passes below read the graph no more. */
     size_t n = 0, mt = 0;
     if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
         return rc;
@@ -121,56 +122,60 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
     m->stamp[c] = m->epoch;
     m->loc[c] = 0;
     for (size_t h = 0; h < n; h++) {
+        if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
+            return rc;
+        m->coff[h] = (int32_t)mt;
         igraph_integer_t deg = kt_graph_in(g, m->vert[h], &in);
         for (igraph_integer_t i = 0; i < deg; i++) {
             igraph_integer_t e = in[i], x = kt_graph_rel_from(g, e);
             if (!rel_used(g, e))
                 continue;
-            mt += rel_capital(g, e);
-            if (local(m, x) >= 0)
+            if (local(m, x) < 0) {
+                if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
+                    return rc;
+                m->stamp[x] = m->epoch;
+                m->loc[x] = (int32_t)n;
+                m->vert[n++] = (int32_t)x;
+            }
+            if (!rel_capital(g, e))
                 continue;
-            if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
+            if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
+                (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
                 return rc;
-            m->stamp[x] = m->epoch;
-            m->loc[x] = (int32_t)n;
-            m->vert[n++] = (int32_t)x;
+            m->cfrom[mt] = m->loc[x];
+            bounds(g, e, &m->cab[2 * mt], &m->cab[2 * mt + 1]);
+            mt++;
         }
     }
+    m->coff[n] = (int32_t)mt;
     if ((rc = kt_vmap_grow((void **)&m->toff, &m->cap_off, n + 2, sizeof *m->toff)) != KT_OK ||
         (rc = kt_vmap_grow((void **)&m->cnt, &m->cap_cnt, n + 1, sizeof *m->cnt)) != KT_OK ||
         (rc = kt_vmap_grow((void **)&m->u, &m->cap_u, 2 * n + 2, sizeof *m->u)) != KT_OK ||
         (rc = kt_vmap_grow((void **)&m->tnb, &m->cap_t, mt + 1, sizeof *m->tnb)) != KT_OK ||
-        (rc = kt_vmap_grow((void **)&m->ta, &m->cap_ta, 2 * mt + 2, sizeof *m->ta)) != KT_OK)
+        (rc = kt_vmap_grow((void **)&m->ta, &m->cap_ta, 2 * mt + 2, sizeof *m->ta)) != KT_OK ||
+        (rc = kt_vmap_grow((void **)&m->queue, &m->cap_q, n + 1, sizeof *m->queue)) != KT_OK)
         return rc;
-    /* toward lists: for y in local order, its capital in-edges in order (kt_own_i_sub_build) */
+    /* toward lists (transposed away lists): for y in local order, its capital in-edges in
+     * order, as kt_own_i_sub_build lays them out; cnt[x]: x's relations that may hold a share */
     memset(m->toff, 0, (n + 2) * sizeof *m->toff);
     memset(m->cnt, 0, n * sizeof *m->cnt);
-    for (size_t y = 0; y < n; y++) {
-        igraph_integer_t deg = kt_graph_in(g, m->vert[y], &in);
-        for (igraph_integer_t i = 0; i < deg; i++)
-            if (rel_capital(g, in[i]))
-                m->toff[local(m, kt_graph_rel_from(g, in[i])) + 2]++;
-    }
+    for (size_t k = 0; k < mt; k++)
+        m->toff[m->cfrom[k] + 2]++;
     for (size_t x = 0; x < n; x++)
         m->toff[x + 2] += m->toff[x + 1];
-    for (size_t y = 0; y < n; y++) {
-        igraph_integer_t deg = kt_graph_in(g, m->vert[y], &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            if (!rel_capital(g, in[i]))
-                continue;
-            int32_t x = local(m, kt_graph_rel_from(g, in[i])), p = m->toff[x + 1]++;
+    for (size_t y = 0; y < n; y++)
+        for (int32_t k = m->coff[y]; k < m->coff[y + 1]; k++) {
+            int32_t x = m->cfrom[k], p = m->toff[x + 1]++;
             m->tnb[p] = (int32_t)y;
-            bounds(g, in[i], &m->ta[2 * p], &m->ta[2 * p + 1]);
-            m->cnt[x] += m->ta[2 * p + 1] > 0; /* relations that may hold a share */
+            m->ta[2 * p] = m->cab[2 * k];
+            m->ta[2 * p + 1] = m->cab[2 * k + 1];
+            m->cnt[x] += m->cab[2 * k + 1] > 0;
         }
-    }
     /* Kahn's order over the relations that may hold a share, from the leaves (c, and entities
      * whose relations all hold nothing): an entity is summed once every entity it holds is.
      * Entities on an ownership cycle, or above one, are never reached: they are left to way 3.
      * Each sum as kt_own's rhs_of takes it: terms in toward order, zero shares skipped. */
     size_t head = 0, tail = 0;
-    if ((rc = kt_vmap_grow((void **)&m->queue, &m->cap_q, n + 1, sizeof *m->queue)) != KT_OK)
-        return rc;
     int32_t *queue = m->queue;
     for (size_t x = 0; x < n; x++)
         if (!m->cnt[x])
@@ -186,16 +191,9 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
         }
         m->u[2 * x] = lo;
         m->u[2 * x + 1] = hi;
-        igraph_integer_t deg = kt_graph_in(g, m->vert[x], &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            double a, b;
-            if (!rel_capital(g, in[i]))
-                continue;
-            bounds(g, in[i], &a, &b);
-            int32_t w = local(m, kt_graph_rel_from(g, in[i]));
-            if (b > 0 && --m->cnt[w] == 0)
-                queue[tail++] = w;
-        }
+        for (int32_t k = m->coff[x]; k < m->coff[x + 1]; k++)
+            if (m->cab[2 * k + 1] > 0 && --m->cnt[m->cfrom[k]] == 0)
+                queue[tail++] = m->cfrom[k];
     }
     /* the marked parties (c itself is no party of its own upstream); the display rule of
      * kt_own for an entity on no ownership cycle: at most 100 */

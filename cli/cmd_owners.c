@@ -214,7 +214,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     int down = r->downstream;
     const char *name = kt_graph_entity_name(g, r->subject);
     printf("%s %s%s%s%s\n", down ? "owned or controlled by" : "owners and controllers of",
-           kt_cli_text(kt_graph_entity_id(g, r->subject)), name[0] ? " (" : "", name, name[0] ? ")" : "");
+           kt_cli_text(kt_graph_entity_id(g, r->subject)), name[0] ? " (" : "", kt_cli_text(name), name[0] ? ")" : "");
     kt_own_cli_thresholds_text(stdout, &r->opts);
     printf("\n");
     if (r->n == 0) {

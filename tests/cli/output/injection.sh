@@ -42,3 +42,13 @@ grep -o '<title>m[^<]*</title>' m.svg
 k owners "$(printf 'nobody\033[2J\nx.jsonl:9: error')" data.jsonl 2>err.txt
 echo "owners: exit $?, stderr $(raw err.txt) raw control bytes, $(wc -l <err.txt) line"
 cat err.txt
+# the other commands' tables and CSV: exposure, provenance, critical, owners, owned, paths, find
+printf '{"id": "p\\u001bx", "type": "product", "name": "cam \\u001b[2J\\r\\n# x"}\n{"rel": "offers", "from": "m\\u001bx", "to": "p\\u001bx"}\n{"rel": "made_by", "from": "p\\u001bx", "to": "m\\u001bx"}\n' >>data.jsonl
+for c in "exposure k-evil --policy policy.json" "exposure k-evil --policy policy.json --csv" \
+         "provenance p$(printf '\033')x --policy policy.json" "critical k-evil" \
+         "owned m$(printf '\033')x" "find evil"; do
+    # shellcheck disable=SC2086
+    k $c data.jsonl >cmd.txt 2>cmd.err
+    rc=$?
+    echo "${c%% *}$(case $c in *--csv*) echo ' csv';; esac): exit $rc, $(raw cmd.txt) raw control bytes out, $(raw cmd.err) err, $(wc -l <cmd.txt) lines, forged lines: $(grep -c '^data.jsonl:1' cmd.txt)"
+done

@@ -509,7 +509,7 @@ out:
 /* cJSON returns NULL both for malformed text and when an allocation fails.  Its allocations go
  * through kt_load_i_json_malloc (or native.c's arena), which note a failure here, so that running
  * out of memory is reported as such, not as a diagnostic about good input. */
-static int json_alloc_failed;
+static _Thread_local int json_alloc_failed; /* per thread: lines.c parses on several */
 
 void *kt_load_i_json_malloc(size_t n)
 {

@@ -255,7 +255,7 @@ static int read_chunk(kt_src *s, chunk_t *ch, char **carry, size_t *ncarry, size
             return 0;
         }
         ch->len += (size_t)got;
-        if (s->eof) {
+        if (s->eof && s->pos >= s->len) { /* the end of input, and nothing left of a peek */
             ch->last = 1;
             return 0;
         }

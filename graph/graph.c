@@ -80,7 +80,7 @@ kt_graph *kt_graph_new(void)
     kt_graph *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
-    kt_graph_i_intern_init(&g->ids);
+    kt_graph_i_intern_init_inline(&g->ids);
     kt_graph_i_intern_init(&g->strs);
     kt_graph_i_intern_init(&g->files);
     kt_graph_i_intern_init(&g->ident_keys);
@@ -160,10 +160,40 @@ void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
     kt_graph_i_intern_prefetch(&g->ids, ids, n);
 }
 
+kt_id_key kt_graph_id_key(const char *id)
+{
+    size_t n = strlen(id);
+    return (kt_id_key){(uint32_t)n, kt_graph_i_hash(id, n), kt_graph_i_pack(id, n)};
+}
+
+void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n)
+{
+    uint32_t h[64];
+    for (size_t done = 0; done < n; done += 64) {
+        size_t m = n - done < 64 ? n - done : 64;
+        for (size_t i = 0; i < m; i++)
+            h[i] = keys[done + i].hash;
+        kt_graph_i_intern_prefetch_h(&g->ids, h, m);
+    }
+}
+
+static uint32_t slot_add_k(kt_graph *g, const char *s, const kt_id_key *k);
+
 /* The slot of entity id s, made when new (referenced but not yet declared). */
 uint32_t kt_graph_i_slot_add(kt_graph *g, const char *s)
 {
-    uint32_t slot = kt_graph_i_intern_add(&g->ids, s, strlen(s), NULL);
+    return slot_add_k(g, s, NULL);
+}
+
+/* The same with s's length and hash given (k; NULL: computed here). */
+static uint32_t slot_add_k(kt_graph *g, const char *s, const kt_id_key *k)
+{
+    kt_id_key own;
+    if (!k || !k->len) {
+        own = kt_graph_id_key(s);
+        k = &own;
+    }
+    uint32_t slot = kt_graph_i_intern_add_h(&g->ids, s, k->len, k->hash, k->text, NULL);
     if (slot == KT_INTERN_ENOMEM)
         return slot;
     size_t old = g->ents_cap;
@@ -359,6 +389,12 @@ static int note_scheme(kt_graph *g, const char *scheme)
 
 kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, long line, kt_diags *d)
 {
+    return kt_graph_add_entity_keyed(g, e, NULL, file, line, d);
+}
+
+kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id_key *id, uint32_t file, long line,
+                                 kt_diags *d)
+{
     char key[512];
     uint32_t slot, t;
 
@@ -368,7 +404,7 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         return kt_diags_add(d, KT_SEV_ERROR, "country_invalid", file, line, line ? NULL : e->source,
                             "country \"%s\" of \"%s\" is not an ISO 3166-1 alpha-2 code", e->country, e->id);
     }
-    if ((slot = kt_graph_i_slot_add(g, e->id)) == KT_INTERN_ENOMEM)
+    if ((slot = slot_add_k(g, e->id, id)) == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
 
     /* one entity per identifier: a known identifier under another id makes this id an alias */
@@ -445,6 +481,12 @@ static kt_err check_ival(kt_ival iv, const char *field, const kt_rel_in *r, uint
 
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d)
 {
+    return kt_graph_add_relation_keyed(g, r, NULL, file, line, d);
+}
+
+kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file, long line,
+                                   kt_diags *d)
+{
     int bad = 0;
     kt_err rc;
 
@@ -462,7 +504,7 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
     if (bad)
         return KT_OK;
 
-    uint32_t from = kt_graph_i_slot_add(g, r->from), to = kt_graph_i_slot_add(g, r->to);
+    uint32_t from = slot_add_k(g, r->from, keys ? &keys[0] : NULL), to = slot_add_k(g, r->to, keys ? &keys[1] : NULL);
     if (from == KT_INTERN_ENOMEM || to == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
@@ -490,7 +532,7 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         r->basis != KT_BASIS_NONE || !kt_ival_is_unknown(r->votes)) {
         kt_graph_i_extra *ex;
         uint32_t item = NONE;
-        if (r->item && (item = kt_graph_i_slot_add(g, r->item)) == KT_INTERN_ENOMEM)
+        if (r->item && (item = slot_add_k(g, r->item, keys ? &keys[2] : NULL)) == KT_INTERN_ENOMEM)
             return KT_ENOMEM;
         if (RESERVE(g->extras, g->extras_cap, g->nextras + 1) != 0)
             return KT_ENOMEM;

@@ -170,6 +170,22 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
 /* Add a relation; its endpoints may be declared later.  Problems go to d. */
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d);
 
+/* An entity id's length and hash as the model's id table takes them.  A loader that decodes
+ * records on worker threads computes them there (kt_graph_id_key is thread-safe) and hands them
+ * to the _keyed variants, which then skip that work on the thread that builds the model.
+ * len 0: not computed.  keys of a relation: from, to, item. */
+typedef struct {
+    uint32_t len, hash;
+    uint64_t text; /* an id of 1-8 bytes itself, zero-padded; 0 for a longer one */
+} kt_id_key;
+kt_id_key kt_graph_id_key(const char *id);
+kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id_key *id, uint32_t file, long line,
+                                 kt_diags *d);
+kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file,
+                                   long line, kt_diags *d);
+/* kt_graph_prefetch_ids with the keys given. */
+void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n);
+
 /* Keep only relations valid on date (ISO YYYY-MM-DD): a relation whose `since` is after it or
  * whose `until` is before it is left out of the model when kt_graph_build() runs (and counted,
  * see kt_graph_dropped_by_date).  A partial date counts as its whole year or month: since

@@ -244,6 +244,7 @@ typedef struct {
         kt_rel_in r;
         kt_mark_in m;
     } u;
+    kt_id_key keys[3]; /* JSON Lines: the ids' keys (entity: id; relation: from, to, item) */
 } nrec;
 
 /* Decode o into *x (the entity's lists into the MAX_LIST arrays given); *ok as above. */
@@ -380,6 +381,15 @@ static int decode_line(kt_load_ctx *c, const cJSON *o, long line, void *rec)
         rc = decode_record(c, o, line, x, schemes, values, tags, &ok);
     if (rc != KT_OK)
         return -1;
+    memset(x->keys, 0, sizeof x->keys);
+    if (ok && x->kind == REC_REL) {
+        x->keys[0] = kt_graph_id_key(x->u.r.from);
+        x->keys[1] = kt_graph_id_key(x->u.r.to);
+        if (x->u.r.item)
+            x->keys[2] = kt_graph_id_key(x->u.r.item);
+    } else if (ok && x->kind == REC_ENT) {
+        x->keys[0] = kt_graph_id_key(x->u.e.id);
+    }
     if (ok && x->kind == REC_ENT && (x->u.e.n_ident || x->u.e.n_tags)) {
         /* the lists move from this stack frame to the chunk's memory */
         size_t ni = x->u.e.n_ident, nt = x->u.e.n_tags;
@@ -398,7 +408,12 @@ static int decode_line(kt_load_ctx *c, const cJSON *o, long line, void *rec)
 
 static kt_err add_line(kt_load_ctx *c, const void *rec, long line)
 {
-    return add_record(c, rec, line);
+    const nrec *x = rec;
+    if (x->kind == REC_REL)
+        return kt_graph_add_relation_keyed(c->g, &x->u.r, x->keys, c->file, line, c->d);
+    if (x->kind == REC_ENT)
+        return kt_graph_add_entity_keyed(c->g, &x->u.e, x->keys, c->file, line, c->d);
+    return add_record(c, x, line);
 }
 
 /* The entity ids the next records name, looked up together: the lookups (a cache miss each at
@@ -407,17 +422,17 @@ static kt_err add_line(kt_load_ctx *c, const void *rec, long line)
 static void prefetch_lines(kt_load_ctx *c, const void *recs, size_t n)
 {
     const nrec *x = recs;
-    const char *ids[64];
+    kt_id_key keys[64];
     size_t k = 0;
     for (size_t i = 0; i < n && k + 2 <= 64; i++) {
         if (x[i].kind == REC_REL) {
-            ids[k++] = x[i].u.r.from;
-            ids[k++] = x[i].u.r.to;
+            keys[k++] = x[i].keys[0];
+            keys[k++] = x[i].keys[1];
         } else if (x[i].kind == REC_ENT) {
-            ids[k++] = x[i].u.e.id;
+            keys[k++] = x[i].keys[0];
         }
     }
-    kt_graph_prefetch_ids(c->g, ids, k);
+    kt_graph_prefetch_keys(c->g, keys, k);
 }
 
 kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)

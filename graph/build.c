@@ -476,6 +476,11 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
+    /* the short ids kept in the hash table sped up loading; lookups from now on read the text,
+     * and the memory goes before the build's arrays come */
+    free(g->ids.pre);
+    g->ids.pre = NULL;
+    g->ids.inline_keys = 0;
     if (g->nsupersede)
         apply_supersede(g);
     date_window(g, kt_graph_date(g));

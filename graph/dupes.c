@@ -23,11 +23,11 @@ static int is_form(const char *w, size_t n)
     return 0;
 }
 
-typedef struct {
+typedef struct { /* 24 bytes: one per named entity */
     char *key;           /* normalised name */
     uint64_t pre;        /* its first 8 bytes, big-endian: most comparisons end here */
+    uint32_t v;          /* the vertex */
     int cls;             /* 0 organisation, 1 person, 2 item */
-    igraph_integer_t v;
 } cand;
 
 /* Lower-case words of letters and digits (other bytes of UTF-8 kept), legal forms dropped,
@@ -121,7 +121,7 @@ kt_err kt_graph_find_duplicates(const kt_graph *g, kt_diags *d)
         for (size_t k = 0; k < 8 && c[n].key[k]; k++)
             c[n].pre |= (uint64_t)(unsigned char)c[n].key[k] << (56 - 8 * k);
         c[n].cls = t == KT_ENT_PERSON ? 1 : kt_etype_is_item(t) ? 2 : 0;
-        c[n].v = v;
+        c[n].v = (uint32_t)v;
         n++;
     }
     qsort(c, n, sizeof *c, cmp_cand);

@@ -27,53 +27,80 @@
 /* ---- arenas: cJSON allocates from the current thread's chunk arena ---- */
 
 typedef struct {
-    char *chunk;     /* the current block */
-    size_t used, cap;
-    char **extra;    /* full blocks, freed at reset */
-    size_t nextra, capextra;
+    char *block;    /* the current block of ARENA_BLOCK bytes */
+    size_t used;
+    char **full;    /* the blocks filled before it, reused after a reset */
+    size_t nfull, reuse, capfull; /* reuse: how many of them are filled again */
+    char **big;     /* values larger than a quarter block, each its own, freed at reset */
+    size_t nbig, capbig;
     int failed;
 } arena_t;
 
+#define ARENA_BLOCK (256u << 10)
+
 static _Thread_local arena_t *tl_arena; /* NULL: cJSON uses malloc */
 
+static int push_ptr(char ***v, size_t *n, size_t *cap, char *p)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        char **x = realloc(*v, nc * sizeof *x);
+        if (!x)
+            return -1;
+        *v = x;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = p;
+    return 0;
+}
+
+/* Blocks are kept from chunk to chunk, so parsing does not churn malloc (which would leave the
+ * heap fragmented under the model growing beside it). */
 static void *arena_alloc(arena_t *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
-    if (a->used + n > a->cap) {
-        /* blocks grow from 64 KiB to 1 MiB, so a small input does not pay for a large one */
-        size_t want = a->cap ? (a->cap < (1u << 20) ? a->cap * 2 : (1u << 20)) : (64u << 10);
-        size_t cap = n > want ? n : want;
-        char *c = malloc(cap);
-        if (c && a->chunk && a->nextra == a->capextra) {
-            size_t ncap = a->capextra ? a->capextra * 2 : 8;
-            char **x = realloc(a->extra, ncap * sizeof *x);
-            if (x) {
-                a->extra = x;
-                a->capextra = ncap;
+    if (n > ARENA_BLOCK / 4) {
+        char *b = malloc(n);
+        if (!b || push_ptr(&a->big, &a->nbig, &a->capbig, b) != 0) {
+            free(b);
+            goto fail;
+        }
+        return b;
+    }
+    if (!a->block || a->used + n > ARENA_BLOCK) {
+        char *b;
+        if (a->block && a->reuse < a->nfull) {
+            /* swap the current block for the next filled one */
+            b = a->full[a->reuse];
+            a->full[a->reuse++] = a->block;
+        } else {
+            if (!(b = malloc(ARENA_BLOCK)))
+                goto fail;
+            if (a->block && push_ptr(&a->full, &a->nfull, &a->capfull, a->block) != 0) {
+                free(b);
+                goto fail;
             }
+            if (a->block)
+                a->reuse = a->nfull;
         }
-        if (!c || (a->chunk && a->nextra == a->capextra)) {
-            free(c);
-            a->failed = 1;
-            kt_load_i_json_note_oom();
-            return NULL;
-        }
-        if (a->chunk)
-            a->extra[a->nextra++] = a->chunk;
-        a->chunk = c;
-        a->cap = cap;
+        a->block = b;
         a->used = 0;
     }
-    void *p = a->chunk + a->used;
+    void *p = a->block + a->used;
     a->used += n;
     return p;
+fail:
+    a->failed = 1;
+    kt_load_i_json_note_oom();
+    return NULL;
 }
 
 static void arena_reset(arena_t *a)
 {
-    for (size_t i = 0; i < a->nextra; i++)
-        free(a->extra[i]);
-    a->nextra = 0;
+    for (size_t i = 0; i < a->nbig; i++)
+        free(a->big[i]);
+    a->nbig = 0;
+    a->reuse = 0;
     a->used = 0;
     a->failed = 0;
 }
@@ -81,8 +108,11 @@ static void arena_reset(arena_t *a)
 static void arena_destroy(arena_t *a)
 {
     arena_reset(a);
-    free(a->chunk);
-    free(a->extra);
+    for (size_t i = 0; i < a->nfull; i++)
+        free(a->full[i]);
+    free(a->full);
+    free(a->big);
+    free(a->block);
     memset(a, 0, sizeof *a);
 }
 

@@ -501,7 +501,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
             g->extras[x].item = vert_of(g, g->extras[x].item);
     if ((rc = drop_repeated_facts(g, d)) != KT_OK)
         return rc;
-    if ((rc = kt_graph_igraph_err(igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED))) != KT_OK)
+    if ((rc = kt_graph_i_create(&g->ig, &g->edges, g->nv)) != KT_OK)
         return rc;
     g->built = 1;
     igraph_vector_int_destroy(&g->edges);

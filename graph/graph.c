@@ -160,6 +160,12 @@ void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
     kt_graph_i_intern_prefetch(&g->ids, ids, n);
 }
 
+void kt_graph_reserve_ids(kt_graph *g, size_t n)
+{
+    if (!g->built)
+        kt_graph_i_intern_reserve(&g->ids, n); /* a hint: out of memory here shows later */
+}
+
 kt_id_key kt_graph_id_key(const char *id)
 {
     size_t n = strlen(id);

@@ -147,6 +147,10 @@ void kt_graph_i_widen(const char *date, int last, char out[11]);
 int kt_graph_i_date_ok(const char *date);                    /* YYYY-MM-DD */
 kt_err kt_graph_i_marks_build(kt_graph *g, kt_diags *d, int *bad);
 
+/* igraph_create(ig, edges, nv, directed) to the byte, its two indexes made at once
+ * (igraph_index.c). */
+kt_err kt_graph_i_create(igraph_t *ig, const igraph_vector_int_t *edges, igraph_integer_t nv);
+
 /* Grow *p (of *cap elements of size sz) to hold at least need; 0 on success. */
 int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz);
 

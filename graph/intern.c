@@ -103,9 +103,25 @@ void kt_graph_i_hint_huge(void *p, size_t bytes)
 #endif
 }
 
+static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns);
+
 static int grow_slots(kt_graph_i_intern *t)
 {
-    uint32_t ns = t->nslots ? t->nslots * 2 : 1024;
+    return grow_slots_to(t, t->nslots ? t->nslots * 2 : 1024);
+}
+
+int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n)
+{
+    uint32_t ns = t->nslots ? t->nslots : 1024;
+    if (n > (1u << 30))
+        return 0; /* a hint beyond any table keten makes: ignored */
+    while ((uint64_t)(n + 1) * 2 > ns)
+        ns *= 2;
+    return ns > t->nslots ? grow_slots_to(t, ns) : 0;
+}
+
+static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
+{
     uint64_t *slots = calloc(ns, sizeof *slots);
     uint64_t *pre = t->inline_keys && slots ? calloc(ns, sizeof *pre) : NULL;
     if (!slots || (t->inline_keys && !pre)) {

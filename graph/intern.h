@@ -44,6 +44,8 @@ uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len
 /* kt_graph_i_intern_prefetch with the hashes given. */
 void kt_graph_i_intern_prefetch_h(const kt_graph_i_intern *t, const uint32_t *h, size_t n);
 void kt_graph_i_intern_destroy(kt_graph_i_intern *t);
+/* Size the hash table for n strings now (a hint: growing later still works); 0, -1 no memory. */
+int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n);
 /* The number of s (length len), adding it when new; KT_INTERN_ENOMEM when out of memory.
  * *added (may be NULL) is set to 1 when s was new. */
 uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, int *added);

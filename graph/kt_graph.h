@@ -183,6 +183,13 @@ kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id
                                  kt_diags *d);
 kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file,
                                    long line, kt_diags *d);
+/* How many threads kt_graph_build may use (0, the default: every online core); the model is
+ * the same whatever n.  One setting for the process. */
+void kt_graph_set_threads(int n);
+
+/* A hint that about n entity ids are coming: the id table is sized for them at once instead
+ * of doubling (and rehashing) its way there. */
+void kt_graph_reserve_ids(kt_graph *g, size_t n);
 /* kt_graph_prefetch_ids with the keys given. */
 void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n);
 
@@ -254,7 +261,7 @@ int kt_mark_kind_parse(const char *s, kt_mark_kind *out); /* 0 on success */
  * (n <= 128) will be looked up soon.  Complexity: O(n); changes nothing. */
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n);
 
-/* Resolve every relation, create the igraph_t in one igraph_create call, and check the
+/* Resolve every relation, create the igraph_t (as igraph_create does, on two threads), and check the
  * model: relations to undeclared entities, contains cycles, ownership above 100%
  * (errors); entities with no relations, ownership self-loops, items with no known origin
  * (warnings).  After an error in d the graph must not be analysed.

@@ -237,6 +237,7 @@ static int load_threads;
 void kt_load_set_threads(int n)
 {
     load_threads = n > 0 ? n : 0;
+    kt_graph_set_threads(n); /* and the model's build */
 }
 
 int kt_load_get_threads(void)

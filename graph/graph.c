@@ -84,7 +84,12 @@ kt_graph *kt_graph_new(void)
     kt_graph_i_intern_init(&g->strs);
     kt_graph_i_intern_init(&g->files);
     kt_graph_i_intern_init(&g->ident_keys);
-    if (igraph_vector_int_init(&g->edges, 0) != IGRAPH_SUCCESS) {
+    if (igraph_vector_int_init(&g->efrom, 0) != IGRAPH_SUCCESS) {
+        free(g);
+        return NULL;
+    }
+    if (igraph_vector_int_init(&g->eto, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&g->efrom);
         free(g);
         return NULL;
     }
@@ -107,7 +112,8 @@ void kt_graph_free(kt_graph *g)
     free(g->ents);
     free(g->canon);
     free(g->rels);
-    igraph_vector_int_destroy(&g->edges);
+    igraph_vector_int_destroy(&g->efrom);
+    igraph_vector_int_destroy(&g->eto);
     free(g->extras);
     free(g->pairs);
     free(g->marks);
@@ -515,15 +521,18 @@ kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_
         return KT_ENOMEM;
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
         return KT_ENOMEM;
-    if (igraph_vector_int_size(&g->edges) == igraph_vector_int_capacity(&g->edges)) {
-        /* grow by half ourselves, so the slack stays small and the block gets huge pages */
-        igraph_integer_t cap = igraph_vector_int_capacity(&g->edges);
-        if (igraph_vector_int_reserve(&g->edges, cap < 1024 ? 1024 : cap + cap / 2) != IGRAPH_SUCCESS)
+    if (igraph_vector_int_size(&g->efrom) == igraph_vector_int_capacity(&g->efrom)) {
+        /* grow by half ourselves, so the slack stays small and the blocks get huge pages */
+        igraph_integer_t cap = igraph_vector_int_capacity(&g->efrom);
+        cap = cap < 512 ? 512 : cap + cap / 2;
+        if (igraph_vector_int_reserve(&g->efrom, cap) != IGRAPH_SUCCESS ||
+            igraph_vector_int_reserve(&g->eto, cap) != IGRAPH_SUCCESS)
             return KT_ENOMEM;
-        kt_graph_i_hint_huge(VECTOR(g->edges), (size_t)igraph_vector_int_capacity(&g->edges) * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->efrom), (size_t)cap * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->eto), (size_t)cap * sizeof(igraph_integer_t));
     }
-    if (igraph_vector_int_push_back(&g->edges, from) != IGRAPH_SUCCESS ||
-        igraph_vector_int_push_back(&g->edges, to) != IGRAPH_SUCCESS)
+    if (igraph_vector_int_push_back(&g->efrom, from) != IGRAPH_SUCCESS ||
+        igraph_vector_int_push_back(&g->eto, to) != IGRAPH_SUCCESS)
         return KT_ENOMEM;
     kt_graph_i_rel *x = &g->rels[g->nrels];
     x->smin = kt_graph_i_pct_put(r->share.min);
@@ -872,7 +881,8 @@ size_t kt_graph_memory(const kt_graph *g)
         if (g->vert_slot)
             m += (size_t)g->nv * sizeof *g->vert_slot + g->ents_cap * sizeof *g->slot_vert;
     } else {
-        m += (size_t)igraph_vector_int_capacity(&g->edges) * sizeof(igraph_integer_t);
+        m += (size_t)(igraph_vector_int_capacity(&g->efrom) + igraph_vector_int_capacity(&g->eto)) *
+             sizeof(igraph_integer_t);
     }
     return m;
 }

@@ -1,10 +1,10 @@
 /* igraph_index.c: the model's igraph_t, its two edge indexes made at once (see graph_i.h).
  *
- * igraph_create appends the edges and then orders them twice, by (from, to) for the out-index
+ * igraph_create copies the edges into the graph and then orders them twice, by (from, to) for the out-index
  * and by (to, from) for the in-index, one after the other, with a linked-list radix sort whose
  * every step is a cache miss at millions of edges: an eighth of loading 10M relations.  Here
- * each order is two counting sorts (sequential reads, 32-bit scratch), the in-index on a second
- * thread.  The result is igraph's to the byte: edges of the same (from, to) pair in descending
+ * the model's endpoint vectors move into the graph without a copy, and each order is two
+ * counting sorts (sequential reads, 32-bit scratch), the in-index on a second thread.  The result is igraph's to the byte: edges of the same (from, to) pair in descending
  * edge id, as igraph_vector_int_pair_order leaves them, and the start vectors as
  * igraph_i_create_start_vectors makes them (tests/unit/graph.c compares both with
  * igraph_create on random multigraphs).
@@ -66,28 +66,50 @@ out:
     return NULL;
 }
 
-kt_err kt_graph_i_create(igraph_t *ig, const igraph_vector_int_t *edges, igraph_integer_t nv)
+/* igraph_create's way, for sizes past the 32-bit scratch (not reached in practice). */
+static kt_err create_plain(igraph_t *ig, igraph_vector_int_t *from, igraph_vector_int_t *to, igraph_integer_t nv)
 {
-    igraph_integer_t ne = igraph_vector_int_size(edges) / 2;
+    igraph_integer_t ne = igraph_vector_int_size(from);
+    igraph_vector_int_t ed;
+    kt_err rc;
+    if (igraph_vector_int_init(&ed, 2 * ne) != IGRAPH_SUCCESS)
+        return KT_ENOMEM;
+    for (igraph_integer_t i = 0; i < ne; i++) {
+        VECTOR(ed)[2 * i] = VECTOR(*from)[i];
+        VECTOR(ed)[2 * i + 1] = VECTOR(*to)[i];
+    }
+    rc = kt_graph_igraph_err(igraph_create(ig, &ed, nv, IGRAPH_DIRECTED));
+    igraph_vector_int_destroy(&ed);
+    if (rc == KT_OK) {
+        igraph_vector_int_clear(from);
+        igraph_vector_int_clear(to);
+    }
+    return rc;
+}
+
+kt_err kt_graph_i_create(igraph_t *ig, igraph_vector_int_t *from, igraph_vector_int_t *to, igraph_integer_t nv)
+{
+    igraph_integer_t ne = igraph_vector_int_size(from);
     kt_err rc;
 
     if (ne >= (igraph_integer_t)UINT32_MAX || nv >= (igraph_integer_t)UINT32_MAX)
-        return kt_graph_igraph_err(igraph_create(ig, edges, nv, IGRAPH_DIRECTED));
+        return create_plain(ig, from, to, nv);
     if ((rc = kt_graph_igraph_err(igraph_empty(ig, nv, IGRAPH_DIRECTED))) != KT_OK)
         return rc;
-    if (igraph_vector_int_resize(&ig->from, ne) != IGRAPH_SUCCESS ||
-        igraph_vector_int_resize(&ig->to, ne) != IGRAPH_SUCCESS ||
-        igraph_vector_int_resize(&ig->oi, ne) != IGRAPH_SUCCESS ||
+    if (igraph_vector_int_resize(&ig->oi, ne) != IGRAPH_SUCCESS ||
         igraph_vector_int_resize(&ig->ii, ne) != IGRAPH_SUCCESS ||
         igraph_vector_int_resize(&ig->os, nv + 1) != IGRAPH_SUCCESS ||
         igraph_vector_int_resize(&ig->is, nv + 1) != IGRAPH_SUCCESS) {
         igraph_destroy(ig);
         return KT_ENOMEM;
     }
-    for (igraph_integer_t i = 0; i < ne; i++) {
-        VECTOR(ig->from)[i] = VECTOR(*edges)[2 * i];
-        VECTOR(ig->to)[i] = VECTOR(*edges)[2 * i + 1];
-    }
+    /* the endpoint vectors move in whole (igraph_create would copy them): plain structs */
+    igraph_vector_int_t x = ig->from;
+    ig->from = *from;
+    *from = x;
+    x = ig->to;
+    ig->to = *to;
+    *to = x;
     index_job out = {VECTOR(ig->from), VECTOR(ig->to), ne, nv, VECTOR(ig->oi), VECTOR(ig->os), 0};
     index_job in = {VECTOR(ig->to), VECTOR(ig->from), ne, nv, VECTOR(ig->ii), VECTOR(ig->is), 0};
     long cores = graph_threads ? graph_threads : sysconf(_SC_NPROCESSORS_ONLN);
@@ -100,6 +122,13 @@ kt_err kt_graph_i_create(igraph_t *ig, const igraph_vector_int_t *edges, igraph_
         make_index(&in);
     igraph_invalidate_cache(ig);
     if (out.failed || in.failed) {
+        /* give the endpoints back, as on every failure */
+        x = ig->from;
+        ig->from = *from;
+        *from = x;
+        x = ig->to;
+        ig->to = *to;
+        *to = x;
         igraph_destroy(ig);
         return KT_ENOMEM;
     }

@@ -235,7 +235,14 @@ int main(void)
             }
             kt_graph_set_threads(t % 2 ? 1 : 2);
             igraph_create(&a, &ed, nv, IGRAPH_DIRECTED);
-            if (kt_graph_i_create(&b, &ed, nv) == KT_OK) {
+            igraph_vector_int_t fr, to;
+            igraph_vector_int_init(&fr, ne);
+            igraph_vector_int_init(&to, ne);
+            for (igraph_integer_t i = 0; i < ne; i++) {
+                VECTOR(fr)[i] = VECTOR(ed)[2 * i];
+                VECTOR(to)[i] = VECTOR(ed)[2 * i + 1];
+            }
+            if (kt_graph_i_create(&b, &fr, &to, nv) == KT_OK) {
                 same += igraph_vector_int_all_e(&a.from, &b.from) && igraph_vector_int_all_e(&a.to, &b.to) &&
                         igraph_vector_int_all_e(&a.oi, &b.oi) && igraph_vector_int_all_e(&a.ii, &b.ii) &&
                         igraph_vector_int_all_e(&a.os, &b.os) && igraph_vector_int_all_e(&a.is, &b.is) &&
@@ -243,6 +250,8 @@ int main(void)
                 igraph_destroy(&b);
             }
             cases++;
+            igraph_vector_int_destroy(&fr);
+            igraph_vector_int_destroy(&to);
             igraph_destroy(&a);
             igraph_vector_int_destroy(&ed);
         }

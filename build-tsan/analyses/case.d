@@ -1,0 +1,22 @@
+build-tsan/analyses/case.o: analyses/case.c analyses/kt_case.h \
+ analyses/../graph/kt_decisions.h analyses/../graph/kt_error.h \
+ analyses/../graph/kt_tender.h analyses/../graph/kt_measures.h \
+ analyses/kt_screen.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_diag.h analyses/../graph/kt_policy.h \
+ analyses/../graph/kt_country.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_measures.h analyses/../graph/kt_tender.h \
+ analyses/kt_dep.h
+analyses/kt_case.h:
+analyses/../graph/kt_decisions.h:
+analyses/../graph/kt_error.h:
+analyses/../graph/kt_tender.h:
+analyses/../graph/kt_measures.h:
+analyses/kt_screen.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_diag.h:
+analyses/../graph/kt_policy.h:
+analyses/../graph/kt_country.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_measures.h:
+analyses/../graph/kt_tender.h:
+analyses/kt_dep.h:

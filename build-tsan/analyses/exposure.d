@@ -1,0 +1,15 @@
+build-tsan/analyses/exposure.o: analyses/exposure.c analyses/kt_exp.h \
+ analyses/../graph/kt_graph.h analyses/../graph/kt_diag.h \
+ analyses/../graph/kt_error.h analyses/../graph/kt_policy.h \
+ analyses/../graph/kt_country.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_measures.h analyses/kt_dep.h analyses/kt_vmap.h
+analyses/kt_exp.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_diag.h:
+analyses/../graph/kt_error.h:
+analyses/../graph/kt_policy.h:
+analyses/../graph/kt_country.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_measures.h:
+analyses/kt_dep.h:
+analyses/kt_vmap.h:

@@ -1,0 +1,10 @@
+build-tsan/analyses/own_sub.o: analyses/own_sub.c analyses/own_i.h \
+ analyses/kt_own.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_diag.h analyses/../graph/kt_error.h \
+ analyses/kt_vmap.h
+analyses/own_i.h:
+analyses/kt_own.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_diag.h:
+analyses/../graph/kt_error.h:
+analyses/kt_vmap.h:

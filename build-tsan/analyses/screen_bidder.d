@@ -1,0 +1,19 @@
+build-tsan/analyses/screen_bidder.o: analyses/screen_bidder.c \
+ analyses/kt_vmap.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_diag.h analyses/../graph/kt_error.h \
+ analyses/screen_i.h analyses/kt_screen.h analyses/../graph/kt_policy.h \
+ analyses/../graph/kt_country.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_measures.h analyses/../graph/kt_tender.h \
+ analyses/kt_dep.h
+analyses/kt_vmap.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_diag.h:
+analyses/../graph/kt_error.h:
+analyses/screen_i.h:
+analyses/kt_screen.h:
+analyses/../graph/kt_policy.h:
+analyses/../graph/kt_country.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_measures.h:
+analyses/../graph/kt_tender.h:
+analyses/kt_dep.h:

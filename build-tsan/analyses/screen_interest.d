@@ -1,0 +1,20 @@
+build-tsan/analyses/screen_interest.o: analyses/screen_interest.c \
+ analyses/kt_own.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_diag.h analyses/../graph/kt_error.h \
+ analyses/screen_i.h analyses/kt_screen.h analyses/../graph/kt_policy.h \
+ analyses/../graph/kt_country.h analyses/../graph/kt_graph.h \
+ analyses/../graph/kt_measures.h analyses/../graph/kt_tender.h \
+ analyses/kt_dep.h analyses/kt_vmap.h
+analyses/kt_own.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_diag.h:
+analyses/../graph/kt_error.h:
+analyses/screen_i.h:
+analyses/kt_screen.h:
+analyses/../graph/kt_policy.h:
+analyses/../graph/kt_country.h:
+analyses/../graph/kt_graph.h:
+analyses/../graph/kt_measures.h:
+analyses/../graph/kt_tender.h:
+analyses/kt_dep.h:
+analyses/kt_vmap.h:

@@ -1,0 +1,31 @@
+build-tsan/cli/cmd_exposure.o: cli/cmd_exposure.c \
+ cli/../analyses/kt_exp.h cli/../analyses/../graph/kt_graph.h \
+ cli/../analyses/../graph/kt_diag.h cli/../analyses/../graph/kt_error.h \
+ cli/../analyses/../graph/kt_policy.h \
+ cli/../analyses/../graph/kt_country.h \
+ cli/../analyses/../graph/kt_graph.h \
+ cli/../analyses/../graph/kt_measures.h cli/../analyses/kt_dep.h \
+ cli/node_cmd.h cli/cli.h cli/../graph/kt_graph.h \
+ cli/../loaders/kt_load.h cli/../loaders/../graph/kt_graph.h \
+ cli/../loaders/../graph/kt_decisions.h \
+ cli/../loaders/../graph/kt_error.h cli/../loaders/../graph/kt_tender.h \
+ cli/../loaders/../graph/kt_policy.h cli/../loaders/../graph/kt_tender.h
+cli/../analyses/kt_exp.h:
+cli/../analyses/../graph/kt_graph.h:
+cli/../analyses/../graph/kt_diag.h:
+cli/../analyses/../graph/kt_error.h:
+cli/../analyses/../graph/kt_policy.h:
+cli/../analyses/../graph/kt_country.h:
+cli/../analyses/../graph/kt_graph.h:
+cli/../analyses/../graph/kt_measures.h:
+cli/../analyses/kt_dep.h:
+cli/node_cmd.h:
+cli/cli.h:
+cli/../graph/kt_graph.h:
+cli/../loaders/kt_load.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_decisions.h:
+cli/../loaders/../graph/kt_error.h:
+cli/../loaders/../graph/kt_tender.h:
+cli/../loaders/../graph/kt_policy.h:
+cli/../loaders/../graph/kt_tender.h:

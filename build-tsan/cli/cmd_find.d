@@ -1,0 +1,25 @@
+build-tsan/cli/cmd_find.o: cli/cmd_find.c cli/../analyses/kt_find.h \
+ cli/../analyses/../graph/kt_graph.h cli/../analyses/../graph/kt_diag.h \
+ cli/../analyses/../graph/kt_error.h cli/cli.h cli/../graph/kt_graph.h \
+ cli/../loaders/kt_load.h cli/../loaders/../graph/kt_graph.h \
+ cli/../loaders/../graph/kt_decisions.h \
+ cli/../loaders/../graph/kt_error.h cli/../loaders/../graph/kt_tender.h \
+ cli/../loaders/../graph/kt_policy.h cli/../loaders/../graph/kt_country.h \
+ cli/../loaders/../graph/kt_graph.h cli/../loaders/../graph/kt_measures.h \
+ cli/../loaders/../graph/kt_tender.h
+cli/../analyses/kt_find.h:
+cli/../analyses/../graph/kt_graph.h:
+cli/../analyses/../graph/kt_diag.h:
+cli/../analyses/../graph/kt_error.h:
+cli/cli.h:
+cli/../graph/kt_graph.h:
+cli/../loaders/kt_load.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_decisions.h:
+cli/../loaders/../graph/kt_error.h:
+cli/../loaders/../graph/kt_tender.h:
+cli/../loaders/../graph/kt_policy.h:
+cli/../loaders/../graph/kt_country.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_measures.h:
+cli/../loaders/../graph/kt_tender.h:

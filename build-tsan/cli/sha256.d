@@ -1,0 +1,22 @@
+build-tsan/cli/sha256.o: cli/sha256.c cli/cli.h cli/../graph/kt_graph.h \
+ cli/../graph/kt_diag.h cli/../graph/kt_error.h cli/../loaders/kt_load.h \
+ cli/../loaders/../graph/kt_graph.h \
+ cli/../loaders/../graph/kt_decisions.h \
+ cli/../loaders/../graph/kt_error.h cli/../loaders/../graph/kt_tender.h \
+ cli/../loaders/../graph/kt_policy.h cli/../loaders/../graph/kt_country.h \
+ cli/../loaders/../graph/kt_graph.h cli/../loaders/../graph/kt_measures.h \
+ cli/../loaders/../graph/kt_tender.h
+cli/cli.h:
+cli/../graph/kt_graph.h:
+cli/../graph/kt_diag.h:
+cli/../graph/kt_error.h:
+cli/../loaders/kt_load.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_decisions.h:
+cli/../loaders/../graph/kt_error.h:
+cli/../loaders/../graph/kt_tender.h:
+cli/../loaders/../graph/kt_policy.h:
+cli/../loaders/../graph/kt_country.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_measures.h:
+cli/../loaders/../graph/kt_tender.h:

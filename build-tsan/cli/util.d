@@ -1,0 +1,30 @@
+build-tsan/cli/util.o: cli/util.c cli/../analyses/kt_find.h \
+ cli/../analyses/../graph/kt_graph.h cli/../analyses/../graph/kt_diag.h \
+ cli/../analyses/../graph/kt_error.h cli/../graph/kt_mem.h \
+ cli/../graph/kt_error.h cli/../graph/kt_text.h cli/cli.h \
+ cli/../graph/kt_graph.h cli/../loaders/kt_load.h \
+ cli/../loaders/../graph/kt_graph.h \
+ cli/../loaders/../graph/kt_decisions.h \
+ cli/../loaders/../graph/kt_error.h cli/../loaders/../graph/kt_tender.h \
+ cli/../loaders/../graph/kt_policy.h cli/../loaders/../graph/kt_country.h \
+ cli/../loaders/../graph/kt_graph.h cli/../loaders/../graph/kt_measures.h \
+ cli/../loaders/../graph/kt_tender.h
+cli/../analyses/kt_find.h:
+cli/../analyses/../graph/kt_graph.h:
+cli/../analyses/../graph/kt_diag.h:
+cli/../analyses/../graph/kt_error.h:
+cli/../graph/kt_mem.h:
+cli/../graph/kt_error.h:
+cli/../graph/kt_text.h:
+cli/cli.h:
+cli/../graph/kt_graph.h:
+cli/../loaders/kt_load.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_decisions.h:
+cli/../loaders/../graph/kt_error.h:
+cli/../loaders/../graph/kt_tender.h:
+cli/../loaders/../graph/kt_policy.h:
+cli/../loaders/../graph/kt_country.h:
+cli/../loaders/../graph/kt_graph.h:
+cli/../loaders/../graph/kt_measures.h:
+cli/../loaders/../graph/kt_tender.h:

@@ -1,0 +1,2 @@
+build-tsan/graph/country.o: graph/country.c graph/kt_country.h
+graph/kt_country.h:

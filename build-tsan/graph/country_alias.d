@@ -1,0 +1,3 @@
+build-tsan/graph/country_alias.o: graph/country_alias.c \
+ graph/kt_country.h
+graph/kt_country.h:

@@ -1,0 +1,2 @@
+build-tsan/graph/tender.o: graph/tender.c graph/kt_tender.h
+graph/kt_tender.h:

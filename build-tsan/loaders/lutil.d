@@ -1,0 +1,20 @@
+build-tsan/loaders/lutil.o: loaders/lutil.c loaders/load_i.h \
+ loaders/../graph/kt_country.h loaders/kt_load.h \
+ loaders/../graph/kt_graph.h loaders/../graph/kt_diag.h \
+ loaders/../graph/kt_error.h loaders/../graph/kt_decisions.h \
+ loaders/../graph/kt_tender.h loaders/../graph/kt_policy.h \
+ loaders/../graph/kt_country.h loaders/../graph/kt_graph.h \
+ loaders/../graph/kt_measures.h loaders/../graph/kt_tender.h
+loaders/load_i.h:
+loaders/../graph/kt_country.h:
+loaders/kt_load.h:
+loaders/../graph/kt_graph.h:
+loaders/../graph/kt_diag.h:
+loaders/../graph/kt_error.h:
+loaders/../graph/kt_decisions.h:
+loaders/../graph/kt_tender.h:
+loaders/../graph/kt_policy.h:
+loaders/../graph/kt_country.h:
+loaders/../graph/kt_graph.h:
+loaders/../graph/kt_measures.h:
+loaders/../graph/kt_tender.h:

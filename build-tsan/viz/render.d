@@ -1,0 +1,26 @@
+build-tsan/viz/render.o: viz/render.c viz/viz_i.h \
+ viz/../graph/kt_country.h viz/kt_viz.h viz/../graph/kt_graph.h \
+ viz/../graph/kt_diag.h viz/../graph/kt_error.h \
+ viz/../analyses/kt_screen.h viz/../analyses/../graph/kt_graph.h \
+ viz/../analyses/../graph/kt_policy.h \
+ viz/../analyses/../graph/kt_country.h \
+ viz/../analyses/../graph/kt_graph.h \
+ viz/../analyses/../graph/kt_measures.h \
+ viz/../analyses/../graph/kt_error.h viz/../analyses/../graph/kt_tender.h \
+ viz/../analyses/kt_dep.h viz/../graph/kt_policy.h
+viz/viz_i.h:
+viz/../graph/kt_country.h:
+viz/kt_viz.h:
+viz/../graph/kt_graph.h:
+viz/../graph/kt_diag.h:
+viz/../graph/kt_error.h:
+viz/../analyses/kt_screen.h:
+viz/../analyses/../graph/kt_graph.h:
+viz/../analyses/../graph/kt_policy.h:
+viz/../analyses/../graph/kt_country.h:
+viz/../analyses/../graph/kt_graph.h:
+viz/../analyses/../graph/kt_measures.h:
+viz/../analyses/../graph/kt_error.h:
+viz/../analyses/../graph/kt_tender.h:
+viz/../analyses/kt_dep.h:
+viz/../graph/kt_policy.h:

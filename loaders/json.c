@@ -816,7 +816,39 @@ static int first_line_is_value(const char *p, size_t n)
     return ok || (!nl && n >= (1u << 16)); /* a first line longer than the peek: JSON Lines */
 }
 
+/* Lines whose trees go to fn in file order (kt_load_i_json_records_each). */
+typedef struct {
+    kt_load_rec_fn fn;
+    void *ud;
+} each_t;
+
+static int keep_tree(kt_load_ctx *c, const cJSON *o, long line, void *rec)
+{
+    (void)c;
+    (void)line;
+    *(const cJSON **)rec = o;
+    return 1;
+}
+
+static kt_err give_tree(kt_load_ctx *c, const void *rec, long line, void *ud)
+{
+    const each_t *e = ud;
+    return e->fn(c, *(cJSON *const *)rec, line, e->ud);
+}
+
+static kt_err json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud, int each);
+
 kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
+{
+    return json_records(c, s, key, fn, ud, 0);
+}
+
+kt_err kt_load_i_json_records_each(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
+{
+    return json_records(c, s, key, fn, ud, 1);
+}
+
+static kt_err json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud, int each)
 {
     const char *p;
     size_t n = kt_load_i_src_peek(s, 1u << 16, &p), i = 0;
@@ -869,6 +901,11 @@ kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_loa
     out_doc:
         cJSON_Delete(doc);
         return rc;
+    }
+    if (each) {
+        static const kt_load_lines_ops ops = {sizeof(cJSON *), keep_tree, give_tree, NULL};
+        each_t e = {fn, ud};
+        return kt_load_i_lines(c, s, &ops, &e);
     }
     cJSON *o;
     int r;

@@ -321,7 +321,7 @@ static int read_chunk(kt_src *s, chunk_t *ch, char **carry, size_t *ncarry, size
     }
 }
 
-kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops)
+kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud)
 {
     int nthreads = kt_load_get_threads();
     size_t size = chunk_size(), ncarry = 0, capcarry = 0, merge_seq = 0;
@@ -405,6 +405,7 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops)
             limit = "records";
         }
         size_t nd = kt_diags_count(ch->d), di = 0;
+        tl_arena = &ch->arena; /* what add does with cJSON stays in the chunk's memory */
         for (size_t r = 0; r <= ch->nrecs && rc == KT_OK; r++) {
             long upto = r < ch->nrecs && ch->lines[r] < stop ? ch->lines[r] : stop - 1;
             for (; di < nd && rc == KT_OK; di++) {
@@ -419,8 +420,9 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops)
             if (ops->prefetch && r % 32 == 0)
                 ops->prefetch(c, ch->recs + r * ops->rec_size,
                               ch->nrecs - r < 32 ? ch->nrecs - r : 32);
-            rc = ops->add(c, ch->recs + r * ops->rec_size, base + ch->lines[r]);
+            rc = ops->add(c, ch->recs + r * ops->rec_size, base + ch->lines[r], ud);
         }
+        tl_arena = NULL;
         if (rc == KT_OK && ch->oom)
             rc = KT_ENOMEM;
         if (rc == KT_OK && (limit || ch->read_limit)) {

@@ -119,11 +119,11 @@ typedef struct {
      * rec comes from kt_load_i_lines_alloc.  Returns 1 when rec is to be added, 0 when not,
      * -1 out of memory. */
     int (*decode)(kt_load_ctx *c, const cJSON *o, long line, void *rec);
-    kt_err (*add)(kt_load_ctx *c, const void *rec, long line);
+    kt_err (*add)(kt_load_ctx *c, const void *rec, long line, void *ud); /* ud: kt_load_i_lines' */
     /* optional: warm the cache for the n records about to be added */
     void (*prefetch)(kt_load_ctx *c, const void *recs, size_t n);
 } kt_load_lines_ops;
-kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops);
+kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud);
 /* Memory that lives as long as the record being decoded (NULL out of memory). */
 void *kt_load_i_lines_alloc(size_t n);
 
@@ -192,6 +192,9 @@ const char *kt_load_i_csv_field(const kt_load_csv *r, size_t i); /* "" past the 
  * line it starts on.  Malformed input becomes diagnostics. */
 typedef kt_err (*kt_load_rec_fn)(kt_load_ctx *c, cJSON *rec, long line, void *ud);
 kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud);
+/* The same for an fn that keeps nothing of a record's tree after it returns (it copies what it
+ * keeps): JSON Lines are then parsed on every core (lines.c), fn still called in file order. */
+kt_err kt_load_i_json_records_each(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud);
 /* The whole input parsed as one JSON document (BOM skipped); NULL after a diagnostic. */
 cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len);
 

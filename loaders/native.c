@@ -406,8 +406,9 @@ static int decode_line(kt_load_ctx *c, const cJSON *o, long line, void *rec)
     return ok;
 }
 
-static kt_err add_line(kt_load_ctx *c, const void *rec, long line)
+static kt_err add_line(kt_load_ctx *c, const void *rec, long line, void *ud)
 {
+    (void)ud;
     const nrec *x = rec;
     if (x->kind == REC_REL)
         return kt_graph_add_relation_keyed(c->g, &x->u.r, x->keys, c->file, line, c->d);
@@ -458,7 +459,7 @@ kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)
     /* a large file makes many ids: room for one per 512 bytes (the bench data has one per 250;
      * a file with fewer wastes at most 32 bytes per 512, 6%) saves the table's doublings */
     kt_graph_reserve_ids(c->g, (size_t)(s->total / 512));
-    return kt_load_i_lines(c, s, &ops);
+    return kt_load_i_lines(c, s, &ops, NULL);
 }
 
 /* The fallback: whatever no other format claims is read as keten's own. */

@@ -38,12 +38,27 @@ printf '%s\n{"id":"b","type":"company","name":"%s"}\n%s\n' "$e" "$long" "$r" >"$
 } >"$g/mixed.jsonl"
 i=0
 while [ $i -lt 1200 ]; do echo "{\"rel\":\"owns\",\"from\":\"m$i\",\"to\":\"q\",\"share\":\"x\"}"; i=$((i + 1)); done >"$g/flood.jsonl"
+# FtM JSON Lines: entities, an ownership before its owner, a duplicate key, a malformed line, a skipped schema
+{
+    i=0
+    while [ $i -lt 30 ]; do
+        echo "{\"id\":\"o$((i + 1))\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"e$((i + 1))\"],\"asset\":[\"e$i\"],\"percentage\":[\"$((i * 3))\"]}}"
+        echo "{\"id\":\"e$i\",\"schema\":\"Company\",\"properties\":{\"name\":[\"E $i\"],\"jurisdiction\":[\"nl\"]}}"
+        [ $((i % 7)) = 3 ] && echo "{\"id\":\"x$i\",\"schema\":\"Company\",\"schema\":\"Person\",\"properties\":{}}"
+        [ $((i % 9)) = 5 ] && echo '{"id":"bad","schema":'
+        [ $((i % 5)) = 1 ] && echo "{\"id\":\"n$i\",\"schema\":\"Note\",\"properties\":{}}"
+        i=$((i + 1))
+    done
+} >"$g/ftm.ftm.json"
 
 # name|args (the input last); hostile inputs from tests/invalid, with their args
 list=$t/list
 {
-    for f in samples/anpr-tender/data.jsonl samples/diagrams/data.jsonl; do echo "$f|check $f"; done
-    for f in "$g"/*.jsonl; do echo "$f|check $f"; done
+    # the samples and the line-based fixtures (native and FtM JSON Lines are parsed on threads;
+    # the CSV ones load serially and must not change either)
+    for f in samples/anpr-tender/data.jsonl samples/diagrams/data.jsonl tests/data/ftm/* tests/data/gleif/*.csv \
+        tests/cli/loaders/*.ftm.json tests/cli/loaders/mix.jsonl; do echo "$f|check $f"; done
+    for f in "$g"/*.jsonl "$g"/*.ftm.json; do echo "$f|check $f"; done
     echo "limit-records|--limit records=37 check $g/mixed.jsonl"
     echo "limit-line|--limit line=200 check $g/long-line.jsonl"
     for d in tests/invalid/*/*/; do

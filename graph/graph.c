@@ -166,10 +166,18 @@ void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
     kt_graph_i_intern_prefetch(&g->ids, ids, n);
 }
 
-void kt_graph_reserve_ids(kt_graph *g, size_t n)
+void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels)
 {
-    if (!g->built)
-        kt_graph_i_intern_reserve(&g->ids, n); /* a hint: out of memory here shows later */
+    /* hints: running out of memory here shows later, where it matters */
+    if (g->built)
+        return;
+    kt_graph_i_intern_reserve(&g->ids, ids);
+    if (rels > g->nrels && rels < ((size_t)1 << 32) && RESERVE(g->rels, g->rels_cap, rels) == 0 &&
+        igraph_vector_int_reserve(&g->efrom, (igraph_integer_t)rels) == IGRAPH_SUCCESS &&
+        igraph_vector_int_reserve(&g->eto, (igraph_integer_t)rels) == IGRAPH_SUCCESS) {
+        kt_graph_i_hint_huge(VECTOR(g->efrom), rels * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->eto), rels * sizeof(igraph_integer_t));
+    }
 }
 
 kt_id_key kt_graph_id_key(const char *id)

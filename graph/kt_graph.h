@@ -187,9 +187,10 @@ kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_
  * the same whatever n.  One setting for the process. */
 void kt_graph_set_threads(int n);
 
-/* A hint that about n entity ids are coming: the id table is sized for them at once instead
- * of doubling (and rehashing) its way there. */
-void kt_graph_reserve_ids(kt_graph *g, size_t n);
+/* A hint that about ids entity ids and rels relations are coming: the id table is sized for
+ * them at once instead of doubling (and rehashing) its way there, and the relation arrays are
+ * reserved (address space only: pages that are never written cost no memory). */
+void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels);
 /* kt_graph_prefetch_ids with the keys given. */
 void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n);
 

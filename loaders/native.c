@@ -456,9 +456,10 @@ kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)
         return load_document(c, text, len);
     }
     static const kt_load_lines_ops ops = {sizeof(nrec), decode_line, add_line, prefetch_lines};
-    /* a large file makes many ids: room for one per 512 bytes (the bench data has one per 250;
-     * a file with fewer wastes at most 32 bytes per 512, 6%) saves the table's doublings */
-    kt_graph_reserve_ids(c->g, (size_t)(s->total / 512));
+    /* a large file makes many ids: room for one per 256 bytes (the bench data has one per 250)
+     * saves the id table's doublings, each a rehash of every id so far.  A file with fewer ids
+     * wastes at most 16 bytes per 256 of input (6%) after the build, 32 while loading */
+    kt_graph_reserve(c->g, (size_t)(s->total / 256), (size_t)(s->total / 48)); /* a relation line is 50+ bytes */
     return kt_load_i_lines(c, s, &ops, NULL);
 }
 

@@ -10,8 +10,8 @@
  * conflicts, the diagnostics' order and cap, limits) happens there, as in a serial read.  The
  * chunks do not depend on the number of threads, so neither does anything keten prints.
  *
- * Memory: at most threads + 2 chunks are in flight, each its text, its parse trees and its
- * records (about 5 MiB at the default size); the whole input is never held.  All threads
+ * Memory: at most threads + 1 chunks are in flight, each its text, its parse trees and its
+ * records (about 3 MiB at the default size); the whole input is never held.  All threads
  * allocate from one malloc arena (M_ARENA_MAX): what a worker frees is reused by the model
  * that grows after it, so the peak stays that of a serial load.
  * Complexity: O(input size) work, spread over the threads; the merge is O(records). */
@@ -22,7 +22,7 @@
 
 #include "load_i.h"
 
-#define KT_LOAD_CHUNK_DEFAULT (512u << 10)
+#define KT_LOAD_CHUNK_DEFAULT (256u << 10)
 
 /* ---- arenas: cJSON allocates from the current thread's chunk arena ---- */
 
@@ -336,7 +336,7 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
     memset(&p, 0, sizeof p);
     p.c = c;
     p.ops = ops;
-    p.nslots = (size_t)nthreads + 2;
+    p.nslots = (size_t)nthreads + 1; /* one read ahead of those being parsed and merged */
     if (!(p.slots = calloc(p.nslots, sizeof *p.slots)))
         return KT_ENOMEM;
     for (size_t i = 0; i < p.nslots; i++)

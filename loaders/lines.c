@@ -274,7 +274,7 @@ static int read_chunk(kt_src *s, chunk_t *ch, char **carry, size_t *ncarry, size
             ch->buf = b;
             ch->cap = want + 2;
         }
-        if (*ncarry) {
+        if (*ncarry) { /* (memcpy never sees the NULL of an empty carry) */
             memcpy(ch->buf, *carry, *ncarry);
             ch->len = *ncarry;
             *ncarry = 0;
@@ -311,7 +311,8 @@ static int read_chunk(kt_src *s, chunk_t *ch, char **carry, size_t *ncarry, size
                 *carry = b;
                 *capcarry = rest;
             }
-            memcpy(*carry, ch->buf + cut, rest);
+            if (rest)
+                memcpy(*carry, ch->buf + cut, rest);
             *ncarry = rest;
             ch->len = cut;
             return 0;

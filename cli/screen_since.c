@@ -252,6 +252,13 @@ static size_t stale_of(const cJSON *cur, const cJSON *prev, const cJSON *b, cons
     return n;
 }
 
+/* The entry's line in its decisions file (0 when the JSON lacks it). */
+static long line_of(const cJSON *d)
+{
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(d, "line");
+    return cJSON_IsNumber(x) ? (long)x->valueint : 0; /* cJSON saturates valueint */
+}
+
 static cJSON *str_or_null(const char *s) { return s && s[0] ? cJSON_CreateString(s) : cJSON_CreateNull(); }
 
 static cJSON *stale_json(const stale *s)
@@ -259,7 +266,7 @@ static cJSON *stale_json(const stale *s)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "about", s->about);
     cJSON_AddStringToObject(o, "file", s->file);
-    cJSON_AddNumberToObject(o, "line", cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(s->d, "line")));
+    cJSON_AddNumberToObject(o, "line", (double)line_of(s->d));
     cJSON_AddItemToObject(o, "key", str_or_null(strcmp(s->about, "finding") ? NULL : str(s->d, "key")));
     cJSON_AddItemToObject(o, "node", str_or_null(s->node));
     cJSON_AddItemToObject(o, "decision", str_or_null(str(s->d, "decision")));
@@ -275,7 +282,7 @@ static void stale_text(FILE *f, const stale *s, const char *v0, const char *v1)
 {
     const char *by = str(s->d, "by"), *date = str(s->d, "date");
     char who[512], why[256];
-    long line = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(s->d, "line"));
+    long line = line_of(s->d);
     snprintf(who, sizeof who, "%s%s%s%s", by[0] ? " by " : "", by, date[0] ? " on " : "", date);
     if (!strcmp(s->why, "finding_gone"))
         snprintf(why, sizeof why, "its finding is gone");

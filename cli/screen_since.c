@@ -233,7 +233,7 @@ static size_t stale_of(const cJSON *cur, const cJSON *prev, const cJSON *b, cons
         /* the decisions the earlier run recorded on its findings */
         for (size_t i = 0; i < pf->n; i++) {
             const cJSON *d = cJSON_GetObjectItemCaseSensitive(pf->v[i].obj, "decision");
-            if (cJSON_IsObject(d) && !with_key(cf, pf->v[i].key))
+            if (cJSON_IsObject(d) && pf->v[i].key[0] && !with_key(cf, pf->v[i].key))
                 finding_stale(&out[n++], &pf->v[i], cf, file, d);
         }
     }

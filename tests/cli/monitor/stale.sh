@@ -19,6 +19,8 @@
 #     (B2's) are judged; B3's verdict differs for want of its C3B answer (shown, not stale).
 #  6. case 1 against an earlier run without decisions: B2's decision named a finding of that
 #     run by its key: stale; B3's verdict differs because its C3B answer applies now.
+#  7. case 1 against an earlier run from before the case file (no keys): B2's finding is gone,
+#     and no decision is said to be stale, for want of the keys that would show it.
 t=$(mktemp -d) || exit 9
 trap 'rm -rf "$t"' EXIT
 cd "$ROOT" || exit 9
@@ -50,3 +52,16 @@ sed '33s/"share":40/"share":5/' samples/anpr-tender/data.jsonl >"$t/data.jsonl"
 k --since "$t/prev.json" "$t/tender.json"
 echo "== 6"
 k --since "$t/prev0.json" --decisions $D "$t/tender.json"
+echo "== 7"
+# an earlier run from before the case file (no keys, no case): no decision can be judged stale
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d.pop("decisions", None)
+for b in d["bidders"]:
+    b.pop("case", None)
+    for f in b["findings"] + b["unknown"]:
+        for k in ("key", "status", "decision", "measures", "question"):
+            f.pop(k, None)
+json.dump(d, open(sys.argv[2], "w"))' "$t/prev.json" "$t/old.json"
+k --since "$t/old.json" --decisions $D "$t/tender.json"

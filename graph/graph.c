@@ -700,6 +700,7 @@ int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e)
     return t == KT_REL_CONTROLS || (t == KT_REL_DIRECTOR_OF && g->directors_control);
 }
 void kt_graph_set_directors_control(kt_graph *g, int on) { g->directors_control = on != 0; }
+int kt_graph_directors_control(const kt_graph *g) { return g->directors_control; }
 const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(g, e);

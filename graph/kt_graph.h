@@ -328,6 +328,7 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
  * analysis that follows control asks this.  Complexity: O(1). */
 int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e);
 void kt_graph_set_directors_control(kt_graph *g, int on);
+int kt_graph_directors_control(const kt_graph *g);
 
 /* Names for enums, as used in the native format ("company", "owns", "board"). */
 const char *kt_etype_name(kt_etype t);

@@ -1,7 +1,0 @@
-build-tsan/graph/build.o: graph/build.c graph/graph_i.h graph/intern.h \
- graph/kt_graph.h graph/kt_diag.h graph/kt_error.h
-graph/graph_i.h:
-graph/intern.h:
-graph/kt_graph.h:
-graph/kt_diag.h:
-graph/kt_error.h:

@@ -1,2 +1,0 @@
-build-tsan/graph/country.o: graph/country.c graph/kt_country.h
-graph/kt_country.h:

@@ -1,2 +1,0 @@
-build-tsan/graph/error.o: graph/error.c graph/kt_error.h
-graph/kt_error.h:

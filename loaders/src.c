@@ -99,6 +99,28 @@ static const char *src_data(const kt_src *s)
     return s->buf;
 }
 
+/* One fread into dst (at most n bytes), counted against the bytes limit and reported as
+ * progress; at the end of input s->eof.  The bytes read, or -1 past the limit. */
+static long read_some(kt_src *s, char *dst, size_t n)
+{
+    size_t k = fread(dst, 1, n, s->in);
+    s->read += k;
+    if (s->read > limits.bytes) {
+        s->limit = "bytes";
+        return -1;
+    }
+    if (progress_fn && s->read >= s->next_report) {
+        progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
+        s->next_report = s->read + (16u << 20);
+    }
+    if (k == 0) {
+        if (ferror(s->in))
+            s->io_error = 1;
+        s->eof = 1;
+    }
+    return (long)k;
+}
+
 /* Read more from the stream so that at least want bytes follow pos (or end of input). */
 static int fill(kt_src *s, size_t want)
 {
@@ -120,22 +142,10 @@ static int fill(kt_src *s, size_t want)
             s->buf = b;
             s->cap = cap;
         }
-        size_t n = fread(s->buf + s->len, 1, s->cap - s->len - 1, s->in);
-        s->len += n;
-        s->read += n;
-        if (s->read > limits.bytes) {
-            s->limit = "bytes";
+        long n = read_some(s, s->buf + s->len, s->cap - s->len - 1);
+        if (n < 0)
             return -1;
-        }
-        if (progress_fn && s->read >= s->next_report) {
-            progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
-            s->next_report = s->read + (16u << 20);
-        }
-        if (n == 0) {
-            if (ferror(s->in))
-                s->io_error = 1;
-            s->eof = 1;
-        }
+        s->len += (size_t)n;
     }
     return 0;
 }
@@ -212,22 +222,10 @@ long kt_load_i_src_read(kt_src *s, char *dst, size_t n)
         s->pos += got;
     }
     while (got < n && !s->eof) {
-        size_t k = fread(dst + got, 1, n - got, s->in);
-        got += k;
-        s->read += k;
-        if (s->read > limits.bytes) {
-            s->limit = "bytes";
+        long k = read_some(s, dst + got, n - got);
+        if (k < 0)
             return -1;
-        }
-        if (progress_fn && s->read >= s->next_report) {
-            progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
-            s->next_report = s->read + (16u << 20);
-        }
-        if (k == 0) {
-            if (ferror(s->in))
-                s->io_error = 1;
-            s->eof = 1;
-        }
+        got += (size_t)k;
     }
     return (long)got;
 }

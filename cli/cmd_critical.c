@@ -171,7 +171,7 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
 
 int kt_cmd_critical(int argc, char **argv)
 {
-    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1, 0, 0};
     kt_crit_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)

@@ -45,6 +45,7 @@
 #include <mpi.h>
 #include <stdio.h>
 
+#include "../analyses/kt_exp.h"
 #include "../analyses/kt_screen.h"
 
 /* The hook behind keten screen --mpi (cli/screen_out.h), on rank 0: a screening state whose
@@ -53,6 +54,12 @@
  * every rank with a message. */
 kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, const kt_screen_tender *ctx,
                       kt_screen **out);
+
+/* The hook behind keten exposure --mpi (cli/node_cmd.h), on every rank: kt_exp_run()'s
+ * result on rank 0, computed level-synchronously over the ranks (dist/exposure.c); the other
+ * ranks get KT_EUSAGE and write nothing. */
+kt_err kt_dist_exposure(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
+                        kt_exp_result **out);
 
 /* The other ranks, when their command is done: wait for rank 0's end (kt_dist_done()) and
  * return its exit status; a rank whose command ended before rank 0's job (it could not read

@@ -63,6 +63,15 @@ int main(int argc, char **argv)
         timings |= strcmp(argv[i], "--timings") == 0;
         mpi |= strcmp(argv[i], "--mpi") == 0;
     }
+    /* --timings is screen's option; the other commands take it here only (the ranks' figures) */
+    if (timings && argc > 1 && strcmp(argv[1], "screen") != 0) {
+        int j = 1;
+        for (int i = 1; i < argc; i++)
+            if (strcmp(argv[i], "--timings") != 0)
+                argv[j++] = argv[i];
+        argc = j;
+        argv[argc] = NULL;
+    }
     if (rank != 0) {
         /* the command's messages and output are rank 0's to write; fatal ones go to stderr */
         int fd = dup(2), null = open("/dev/null", O_WRONLY | O_CLOEXEC);

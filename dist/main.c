@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../cli/node_cmd.h"
+#include "../cli/own_cli.h"
 #include "../cli/screen_out.h"
 #include "dist_i.h"
 
@@ -85,6 +86,7 @@ int main(int argc, char **argv)
     kt_graph_snapshot_lazy = 1; /* each rank keeps resident only the pages it reads */
     kt_cli_screen_mpi = kt_dist_screen;
     kt_cli_exposure_mpi = kt_dist_exposure;
+    kt_cli_owners_mpi = kt_dist_owners;
     /* without --mpi, keten-mpi is plain keten on rank 0: the others wait (and write no file) */
     code = rank == 0 || mpi ? kt_cli_main(argc, argv) : 0;
     if (rank == 0)

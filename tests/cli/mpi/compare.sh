@@ -1,5 +1,5 @@
 # keten-mpi COMMAND --mpi under mpirun writes byte for byte what keten COMMAND writes, on
-# stdout and stderr, with the same exit status: screen and exposure, on the sample tender, the
+# stdout and stderr, with the same exit status: screen, exposure and owners, on the sample, the
 # test fixtures and synthetic bench data (bench/gen.py), each from the data files and from a
 # snapshot (keten index), at 1, 2 and 4 ranks (3 under the sanitizers: an uneven split).
 # A tender that starts a walk at every entity of the bench data makes every vertex's search
@@ -80,9 +80,27 @@ same "$nps" exposure "$1" "$tmp/r.ktn" --policy samples/policy.json --max-depth 
 grep -q depth_limit "$tmp/out1" || { echo "exposure $1 --max-depth 2: no node cut by max_depth"; fail=1; }
 same "$few" exposure "$2" "$tmp/r.jsonl" --policy samples/policy.json --max-depth 3 --json
 grep -q depth_limit "$tmp/out1" || { echo "exposure $2 --max-depth 3: no node cut by max_depth"; fail=1; }
+# owners: the owner closure gathered to rank 0; cross-holdings, interval shares, rounding at
+# thresholds, random graphs of the differential test (cycles of every size), the bench data
+same "$nps" owners lumen-modules $s/data.jsonl
+same "$few" owners --json lumen-modules "$tmp/sample.ktn"
+for f in cross-range:A cross90:A precision:T; do
+    same "$few" owners --json "${f#*:}" "tests/cli/owners/${f%:*}.jsonl"
+done
+for seed in 10 100; do
+    f=$tmp/seed-$seed.jsonl
+    grep -v '^#' tests/diff/regress/seed-$seed.jsonl >"$f" # the reference's answers follow as comments
+    # the entity with the most owners' relations into it
+    id=$(grep -o '"to": *"[^"]*"' "$f" | sort | uniq -c | sort -k1,1nr -k2 | head -1 | cut -d'"' -f4)
+    same "$few" owners --json "$id" "$f"
+    grep -q '"integrated"' "$tmp/out1" || { echo "owners $id in seed $seed: no owner"; fail=1; }
+done
+same "$nps" owners --json "$1" "$tmp/r.ktn"
+same "$few" owners "$3" "$tmp/r.jsonl"
+same "$few" owners no-such-entity $s/data.jsonl
 # the comparisons must have covered every outcome: 0, 1 (--fail-on) and 2 (an unknown id)
 for rc in 0 1 2; do
     grep -qx "$rc" "$tmp/codes" || { echo "no case exits $rc"; fail=1; }
 done
-[ "$cases" -ge 20 ] || { echo "only $cases cases ran"; fail=1; }
+[ "$cases" -ge 30 ] || { echo "only $cases cases ran"; fail=1; }
 exit $fail

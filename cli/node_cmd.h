@@ -11,6 +11,7 @@
 #ifndef KT_NODE_CMD_H
 #define KT_NODE_CMD_H
 
+#include "../analyses/kt_crit.h"
 #include "../analyses/kt_exp.h"
 #include "cli.h"
 
@@ -41,6 +42,9 @@ typedef struct {
 typedef kt_err (*kt_exp_run_fn)(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
                                 kt_exp_result **out);
 extern kt_exp_run_fn kt_cli_exposure_mpi;
+/* keten critical --mpi, with kt_crit_run()'s contract (dist/; NULL in keten). */
+typedef kt_err (*kt_crit_run_fn)(const kt_graph *g, igraph_integer_t start, kt_crit_result **out);
+extern kt_crit_run_fn kt_cli_critical_mpi;
 
 /* Parse the options (--json, --quiet, --from, and --policy/--max-depth/--fail-on as the
  * command allows), load the policy and the files, and find the node.  Returns -1 when the command

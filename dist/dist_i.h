@@ -51,7 +51,7 @@ typedef struct {
     int64_t nv, ne, a, b; /* the job's sizes and parameters, which every rank checks */
 } kt_dist_header;
 
-enum { KT_JOB_SCREEN = 1, KT_JOB_EXPOSURE, KT_JOB_OWNERS, KT_JOB_DONE };
+enum { KT_JOB_SCREEN = 1, KT_JOB_EXPOSURE, KT_JOB_OWNERS, KT_JOB_CRITICAL, KT_JOB_DONE };
 
 /* Every rank: the next header, polling every 10 ms (see comm.c). */
 void kt_dist_header_bcast(kt_dist_header *h, MPI_Comm comm);

@@ -45,6 +45,7 @@
 #include <mpi.h>
 #include <stdio.h>
 
+#include "../analyses/kt_crit.h"
 #include "../analyses/kt_exp.h"
 #include "../analyses/kt_own.h"
 #include "../analyses/kt_screen.h"
@@ -64,9 +65,12 @@ kt_err kt_dist_exposure(const kt_graph *g, const kt_policy *p, igraph_integer_t 
 
 /* The hook behind keten owners --mpi (cli/own_cli.h), on every rank: kt_own_upstream()'s
  * result on rank 0, from the owner closure found over the ranks and gathered to rank 0
- * (dist/owners.c); the other ranks get KT_EUSAGE and write nothing. */
+ * (dist/closure.c); the other ranks get KT_EUSAGE and write nothing. */
 kt_err kt_dist_owners(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_result *out,
                       kt_errinfo *ei);
+/* The hook behind keten critical --mpi (cli/node_cmd.h): kt_crit_run()'s result on rank 0, from
+ * the reached part found over the ranks and gathered to rank 0 (dist/closure.c). */
+kt_err kt_dist_critical(const kt_graph *g, igraph_integer_t start, kt_crit_result **out);
 
 /* The other ranks, when their command is done: wait for rank 0's end (kt_dist_done()) and
  * return its exit status; a rank whose command ended before rank 0's job (it could not read

@@ -87,6 +87,7 @@ int main(int argc, char **argv)
     kt_cli_screen_mpi = kt_dist_screen;
     kt_cli_exposure_mpi = kt_dist_exposure;
     kt_cli_owners_mpi = kt_dist_owners;
+    kt_cli_critical_mpi = kt_dist_critical;
     /* without --mpi, keten-mpi is plain keten on rank 0: the others wait (and write no file) */
     code = rank == 0 || mpi ? kt_cli_main(argc, argv) : 0;
     if (rank == 0)

@@ -1,10 +1,10 @@
 # keten-mpi COMMAND --mpi under mpirun writes byte for byte what keten COMMAND writes, on
-# stdout and stderr, with the same exit status: screen, exposure and owners, on the sample, the
-# test fixtures and synthetic bench data (bench/gen.py), each from the data files and from a
-# snapshot (keten index), at 1, 2 and 4 ranks (3 under the sanitizers: an uneven split).
-# A tender that starts a walk at every entity of the bench data makes every vertex's search
-# entry count.  Runs where Open MPI is installed (make test builds keten-mpi then); skipped
-# (77) otherwise.
+# stdout and stderr, with the same exit status: screen, exposure, critical and owners, on the
+# sample, the test fixtures, random ownership graphs and synthetic bench data (bench/gen.py),
+# from the data files and from snapshots (keten index), at 1, 2 and 4 ranks (3 under the
+# sanitizers: an uneven split).  A tender that starts a walk at every entity of the bench data
+# makes every vertex's search entry count.  Runs where Open MPI is installed (make test builds
+# keten-mpi then); skipped (77) otherwise.
 cd "$ROOT" || exit 9
 if [ -z "${KETEN_MPI:-}" ]; then
     echo "cli/mpi/compare skipped: no keten-mpi (Open MPI is not installed; see docs/scale.md)" >&2
@@ -80,6 +80,16 @@ same "$nps" exposure "$1" "$tmp/r.ktn" --policy samples/policy.json --max-depth 
 grep -q depth_limit "$tmp/out1" || { echo "exposure $1 --max-depth 2: no node cut by max_depth"; fail=1; }
 same "$few" exposure "$2" "$tmp/r.jsonl" --policy samples/policy.json --max-depth 3 --json
 grep -q depth_limit "$tmp/out1" || { echo "exposure $2 --max-depth 3: no node cut by max_depth"; fail=1; }
+# critical: what the node reaches gathered to rank 0
+same "$nps" critical k2-polder $s/data.jsonl
+same "$few" critical k1-noordlicht "$tmp/sample.ktn" --json
+same "$few" critical k1-noordlicht $s/data.jsonl --csv
+for node in $(grep -o '"id": *"[^"]*", *"type"' tests/cli/critical/second-supplier.jsonl | cut -d'"' -f4); do
+    same "$few" critical "$node" tests/cli/critical/second-supplier.jsonl --json
+done
+same "$nps" critical "$1" "$tmp/r.ktn" --json
+same "$few" critical "$2" "$tmp/r.jsonl"
+same "$few" critical no-such-node $s/data.jsonl
 # owners: the owner closure gathered to rank 0; cross-holdings, interval shares, rounding at
 # thresholds, random graphs of the differential test (cycles of every size), the bench data
 same "$nps" owners lumen-modules $s/data.jsonl

@@ -75,8 +75,7 @@ static void critical_expand(const dctx *d, const kt_graph *g, igraph_integer_t v
 static void search(const dctx *d, const kt_graph *g, igraph_integer_t subject, expand_fn expand, lists *l)
 {
     kt_vmap own;
-    size_t cap_f = 0, cap_nf = 0, nf = 0;
-    int64_t *front = NULL, *newf = NULL;
+    kt_dist_levels lv = {0};
     igraph_integer_t idx;
     int fresh;
 
@@ -85,16 +84,15 @@ static void search(const dctx *d, const kt_graph *g, igraph_integer_t subject, e
     if (kt_dist_owner(d, subject) == d->rank) {
         if (kt_vmap_put(&own, subject, &idx, &fresh) != KT_OK)
             kt_dist_die(d, "out of memory");
-        grow(d, (void **)&front, &cap_f, 1, sizeof *front);
-        front[nf++] = subject;
+        kt_dist_levels_push(d, &lv, subject);
     }
-    for (;;) {
-        size_t first = l->ns, nn = 0;
-        for (size_t f = 0; f < nf; f++) {
+    while (kt_dist_levels_advance(d, &lv) > 0) {
+        size_t first = l->ns;
+        for (size_t f = 0; f < lv.n; f++) {
             size_t at = l->ns;
-            expand(d, g, front[f], l);
+            expand(d, g, lv.cur[f], l);
             grow(d, (void **)&l->h, &l->cap_h, l->nh + 1, sizeof *l->h);
-            l->h[l->nh++] = (head){front[f], (int64_t)(l->ns - at)};
+            l->h[l->nh++] = (head){lv.cur[f], (int64_t)(l->ns - at)};
         }
         size_t ns = l->ns - first;
         int64_t *sv = kt_dist_xmalloc(d, ns * sizeof *sv);
@@ -113,27 +111,13 @@ static void search(const dctx *d, const kt_graph *g, igraph_integer_t subject, e
         for (size_t j = 0; j < pl.nrecv; j++) {
             if (kt_vmap_put(&own, got[j], &idx, &fresh) != KT_OK)
                 kt_dist_die(d, "out of memory");
-            if (fresh) {
-                grow(d, (void **)&newf, &cap_nf, nn + 1, sizeof *newf);
-                newf[nn++] = got[j];
-            }
+            if (fresh)
+                kt_dist_levels_push(d, &lv, got[j]);
         }
         kt_dist_plan_free(&pl);
         free(got);
-        int64_t n = (int64_t)nn, total = 0;
-        MPI_Allreduce(&n, &total, 1, MPI_INT64_T, MPI_SUM, d->comm);
-        if (total == 0)
-            break;
-        int64_t *tmp = front;
-        size_t tcap = cap_f;
-        front = newf;
-        cap_f = cap_nf;
-        newf = tmp;
-        cap_nf = tcap;
-        nf = nn;
     }
-    free(front);
-    free(newf);
+    kt_dist_levels_free(&lv);
     kt_vmap_destroy(&own);
 }
 

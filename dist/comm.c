@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../analyses/kt_vmap.h"
 #include "dist_i.h"
 
 kt_dist_stats kt_dist_last;
@@ -108,6 +109,34 @@ void kt_dist_gather(const dctx *d, const void *rec, size_t n, size_t sz, void **
     MPI_Gatherv(rec, mine, t, *all, count, disp, t, 0, d->comm);
     MPI_Type_free(&t);
     free(count);
+}
+
+void kt_dist_levels_push(const dctx *d, kt_dist_levels *l, int64_t x)
+{
+    if (kt_vmap_grow((void **)&l->next, &l->cap_next, l->nnext + 1, sizeof *l->next) != KT_OK)
+        kt_dist_die(d, "out of memory");
+    l->next[l->nnext++] = x;
+}
+
+int64_t kt_dist_levels_advance(const dctx *d, kt_dist_levels *l)
+{
+    int64_t n = (int64_t)l->nnext, total = 0, *tmp = l->cur;
+    size_t cap = l->cap_cur;
+    MPI_Allreduce(&n, &total, 1, MPI_INT64_T, MPI_SUM, d->comm);
+    l->cur = l->next;
+    l->cap_cur = l->cap_next;
+    l->n = l->nnext;
+    l->next = tmp;
+    l->cap_next = cap;
+    l->nnext = 0;
+    return total;
+}
+
+void kt_dist_levels_free(kt_dist_levels *l)
+{
+    free(l->cur);
+    free(l->next);
+    memset(l, 0, sizeof *l);
 }
 
 /* The workers wait for a header while rank 0 loads or writes, which may take minutes: they poll

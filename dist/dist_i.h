@@ -44,6 +44,17 @@ void kt_dist_plan_free(kt_dist_plan *pl);
  * array, NULL elsewhere) gets *total records. */
 void kt_dist_gather(const dctx *d, const void *rec, size_t n, size_t sz, void **all, size_t *total);
 
+/* The frontier of a level-synchronous search (cur, n) and the next level being filled. */
+typedef struct {
+    int64_t *cur, *next;
+    size_t n, nnext, cap_cur, cap_next;
+} kt_dist_levels;
+void kt_dist_levels_push(const dctx *d, kt_dist_levels *l, int64_t x);
+/* Every rank: the next level becomes the frontier; returns its size over all ranks (0: the
+ * search is over). */
+int64_t kt_dist_levels_advance(const dctx *d, kt_dist_levels *l);
+void kt_dist_levels_free(kt_dist_levels *l);
+
 /* What rank 0 broadcasts before each job (and at the end: JOB_DONE). */
 typedef struct {
     int64_t job;  /* KT_JOB_* */

@@ -51,8 +51,8 @@ static void search(const dctx *d, const kt_graph *g, const kt_exp_result *r, rea
 {
     kt_vmap own;
     reach *rec = NULL;
-    size_t nrec = 0, cap_rec = 0, cap_f = 0, cap_nf = 0, nf = 0;
-    int64_t *front = NULL, *newf = NULL; /* indexes into rec */
+    size_t nrec = 0, cap_rec = 0;
+    kt_dist_levels lv = {0}; /* indexes into rec */
     igraph_integer_t idx;
     int fresh;
 
@@ -61,31 +61,31 @@ static void search(const dctx *d, const kt_graph *g, const kt_exp_result *r, rea
         if (kt_vmap_put(&own, r->start, &idx, &fresh) != KT_OK)
             kt_dist_die(d, "out of memory");
         grow(d, (void **)&rec, &cap_rec, 1, sizeof *rec);
-        grow(d, (void **)&front, &cap_f, 1, sizeof *front);
         rec[nrec++] = (reach){r->start, -1, -1, KT_VIA_MEMBERSHIP, 0, 0, 0};
-        front[nf++] = 0;
+        kt_dist_levels_push(d, &lv, 0);
     }
+    kt_dist_levels_advance(d, &lv);
     for (int lev = 0;; lev++) {
         int probe = lev >= r->max_depth;
         step *sv = NULL;
         int *dest = NULL;
         size_t *from = NULL, ns = 0, cap_s = 0, cap_d = 0, cap_from = 0;
-        for (size_t f = 0; f < nf; f++) {
+        for (size_t f = 0; f < lv.n; f++) {
             kt_dep_iter it;
             kt_dep_step st;
-            kt_dep_iter_init(&it, g, rec[front[f]].v, r->owner_share);
+            kt_dep_iter_init(&it, g, rec[lv.cur[f]].v, r->owner_share);
             while (kt_dep_iter_next(&it, &st)) {
                 grow(d, (void **)&sv, &cap_s, ns + 1, sizeof *sv);
                 grow(d, (void **)&dest, &cap_d, ns + 1, sizeof *dest);
                 grow(d, (void **)&from, &cap_from, ns + 1, sizeof *from);
-                sv[ns] = (step){st.next, st.edge, rec[front[f]].v, (int32_t)st.via, probe};
-                from[ns] = (size_t)front[f];
+                sv[ns] = (step){st.next, st.edge, rec[lv.cur[f]].v, (int32_t)st.via, probe};
+                from[ns] = (size_t)lv.cur[f];
                 dest[ns++] = kt_dist_owner(d, st.next);
             }
         }
         kt_dist_plan pl;
         step *rv;
-        size_t *order, nn = 0;
+        size_t *order;
         kt_dist_exchange(d, sv, dest, ns, sizeof *sv, &pl, (void **)&rv, &order);
         free(dest);
         free(sv);
@@ -99,9 +99,8 @@ static void search(const dctx *d, const kt_graph *g, const kt_exp_result *r, rea
                 if (kt_vmap_put(&own, rv[j].next, &i, &fresh) != KT_OK)
                     kt_dist_die(d, "out of memory");
                 grow(d, (void **)&rec, &cap_rec, nrec + 1, sizeof *rec);
-                grow(d, (void **)&newf, &cap_nf, nn + 1, sizeof *newf);
                 rec[nrec++] = (reach){rv[j].next, rv[j].parent, rv[j].edge, rv[j].via, lev + 1, 0, 0};
-                newf[nn++] = i;
+                kt_dist_levels_push(d, &lv, i);
             } else if (rec[i].depth == lev + 1 && rv[j].edge < rec[i].edge) {
                 rec[i].parent = rv[j].parent; /* a lower relation from the level before */
                 rec[i].edge = rv[j].edge;
@@ -118,20 +117,10 @@ static void search(const dctx *d, const kt_graph *g, const kt_exp_result *r, rea
         free(rv);
         free(order);
         free(from);
-        int64_t n = (int64_t)nn, total = 0;
-        MPI_Allreduce(&n, &total, 1, MPI_INT64_T, MPI_SUM, d->comm);
-        if (probe || total == 0)
+        if (probe || kt_dist_levels_advance(d, &lv) == 0)
             break;
-        int64_t *tmp = front;
-        size_t tcap = cap_f;
-        front = newf;
-        cap_f = cap_nf;
-        newf = tmp;
-        cap_nf = tcap;
-        nf = nn;
     }
-    free(front);
-    free(newf);
+    kt_dist_levels_free(&lv);
     kt_vmap_destroy(&own);
     *mine = rec;
     *nmine = nrec;

@@ -107,6 +107,14 @@ for seed in 10 100; do
 done
 same "$nps" owners --json "$1" "$tmp/r.ktn"
 same "$few" owners "$3" "$tmp/r.jsonl"
+# --policy with directors_control: a director_of relation joins the closure as control
+printf '%s\n' '{"keten":"1"}' '{"id":"p","type":"person"}' '{"id":"d","type":"person"}' \
+    '{"id":"h","type":"company"}' '{"id":"t","type":"company"}' '{"rel":"owns","from":"p","to":"h","share":45}' \
+    '{"rel":"owns","from":"h","to":"t","share":100}' '{"rel":"director_of","from":"d","to":"t"}' >"$tmp/d.jsonl"
+python3 -c 'import json, sys; p = json.load(open(sys.argv[1])); p["directors_control"] = True; json.dump(p, open(sys.argv[2], "w"))' \
+    samples/policy.json "$tmp/pd.json"
+same "$few" owners --policy "$tmp/pd.json" t "$tmp/d.jsonl"
+grep -q '^d ' "$tmp/out1" || { echo "owners --policy: the director is not among t's controllers"; fail=1; }
 same "$few" owners no-such-entity $s/data.jsonl
 # the comparisons must have covered every outcome: 0, 1 (--fail-on) and 2 (an unknown id)
 for rc in 0 1 2; do

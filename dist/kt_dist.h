@@ -1,4 +1,5 @@
-/* kt_dist.h: keten screen --mpi, the screening searches partitioned over MPI ranks.
+/* kt_dist.h: keten-mpi: screen, exposure, critical and owners with --mpi, over MPI ranks
+ * (docs/scale.md).  This comment is screening's; exposure.c and closure.c describe the others.
  *
  * Built only by `make mpi` (Open MPI), into build/keten-mpi; keten itself knows nothing of it.
  * Every rank runs the command (main.c): it reads the tender and the policy, and opens the data
@@ -28,13 +29,14 @@
  *
  * Complexity per rank, for N ranks and the K searches the policy asks for (kt_screen_searches(),
  * 11 plus one per prohibition): every rank O(|V| + |E|) to read the model (kt_screen_prepare()'s
- * per-vertex facts, then the relations, twice, for its steps: this does not shrink with N); O(K (|V| + |E|) / N log(|V| / N)) work (the key sorts) and
+ * per-vertex facts, then the relations, twice, for its steps: this does not shrink with N);
+ * O(K (|V| + |E|) / N log(|V| / N)) work (the key sorts) and
  * O(K (|V| + |E|) / N) records sent for the searches, in about 7 collective calls per level
  * and search (latency: each waits for the slowest rank); O(P K max_depth) for the P starting
  * points of its bidders.  Memory per rank for the part it owns: 12 bytes per step (28 more
  * while they arrive), 12 K + 32 bytes per vertex (tables of dist, next and where next leads,
  * the sources, keys, frontiers), plus at each level about 70 bytes per candidate step in
- * flight; and every rank kt_screen_prepare()'s per-vertex facts (about 20 bytes per vertex; its
+ * flight; and every rank kt_screen_prepare()'s per-vertex facts (about 10 bytes per vertex; its
  * tables stay untouched, so not resident, except on rank 0, 8 K bytes per vertex, which
  * receives the bidders' entries) and 8 bytes per string of the mapped model.
  *
@@ -50,8 +52,9 @@
 #include "../analyses/kt_own.h"
 #include "../analyses/kt_screen.h"
 
-/* The hook behind keten screen --mpi (cli/screen_out.h), on rank 0: a screening state whose
- * tables hold every entry the bidders read.  A bidder that names an unknown entity is left
+/* The hook behind keten screen --mpi (cli/screen_out.h), on every rank: on rank 0 a screening
+ * state whose tables hold every entry the bidders read; the other ranks get KT_EUSAGE and
+ * write nothing.  A bidder that names an unknown entity is left
  * to kt_screen_bidder() to report.  A failure that only one rank sees (out of memory) aborts
  * every rank with a message. */
 kt_err kt_dist_screen(const kt_graph *g, const kt_policy *p, const kt_tender *t, const kt_screen_tender *ctx,

@@ -105,6 +105,25 @@ void kt_graph_i_hint_huge(void *p, size_t bytes)
 
 static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns);
 
+/* Faults in the pages of a fresh calloc'd block of 4 MiB or more (smaller ones are not worth a
+ * system call).  Contents stay zero; where the kernel lacks MADV_POPULATE_WRITE (before 5.14) the
+ * pages fault in when first used, as without this. */
+static void populate(void *p, size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+    const uintptr_t page = 4096;
+    if (!p || bytes < (4u << 20))
+        return;
+    uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t b = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_POPULATE_WRITE); /* failure: they fault in when used */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 static int grow_slots(kt_graph_i_intern *t)
 {
     return grow_slots_to(t, t->nslots ? t->nslots * 2 : 1024);
@@ -130,6 +149,10 @@ static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
     }
     kt_graph_i_hint_huge(slots, (size_t)ns * sizeof *slots);
     kt_graph_i_hint_huge(pre, (size_t)ns * sizeof *pre);
+    /* every page of a table this size is written soon (ids land at random): fault it in now, in
+     * order, rather than by the rehash's reads (the zero page) and then writes (a copy of it) */
+    populate(slots, (size_t)ns * sizeof *slots);
+    populate(pre, (size_t)ns * sizeof *pre);
     for (uint32_t k = 0; k < t->nslots; k++) {
         uint64_t x = t->slots[k];
         if (!x)
@@ -245,7 +268,10 @@ uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len
 {
     if (added)
         *added = 0;
-    if ((uint64_t)(t->n + 1) * 2 > t->nslots && grow_slots(t) != 0)
+    /* grown at 3/4 full (reserved at half): each slot holds the hash, so a longer probe costs
+     * compares within a cache line, while a table twice the size costs its pages' first touch
+     * (a fault and the kernel's zeroing, 16 bytes a slot) and a rehash */
+    if ((uint64_t)(t->n + 1) * 4 > (uint64_t)t->nslots * 3 && grow_slots(t) != 0)
         return KT_INTERN_ENOMEM;
     uint32_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))

@@ -1,7 +1,7 @@
 /* intern.h: string interning for the graph module (internal).
  *
  * Strings are copied once into large arena blocks and numbered 0, 1, 2, ... in the order
- * first seen; an open-addressing hash table (linear probing, power-of-two size, load <= 0.5)
+ * first seen; an open-addressing hash table (linear probing, power-of-two size, load <= 3/4)
  * maps text to number.  Number -> text is one array read.
  * Complexity: O(length) expected per lookup; memory about 16 bytes per string plus its text. */
 #ifndef KT_INTERN_H

@@ -477,6 +477,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
+    kt_graph_i_pf_stop(&g->pf); /* before any array it was given moves or goes */
     /* the short ids kept in the hash table sped up loading; lookups from now on read the text,
      * and the memory goes before the build's arrays come */
     free(g->ids.pre);

@@ -68,6 +68,20 @@ typedef struct {
     uint8_t kind; /* kt_mark_kind */
 } kt_graph_i_mark;
 
+/* prefault.c: a helper thread that faults in the pages of up to KT_GRAPH_I_PF_RANGES arrays a
+ * stretch ahead of the loading thread's writes.  kt_graph_i_pf_start: NULL when no thread (the
+ * system lacks MADV_POPULATE_WRITE, or the thread could not start); the others accept NULL.
+ * kt_graph_i_pf_want: range k is [base, base + bytes) from now on (raising bytes; a new base
+ * starts over).  kt_graph_i_pf_stop joins the thread and sets *pf to NULL: call it before
+ * moving or freeing any array given to it. */
+#define KT_GRAPH_I_PF_RANGES 5
+typedef struct kt_graph_i_pf kt_graph_i_pf;
+kt_graph_i_pf *kt_graph_i_pf_start(void);
+void kt_graph_i_pf_want(kt_graph_i_pf *pf, int k, void *base, size_t bytes);
+void kt_graph_i_pf_stop(kt_graph_i_pf **pf);
+/* The threads kt_graph_set_threads allows (every online core when 0). */
+long kt_graph_i_threads(void);
+
 struct kt_graph {
     kt_graph_i_intern ids;  /* entity ids; number = entity slot */
     kt_graph_i_intern strs; /* every other string */
@@ -83,6 +97,7 @@ struct kt_graph {
     uint32_t *canon;      /* slot -> canonical slot when aliases exist, else NULL */
     size_t canon_cap;
 
+    kt_graph_i_pf *pf; /* faulting in pages ahead of a large load (prefault.c), NULL */
     kt_graph_i_rel *rels;
     size_t nrels, rels_cap;
     igraph_vector_int_t efrom, eto; /* per relation: slots while loading, vertices after build,

@@ -24,6 +24,11 @@ void kt_graph_set_threads(int n)
     graph_threads = n > 0 ? n : 0;
 }
 
+long kt_graph_i_threads(void)
+{
+    return graph_threads ? graph_threads : sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 typedef struct {
     const igraph_integer_t *k1, *k2; /* sort by k1, then k2 */
     igraph_integer_t ne, nv;
@@ -112,7 +117,7 @@ kt_err kt_graph_i_create(igraph_t *ig, igraph_vector_int_t *from, igraph_vector_
     *to = x;
     index_job out = {VECTOR(ig->from), VECTOR(ig->to), ne, nv, VECTOR(ig->oi), VECTOR(ig->os), 0};
     index_job in = {VECTOR(ig->to), VECTOR(ig->from), ne, nv, VECTOR(ig->ii), VECTOR(ig->is), 0};
-    long cores = graph_threads ? graph_threads : sysconf(_SC_NPROCESSORS_ONLN);
+    long cores = kt_graph_i_threads();
     pthread_t t;
     int threaded = cores > 1 && ne >= 4096 && pthread_create(&t, NULL, make_index, &in) == 0;
     make_index(&out);

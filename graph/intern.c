@@ -149,10 +149,12 @@ static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
     }
     kt_graph_i_hint_huge(slots, (size_t)ns * sizeof *slots);
     kt_graph_i_hint_huge(pre, (size_t)ns * sizeof *pre);
-    /* every page of a table this size is written soon (ids land at random): fault it in now, in
-     * order, rather than by the rehash's reads (the zero page) and then writes (a copy of it) */
-    populate(slots, (size_t)ns * sizeof *slots);
-    populate(pre, (size_t)ns * sizeof *pre);
+    if (t->n) {
+        /* every page is written in the rehash below (ids land at random): fault them in now, in
+         * order, rather than by its reads (the zero page) and then writes (a copy of it) */
+        populate(slots, (size_t)ns * sizeof *slots);
+        populate(pre, (size_t)ns * sizeof *pre);
+    }
     for (uint32_t k = 0; k < t->nslots; k++) {
         uint64_t x = t->slots[k];
         if (!x)
@@ -263,15 +265,20 @@ uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, 
     return kt_graph_i_intern_add_h(t, s, len, kt_graph_i_hash(s, len), t->inline_keys ? pack(s, len) : 0, added);
 }
 
+int kt_graph_i_intern_full(const kt_graph_i_intern *t)
+{
+    /* grown at 3/4 full (reserved at half): each slot holds the hash, so a longer probe costs
+     * compares within a cache line, while a table twice the size costs its pages' first touch
+     * (a fault and the kernel's zeroing, 16 bytes a slot) and a rehash */
+    return (uint64_t)(t->n + 1) * 4 > (uint64_t)t->nslots * 3;
+}
+
 uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len, uint32_t h, uint64_t pk,
                                  int *added)
 {
     if (added)
         *added = 0;
-    /* grown at 3/4 full (reserved at half): each slot holds the hash, so a longer probe costs
-     * compares within a cache line, while a table twice the size costs its pages' first touch
-     * (a fault and the kernel's zeroing, 16 bytes a slot) and a rehash */
-    if ((uint64_t)(t->n + 1) * 4 > (uint64_t)t->nslots * 3 && grow_slots(t) != 0)
+    if (kt_graph_i_intern_full(t) && grow_slots(t) != 0)
         return KT_INTERN_ENOMEM;
     uint32_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))

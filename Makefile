@@ -35,8 +35,9 @@ ifneq ($(filter KT_PKG_FAILED,$(PKG_CFLAGS) $(PKG_LIBS)),)
 $(error pkg-config cannot find the libraries ($(PKGS)); 'sudo make deps' installs them)
 endif
 endif
-CFLAGS_ALL = $(CSTD) $(WARN) $(WERROR) $(CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(LDFLAGS) $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+# -pthread: loaders/lines.c parses JSON Lines on every core
+CFLAGS_ALL = $(CSTD) -pthread $(WARN) $(WERROR) $(CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(LDFLAGS) $(PKG_LIBS) -lm -pthread $(EXTRA_LDFLAGS)
 
 BUILD   ?= build
 LIB_SRC  = $(wildcard graph/*.c loaders/*.c analyses/*.c viz/*.c)

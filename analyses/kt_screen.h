@@ -229,7 +229,15 @@ typedef struct {
     int covered_by_agreements;
 } kt_screen_tender;
 
-/* Run the searches.  Fails with KT_EUSAGE when the graph holds 2^31 relations or more. */
+/* Options of a screening.  threads: how many threads the stages use (0: every online core);
+ * the results are the same, byte for byte, whatever the number. */
+typedef struct {
+    int threads;
+} kt_screen_opts;
+
+/* Run the searches.  Fails with KT_EUSAGE when the graph holds 2^31 relations or more.
+ * kt_screen_new(): default options (o NULL). */
+kt_err kt_screen_new_opts(const kt_graph *g, const kt_policy *p, const kt_screen_opts *o, kt_screen **out);
 kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out);
 void kt_screen_free(kt_screen *s);
 
@@ -238,6 +246,17 @@ void kt_screen_free(kt_screen *s);
 kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
                         kt_screen_result *out, kt_errinfo *ei);
 void kt_screen_result_destroy(kt_screen_result *r);
+
+/* Screen bidders b[0..n-1], bidder i in its own context ctx[i], on the threads of the
+ * kt_screen's options: out[i] and rcs[i] (KT_OK; KT_ENOTFOUND with ei[i] as kt_screen_bidder
+ * gives it, out[i] then empty) are what kt_screen_bidder gives called on each bidder in
+ * order on a kt_screen no bidder was screened on before, byte for byte, whatever the number
+ * of threads.  The bidders are spread over the threads; the interests' upstream solves are
+ * made once per company, on every thread, and handed out in bidder order (as the memo of
+ * kt_screen_bidder does).  Returns KT_ENOMEM (every out[] released) or KT_OK.  Complexity:
+ * the sum of kt_screen_bidder's, each company's upstream solved at most once per way. */
+kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const kt_tender_bidder *b, size_t n,
+                         kt_screen_result *out, kt_err *rcs, kt_errinfo *ei);
 
 /* The stages, for a search stage run elsewhere (dist/ runs it partitioned over MPI ranks).
  * kt_screen_new() is kt_screen_prepare() (the sources marked, the per-vertex facts,

@@ -61,38 +61,50 @@ static int owned_above(const kt_screen *s, int cls, igraph_integer_t e)
 }
 
 /* One multi-source breadth-first search backwards.  Sources enter in vertex order and steps in
- * relation order, so ties resolve the same way every run.  Complexity: O(|V| + |E|), each
- * vertex expanded once, only up to max_depth. */
-static void search(kt_screen *s, int cls, int32_t *queue)
+ * relation order, so ties resolve the same way every run.  The queue holds the levels one
+ * after the other, so the level being expanded is known without reading dist[]; a bitset
+ * (|V|/8 bytes, in cache where dist[] is not) says which vertices are reached.  queue and
+ * seen are the running thread's scratch (|V| entries, |V| bits).  Complexity: O(|V| + |E|),
+ * each vertex expanded once, only up to max_depth. */
+static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
 {
     int32_t *dist = s->dist[cls], *next = s->next[cls];
-    igraph_integer_t head = 0, tail = 0;
+    size_t head = 0, tail = 0;
 
+    memset(seen, 0, ((size_t)s->nv / 64 + 1) * sizeof *seen);
     for (igraph_integer_t v = 0; v < s->nv; v++) {
         if (next)
             next[v] = -1;
         if (is_source(s, cls, v)) {
             dist[v] = 0;
+            seen[v >> 6] |= 1ull << (v & 63);
             queue[tail++] = (int32_t)v;
         } else {
             dist[v] = -1;
         }
     }
-    /* the kind bits first (read in order), then the dependent's distance (a random read),
-     * then a prohibition's share: the same steps as testing them in any order */
+    /* the kind bits first (read in order), then whether the dependent is reached (a random
+     * read), then a prohibition's share: the same steps as testing them in any order */
     uint8_t bit = step_bit(cls);
     int prohib = cls >= CL_PROHIB && cls < CL__PATHS;
+    int32_t d = 0; /* the level of queue[head] */
+    size_t level_end = tail;
     while (head < tail) {
+        if (head == level_end) {
+            d++;
+            level_end = tail;
+        }
+        if (d >= s->max_depth)
+            break; /* every vertex left is at max_depth or deeper: none is expanded */
         int32_t v = queue[head++];
-        if (dist[v] >= s->max_depth)
-            continue;
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
             if (!(s->rev_kind[k] & bit))
                 continue;
             int32_t u = s->rev_node[k];
-            if (dist[u] >= 0 || (prohib && !owned_above(s, cls, s->rev_edge[k])))
+            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev_edge[k])))
                 continue;
-            dist[u] = dist[v] + 1;
+            seen[u >> 6] |= 1ull << (u & 63);
+            dist[u] = d + 1;
             if (next)
                 next[u] = s->rev_edge[k];
             queue[tail++] = u;
@@ -132,17 +144,67 @@ static uint8_t step_kind(const kt_screen *s, igraph_integer_t e, igraph_integer_
     return k;
 }
 
-/* The reverse adjacency: count, prefix-sum, fill.  Complexity: O(|V| + |E|). */
+/* Relations per task when work is split by relation or vertex. */
+enum { CHUNK = 1 << 16 };
+
+/* Bits of kinds[] beside the ST_* ones: the dependent is the relation's source (else its
+ * target); the ends are neither (step_kind is asked again, in order). */
+enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
+
+typedef struct {
+    kt_screen *s;
+    uint8_t *kinds;
+} rev_job;
+
+/* step_kind for the relations of one chunk, into kinds[] with where the dependent is. */
+static void kinds_task(void *arg, size_t i, int worker)
+{
+    rev_job *j = arg;
+    const kt_graph *g = j->s->g;
+    igraph_integer_t ne = kt_graph_edge_count(g), a, b;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < ne ? lo + CHUNK : ne;
+    for (igraph_integer_t e = lo; e < hi; e++) {
+        uint8_t k = step_kind(j->s, e, &a, &b);
+        igraph_integer_t from = kt_graph_rel_from(g, e), to = kt_graph_rel_to(g, e);
+        if (k && a == from && b == to)
+            k |= KIND_FROM;
+        else if (k && !(a == to && b == from))
+            k |= KIND_ODD;
+        j->kinds[e] = k;
+    }
+}
+
+/* The ends of relation e of kind k (kinds[]). */
+static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_integer_t *a, igraph_integer_t *b)
+{
+    if (k & KIND_ODD) {
+        step_kind(s, e, a, b);
+        return;
+    }
+    igraph_integer_t from = kt_graph_rel_from(s->g, e), to = kt_graph_rel_to(s->g, e);
+    *a = k & KIND_FROM ? from : to;
+    *b = k & KIND_FROM ? to : from;
+}
+
+/* The reverse adjacency: the kinds of every relation (on every thread), then count,
+ * prefix-sum, fill in relation order.  Complexity: O(|V| + |E|), 1 byte per relation for a
+ * moment. */
 static kt_err build_reverse(kt_screen *s)
 {
     igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
     int32_t *fill = NULL;
+    rev_job j = {s, malloc((size_t)ne + 1)};
 
-    if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
+    if (!j.kinds || !(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off))) {
+        free(j.kinds);
         return KT_ENOMEM;
+    }
+    kt_screen_i_parallel(s->threads, ((size_t)ne + CHUNK - 1) / CHUNK, kinds_task, &j);
     for (igraph_integer_t e = 0; e < ne; e++)
-        if (step_kind(s, e, &a, &b))
+        if (j.kinds[e] & KIND_ST) {
+            kind_ends(s, e, j.kinds[e], &a, &b);
             s->rev_off[b + 1]++;
+        }
     for (igraph_integer_t v = 0; v < s->nv; v++)
         s->rev_off[v + 1] += s->rev_off[v];
     size_t m = (size_t)s->rev_off[s->nv] + 1;
@@ -152,19 +214,22 @@ static kt_err build_reverse(kt_screen *s)
     fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
     if (!s->rev_node || !s->rev_edge || !s->rev_kind || !fill) {
         free(fill);
+        free(j.kinds);
         return KT_ENOMEM;
     }
     memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
     for (igraph_integer_t e = 0; e < ne; e++) {
-        uint8_t k = step_kind(s, e, &a, &b);
-        if (!k)
+        uint8_t k = j.kinds[e];
+        if (!(k & KIND_ST))
             continue;
+        kind_ends(s, e, k, &a, &b);
         int32_t i = fill[b]++;
         s->rev_node[i] = (int32_t)a;
         s->rev_edge[i] = (int32_t)e;
-        s->rev_kind[i] = k;
+        s->rev_kind[i] = k & KIND_ST;
     }
     free(fill);
+    free(j.kinds);
     return KT_OK;
 }
 
@@ -215,68 +280,97 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
 
 /* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
  * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_interest.c needs).  Iterative Tarjan over the graph's out-lists, on arrays of 4
- * bytes per vertex (index, low link, Tarjan's stack, the walk's stack of vertices and of
- * positions in their out-lists): nothing copied of the relations.  Complexity: O(|V| + |E|). */
+ * screen_interest.c needs).  A vertex without a relation in, or without one out, to another
+ * vertex is on no cycle; the others, with the relations between them, are copied in one pass
+ * over the relations into a compact out-adjacency (4 bytes per vertex and per relation kept),
+ * and an iterative Tarjan runs over that: 4 bytes per vertex each for index, low link,
+ * Tarjan's stack and the walk's stacks of vertices and positions, 1 for the answer.  Which components there are
+ * does not depend on the order of the walk: the same answer as a walk over the graph's own
+ * out-lists.  Complexity: O(|V| + |E|). */
 static kt_err cycles(kt_screen *s)
 {
+    const kt_graph *g = s->g;
     size_t n = (size_t)s->nv + 1;
-    int32_t *idx = malloc(n * sizeof *idx), *low = malloc(n * sizeof *low), *stk = malloc(n * sizeof *stk);
-    int32_t *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
+    igraph_integer_t ne = kt_graph_edge_count(g);
+    /* per vertex its index and low link side by side (one cache line for both); DONE once
+     * its component is known (trimmed, or popped), so that no other array is read */
+    struct {
+        int32_t idx, low;
+    } *t = malloc(n * sizeof *t);
+    const int32_t DONE = INT32_MAX;
+    int32_t *stk = malloc(n * sizeof *stk), *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
+    int32_t *off = calloc(n + 1, sizeof *off), *adj = NULL;
     int32_t counter = 0, sp = 0;
     kt_err rc = KT_OK;
 
-    if (!(s->cyclic = calloc(n, 1)) || !idx || !low || !stk || !wv || !wp) {
+    if (!(s->cyclic = calloc(n, 1)) || !t || !stk || !wv || !wp || !off) {
         rc = KT_ENOMEM;
         goto out;
     }
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        const igraph_integer_t *x;
+        t[v].idx = !kt_graph_in(g, v, &x) || !kt_graph_out(g, v, &x) ? DONE : -1;
+    }
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
+        if (a != b && t[a].idx != DONE && t[b].idx != DONE)
+            off[a + 1]++;
+    }
     for (igraph_integer_t v = 0; v < s->nv; v++)
-        idx[v] = -1;
+        off[v + 1] += off[v];
+    if (!(adj = malloc(((size_t)off[s->nv] + 1) * sizeof *adj))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    memcpy(wp, off, (size_t)s->nv * sizeof *wp); /* the fill positions, for a moment */
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
+        if (a != b && t[a].idx != DONE && t[b].idx != DONE)
+            adj[wp[a]++] = (int32_t)b;
+    }
     for (igraph_integer_t r = 0; r < s->nv; r++) {
-        if (idx[r] >= 0)
+        if (t[r].idx != -1)
             continue;
         int32_t wt = 0; /* the walk's depth */
         wv[wt] = (int32_t)r;
-        wp[wt++] = 0;
-        idx[r] = low[r] = counter++;
+        wp[wt++] = off[r];
+        t[r].idx = t[r].low = counter++;
         stk[sp++] = (int32_t)r;
         while (wt > 0) {
             int32_t v = wv[wt - 1];
-            const igraph_integer_t *out;
-            igraph_integer_t deg = kt_graph_out(s->g, v, &out);
-            if (wp[wt - 1] < deg) {
-                int32_t u = (int32_t)kt_graph_rel_to(s->g, out[wp[wt - 1]++]);
-                if (idx[u] < 0) {
-                    idx[u] = low[u] = counter++;
+            if (wp[wt - 1] < off[v + 1]) {
+                int32_t u = adj[wp[wt - 1]++];
+                if (t[u].idx < 0) {
+                    t[u].idx = t[u].low = counter++;
                     stk[sp++] = u;
                     wv[wt] = u;
-                    wp[wt++] = 0;
-                } else if (idx[u] < low[v] && !s->cyclic[u]) {
-                    low[v] = idx[u]; /* u is still on Tarjan's stack (not yet in a component) */
+                    wp[wt++] = off[u];
+                } else if (t[u].idx < t[v].low) {
+                    t[v].low = t[u].idx; /* u is still on Tarjan's stack (not DONE) */
                 }
                 continue;
             }
             wt--;
-            if (wt > 0 && low[v] < low[wv[wt - 1]])
-                low[wv[wt - 1]] = low[v];
-            if (low[v] != idx[v])
+            if (wt > 0 && t[v].low < t[wv[wt - 1]].low)
+                t[wv[wt - 1]].low = t[v].low;
+            if (t[v].low != t[v].idx)
                 continue;
             /* v roots a component: pop it; mark it when it has more than one vertex */
             int big = stk[sp - 1] != v;
             do {
                 int32_t x = stk[--sp];
-                s->cyclic[x] = (uint8_t)(big ? 1 : 2); /* 2: done, alone */
+                s->cyclic[x] = (uint8_t)big;
+                t[x].idx = DONE;
             } while (stk[sp] != v);
         }
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        s->cyclic[v] = s->cyclic[v] == 1;
 out:
-    free(idx);
-    free(low);
+    free(t);
     free(stk);
     free(wv);
     free(wp);
+    free(off);
+    free(adj);
     return rc;
 }
 
@@ -330,8 +424,28 @@ static kt_err bom_shares(kt_screen *s)
     return KT_OK;
 }
 
-/* Everything but the reverse index and the searches. */
-kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
+/* The per-vertex facts of one chunk of vertices. */
+static void facts_task(void *arg, size_t i, int worker)
+{
+    kt_screen *s = arg;
+    const kt_graph *g = s->g;
+    const kt_policy *p = s->p;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
+    for (igraph_integer_t v = lo; v < hi; v++) {
+        s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
+        s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
+        s->dim_src[v] = dim_sources(s, v);
+        kt_etype t = kt_graph_entity_type(g, v);
+        unsigned c = kt_graph_entity_country_index(g, v);
+        /* "established in": an entity's own country (an item is never a party) */
+        for (size_t k = 0; k < s->nprohib && !kt_etype_is_item(t) && t != KT_ENT_CONSORTIUM; k++)
+            if (kt_prohibition_country(kt_policy_prohibition(p, k), c))
+                s->prohib[v] |= (uint8_t)(1u << k);
+    }
+}
+
+/* The sources marked and the per-vertex facts, on every thread (each vertex's own). */
+static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_screen **out)
 {
     kt_err rc = KT_OK;
     kt_screen *s = calloc(1, sizeof *s);
@@ -345,6 +459,7 @@ kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
     }
     s->g = g;
     s->p = p;
+    s->threads = kt_screen_i_threads(threads);
     s->owner_share = kt_policy_thresholds_get(p)->owner_share;
     s->max_depth = kt_policy_thresholds_get(p)->max_depth;
     s->control = kt_policy_thresholds_get(p)->control;
@@ -375,19 +490,7 @@ kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
             goto out;
         }
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
-        s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
-        s->dim_src[v] = dim_sources(s, v);
-        kt_etype t = kt_graph_entity_type(g, v);
-        unsigned c = kt_graph_entity_country_index(g, v);
-        /* "established in": an entity's own country (an item is never a party) */
-        for (size_t k = 0; k < s->nprohib && !kt_etype_is_item(t) && t != KT_ENT_CONSORTIUM; k++)
-            if (kt_prohibition_country(kt_policy_prohibition(p, k), c))
-                s->prohib[v] |= (uint8_t)(1u << k);
-    }
-    if ((rc = bom_shares(s)) != KT_OK || (rc = cycles(s)) != KT_OK)
-        goto out;
+    kt_screen_i_parallel(s->threads, ((size_t)s->nv + CHUNK - 1) / CHUNK, facts_task, s);
     *out = s;
     s = NULL;
 out:
@@ -395,30 +498,90 @@ out:
     return rc;
 }
 
-kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+/* The stages after the facts, as tasks on every thread: the cycles, the bills of materials
+ * and (with the reverse index built) every search.  Each writes arrays of its own. */
+typedef struct {
+    kt_screen *s;
+    int task[3 + CL__N]; /* -1 cycles, -2 bills of materials, -3 the owners index, c >= 0 search
+                          * c; longest first */
+    kt_err rc[3 + CL__N];
+    int32_t *queue[64];  /* per worker */
+    uint64_t *seen[64];
+} stage_job;
+
+static void stage_task(void *arg, size_t i, int w)
 {
-    kt_err rc;
-    int32_t *queue = NULL;
-    kt_screen *s = NULL;
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    if (j->task[i] == -3) {
+        j->rc[i] = kt_screen_i_owners(s);
+    } else if (j->task[i] == -1) {
+        j->rc[i] = cycles(s);
+    } else if (j->task[i] == -2) {
+        j->rc[i] = bom_shares(s);
+    } else {
+        if (!j->queue[w])
+            j->queue[w] = malloc(((size_t)s->nv + 1) * sizeof *j->queue[w]);
+        if (!j->seen[w])
+            j->seen[w] = malloc(((size_t)s->nv / 64 + 1) * sizeof *j->seen[w]);
+        if (!j->queue[w] || !j->seen[w])
+            j->rc[i] = KT_ENOMEM;
+        else
+            search(s, j->task[i], j->queue[w], j->seen[w]);
+    }
+}
+
+static kt_err stages(kt_screen *s, int searches)
+{
+    stage_job j = {s, {-1, -3, -2}, {KT_OK}, {NULL}, {NULL}};
+    size_t n = 3;
+    kt_err rc = KT_OK;
+    for (int c = 0; searches && c < CL__N; c++)
+        if (s->dist[c])
+            j.task[n++] = c;
+    kt_screen_i_parallel(s->threads, n, stage_task, &j);
+    for (size_t i = 0; i < n; i++)
+        if (j.rc[i] != KT_OK)
+            rc = j.rc[i];
+    for (int w = 0; w < 64; w++) {
+        free(j.queue[w]);
+        free(j.seen[w]);
+    }
+    return rc;
+}
+
+/* Everything but the reverse index and the searches. */
+kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
+{
+    kt_screen *s;
+    kt_err rc = prepare(g, p, 0, &s);
+    if (rc == KT_OK && (rc = stages(s, 0)) != KT_OK) {
+        kt_screen_free(s);
+        s = NULL;
+    }
+    *out = s;
+    return rc;
+}
+
+kt_err kt_screen_new_opts(const kt_graph *g, const kt_policy *p, const kt_screen_opts *o, kt_screen **out)
+{
+    kt_screen *s;
+    kt_err rc = prepare(g, p, o ? o->threads : 0, &s);
 
     *out = NULL;
-    if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
+    if (rc != KT_OK)
         return rc;
-    if ((rc = build_reverse(s)) != KT_OK)
-        goto out;
-    if (!(queue = malloc(((size_t)s->nv + 1) * sizeof *queue))) {
-        rc = KT_ENOMEM;
-        goto out;
+    if ((rc = build_reverse(s)) != KT_OK || (rc = stages(s, 1)) != KT_OK) {
+        kt_screen_free(s);
+        return rc;
     }
-    for (int c = 0; c < CL__N; c++)
-        if (s->dist[c])
-            search(s, c, queue);
     *out = s;
-    s = NULL;
-out:
-    free(queue);
-    kt_screen_free(s);
-    return rc;
+    return KT_OK;
+}
+
+kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+{
+    return kt_screen_new_opts(g, p, NULL, out);
 }
 
 /* ---- the hook for a search stage run elsewhere (kt_screen.h) ---- */
@@ -473,28 +636,15 @@ void kt_screen_free(kt_screen *s)
     free(s->rev_node);
     free(s->rev_edge);
     free(s->rev_kind);
+    free(s->oin_off);
+    free(s->oin_from);
+    free(s->oin_rel);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);
     }
-    if (s->memo) {
-        kt_vmap_destroy(&s->memo->map);
-        free(s->memo->at);
-        free(s->memo->ent);
-        free(s->memo->stamp);
-        free(s->memo->loc);
-        free(s->memo->vert);
-        free(s->memo->toff);
-        free(s->memo->cnt);
-        free(s->memo->tnb);
-        free(s->memo->queue);
-        free(s->memo->u);
-        free(s->memo->ta);
-        free(s->memo->coff);
-        free(s->memo->cfrom);
-        free(s->memo->cab);
-        free(s->memo);
-    }
+    kt_screen_i_memo_free(s->memo);
+    free(s->memo);
     free(s);
 }
 

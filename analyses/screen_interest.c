@@ -78,6 +78,31 @@ static int rel_used(const kt_graph *g, igraph_integer_t e)
            kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
 }
 
+kt_err kt_screen_i_owners(kt_screen *s)
+{
+    const kt_graph *g = s->g;
+    const igraph_integer_t *in;
+    size_t n = 0, cap = 0, cap2 = 0;
+
+    if (!(s->oin_off = malloc(((size_t)s->nv + 1) * sizeof *s->oin_off)))
+        return KT_ENOMEM;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        s->oin_off[v] = (int32_t)n;
+        igraph_integer_t deg = kt_graph_in(g, v, &in);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            if (!rel_used(g, in[i]))
+                continue;
+            if (kt_vmap_grow((void **)&s->oin_from, &cap, n + 1, sizeof *s->oin_from) != KT_OK ||
+                kt_vmap_grow((void **)&s->oin_rel, &cap2, n + 1, sizeof *s->oin_rel) != KT_OK)
+                return KT_ENOMEM;
+            s->oin_from[n] = (int32_t)kt_graph_rel_from(g, in[i]);
+            s->oin_rel[n++] = (uint32_t)in[i] | (rel_capital(g, in[i]) ? OIN_CAPITAL : 0);
+        }
+    }
+    s->oin_off[s->nv] = (int32_t)n;
+    return KT_OK;
+}
+
 /* A share bound as kt_own multiplies it: a fraction, unknown min 0, unknown max 1. */
 static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi)
 {
@@ -94,11 +119,9 @@ static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
 
 /* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
  * ownership cycle to m->ent; *partial set when a marked party's does.  See the top comment. */
-static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
+kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c, int *partial)
 {
     const kt_graph *g = s->g;
-    kt_screen_i_memo *m = s->memo;
-    const igraph_integer_t *in;
     kt_err rc;
 
     if (!m->stamp) {
@@ -125,11 +148,10 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
         if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
             return rc;
         m->coff[h] = (int32_t)mt;
-        igraph_integer_t deg = kt_graph_in(g, m->vert[h], &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            igraph_integer_t e = in[i], x = kt_graph_rel_from(g, e);
-            if (!rel_used(g, e))
-                continue;
+        int32_t y = m->vert[h];
+        for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
+            int32_t x = s->oin_from[i];
+            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~OIN_CAPITAL);
             if (local(m, x) < 0) {
                 if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
                     return rc;
@@ -137,7 +159,7 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
                 m->loc[x] = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
-            if (!rel_capital(g, e))
+            if (!(s->oin_rel[i] & OIN_CAPITAL))
                 continue;
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
@@ -216,9 +238,8 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
 /* Way 3 for company c: append every marked party of its upstream with its capital interest
  * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
  * cycle does not converge: the interest stays unknown). */
-static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
+kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c)
 {
-    kt_screen_i_memo *m = s->memo;
     kt_own_capital r;
     kt_errinfo ei;
     kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
@@ -236,17 +257,23 @@ static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
     return rc == KT_ENOMEM ? rc : KT_OK;
 }
 
+int kt_screen_i_interest_fast(const kt_screen *s, kt_screen_item *x, igraph_integer_t *company)
+{
+    int k = x->depth;
+    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
+        k--;
+    *company = x->nodes[k];
+    return single_walk(s, x, k);
+}
+
 kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
 {
     kt_screen_i_memo *m = s->memo;
-    igraph_integer_t idx;
-    int fresh, k = x->depth;
+    igraph_integer_t idx, c;
+    int fresh;
     kt_err rc;
-    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
-        k--;
-    if (single_walk(s, x, k))
+    if (kt_screen_i_interest_fast(s, x, &c))
         return KT_OK;
-    igraph_integer_t c = x->nodes[k];
     if ((rc = kt_vmap_put(&m->map, c, &idx, &fresh)) != KT_OK)
         return rc;
     if (fresh) {
@@ -254,7 +281,7 @@ kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
             return rc;
         m->at[idx].start = m->nent;
         m->at[idx].partial = 0;
-        rc = solve(s, c, &m->at[idx].partial);
+        rc = kt_screen_i_solve(s, m, c, &m->at[idx].partial);
         m->at[idx].count = m->nent - m->at[idx].start;
         if (rc != KT_OK)
             return rc;
@@ -270,10 +297,32 @@ kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
         /* a marked party above an ownership cycle: the ownership engine, once for c */
         m->at[idx].start = m->nent;
         m->at[idx].partial = 0;
-        rc = solve_own(s, c);
+        rc = kt_screen_i_solve_own(s, m, c);
         m->at[idx].count = m->nent - m->at[idx].start;
         if (rc != KT_OK)
             return rc;
     }
     return KT_OK;
+}
+
+void kt_screen_i_memo_free(kt_screen_i_memo *m)
+{
+    if (!m)
+        return;
+    kt_vmap_destroy(&m->map);
+    free(m->at);
+    free(m->ent);
+    free(m->stamp);
+    free(m->loc);
+    free(m->vert);
+    free(m->toff);
+    free(m->cnt);
+    free(m->tnb);
+    free(m->queue);
+    free(m->u);
+    free(m->ta);
+    free(m->coff);
+    free(m->cfrom);
+    free(m->cab);
+    memset(m, 0, sizeof *m);
 }

@@ -151,26 +151,20 @@ enum { CHUNK = 1 << 16 };
  * target); the ends are neither (step_kind is asked again, in order). */
 enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
 
-typedef struct {
-    kt_screen *s;
-    uint8_t *kinds;
-} rev_job;
-
-/* step_kind for the relations of one chunk, into kinds[] with where the dependent is. */
-static void kinds_task(void *arg, size_t i, int worker)
+/* step_kind for the relations of chunk i, into kinds[] with where the dependent is. */
+static void kinds_chunk(const kt_screen *s, uint8_t *kinds, size_t i)
 {
-    rev_job *j = arg;
-    const kt_graph *g = j->s->g;
+    const kt_graph *g = s->g;
     igraph_integer_t ne = kt_graph_edge_count(g), a, b;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < ne ? lo + CHUNK : ne;
     for (igraph_integer_t e = lo; e < hi; e++) {
-        uint8_t k = step_kind(j->s, e, &a, &b);
+        uint8_t k = step_kind(s, e, &a, &b);
         igraph_integer_t from = kt_graph_rel_from(g, e), to = kt_graph_rel_to(g, e);
         if (k && a == from && b == to)
             k |= KIND_FROM;
         else if (k && !(a == to && b == from))
             k |= KIND_ODD;
-        j->kinds[e] = k;
+        kinds[e] = k;
     }
 }
 
@@ -186,23 +180,18 @@ static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_
     *b = k & KIND_FROM ? to : from;
 }
 
-/* The reverse adjacency: the kinds of every relation (on every thread), then count,
- * prefix-sum, fill in relation order.  Complexity: O(|V| + |E|), 1 byte per relation for a
- * moment. */
-static kt_err build_reverse(kt_screen *s)
+/* The reverse adjacency from the kinds of every relation (kinds_chunk, on every thread):
+ * count, prefix-sum, fill in relation order.  Complexity: O(|V| + |E|). */
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds)
 {
     igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
     int32_t *fill = NULL;
-    rev_job j = {s, malloc((size_t)ne + 1)};
 
-    if (!j.kinds || !(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off))) {
-        free(j.kinds);
+    if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
         return KT_ENOMEM;
-    }
-    kt_screen_i_parallel(s->threads, ((size_t)ne + CHUNK - 1) / CHUNK, kinds_task, &j);
     for (igraph_integer_t e = 0; e < ne; e++)
-        if (j.kinds[e] & KIND_ST) {
-            kind_ends(s, e, j.kinds[e], &a, &b);
+        if (kinds[e] & KIND_ST) {
+            kind_ends(s, e, kinds[e], &a, &b);
             s->rev_off[b + 1]++;
         }
     for (igraph_integer_t v = 0; v < s->nv; v++)
@@ -214,12 +203,11 @@ static kt_err build_reverse(kt_screen *s)
     fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
     if (!s->rev_node || !s->rev_edge || !s->rev_kind || !fill) {
         free(fill);
-        free(j.kinds);
         return KT_ENOMEM;
     }
     memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
     for (igraph_integer_t e = 0; e < ne; e++) {
-        uint8_t k = j.kinds[e];
+        uint8_t k = kinds[e];
         if (!(k & KIND_ST))
             continue;
         kind_ends(s, e, k, &a, &b);
@@ -229,7 +217,6 @@ static kt_err build_reverse(kt_screen *s)
         s->rev_kind[i] = k & KIND_ST;
     }
     free(fill);
-    free(j.kinds);
     return KT_OK;
 }
 
@@ -424,10 +411,9 @@ static kt_err bom_shares(kt_screen *s)
     return KT_OK;
 }
 
-/* The per-vertex facts of one chunk of vertices. */
-static void facts_task(void *arg, size_t i, int worker)
+/* The per-vertex facts of chunk i of the vertices. */
+static void facts_chunk(kt_screen *s, size_t i)
 {
-    kt_screen *s = arg;
     const kt_graph *g = s->g;
     const kt_policy *p = s->p;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
@@ -444,7 +430,7 @@ static void facts_task(void *arg, size_t i, int worker)
     }
 }
 
-/* The sources marked and the per-vertex facts, on every thread (each vertex's own). */
+/* The kt_screen with its arrays (the facts not yet filled). */
 static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_screen **out)
 {
     kt_err rc = KT_OK;
@@ -490,7 +476,6 @@ static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_scr
             goto out;
         }
     }
-    kt_screen_i_parallel(s->threads, ((size_t)s->nv + CHUNK - 1) / CHUNK, facts_task, s);
     *out = s;
     s = NULL;
 out:
@@ -498,51 +483,76 @@ out:
     return rc;
 }
 
-/* The stages after the facts, as tasks on every thread: the cycles, the bills of materials
- * and (with the reverse index built) every search.  Each writes arrays of its own. */
+/* The stages, as tasks on every thread, each writing arrays of its own.  First the cycles,
+ * the bills of materials, the owners index, the per-vertex facts (by chunks of vertices) and
+ * the relations' kinds for the reverse index (by chunks of relations, when kinds is given):
+ * none needs another.  Then (searches) the reverse index, on one thread, and every search. */
 typedef struct {
     kt_screen *s;
-    int task[3 + CL__N]; /* -1 cycles, -2 bills of materials, -3 the owners index, c >= 0 search
-                          * c; longest first */
+    uint8_t *kinds;      /* per relation, or NULL: no reverse index */
+    size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
+    int task[CL__N];     /* the searches */
     kt_err rc[3 + CL__N];
     int32_t *queue[64];  /* per worker */
     uint64_t *seen[64];
 } stage_job;
 
-static void stage_task(void *arg, size_t i, int w)
+enum { T_CYCLES, T_BOM, T_OWNERS, T__FIXED };
+
+static void first_task(void *arg, size_t i, int w)
 {
     stage_job *j = arg;
     kt_screen *s = j->s;
-    if (j->task[i] == -3) {
-        j->rc[i] = kt_screen_i_owners(s);
-    } else if (j->task[i] == -1) {
+    if (i == T_CYCLES)
         j->rc[i] = cycles(s);
-    } else if (j->task[i] == -2) {
+    else if (i == T_BOM)
         j->rc[i] = bom_shares(s);
-    } else {
-        if (!j->queue[w])
-            j->queue[w] = malloc(((size_t)s->nv + 1) * sizeof *j->queue[w]);
-        if (!j->seen[w])
-            j->seen[w] = malloc(((size_t)s->nv / 64 + 1) * sizeof *j->seen[w]);
-        if (!j->queue[w] || !j->seen[w])
-            j->rc[i] = KT_ENOMEM;
-        else
-            search(s, j->task[i], j->queue[w], j->seen[w]);
-    }
+    else if (i == T_OWNERS)
+        j->rc[i] = kt_screen_i_owners(s);
+    else if (i < T__FIXED + j->nfacts)
+        facts_chunk(s, i - T__FIXED);
+    else
+        kinds_chunk(s, j->kinds, i - T__FIXED - j->nfacts);
+}
+
+static void search_task(void *arg, size_t i, int w)
+{
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    if (!j->queue[w])
+        j->queue[w] = malloc(((size_t)s->nv + 1) * sizeof *j->queue[w]);
+    if (!j->seen[w])
+        j->seen[w] = malloc(((size_t)s->nv / 64 + 1) * sizeof *j->seen[w]);
+    if (!j->queue[w] || !j->seen[w])
+        j->rc[i] = KT_ENOMEM;
+    else
+        search(s, j->task[i], j->queue[w], j->seen[w]);
 }
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, {-1, -3, -2}, {KT_OK}, {NULL}, {NULL}};
-    size_t n = 3;
+    stage_job j = {s, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
-    for (int c = 0; searches && c < CL__N; c++)
-        if (s->dist[c])
-            j.task[n++] = c;
-    kt_screen_i_parallel(s->threads, n, stage_task, &j);
-    for (size_t i = 0; i < n; i++)
-        if (j.rc[i] != KT_OK)
-            rc = j.rc[i];
+
+    if (searches && !(j.kinds = malloc(ne + 1)))
+        return KT_ENOMEM;
+    kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
+                         &j);
+    for (int t = 0; t < T__FIXED; t++)
+        if (j.rc[t] != KT_OK)
+            rc = j.rc[t];
+    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds)) == KT_OK) {
+        for (int c = 0; c < CL__N; c++)
+            if (s->dist[c])
+                j.task[n++] = c;
+        memset(j.rc, 0, sizeof j.rc);
+        kt_screen_i_parallel(s->threads, n, search_task, &j);
+        for (size_t i = 0; i < n; i++)
+            if (j.rc[i] != KT_OK)
+                rc = j.rc[i];
+    }
+    free(j.kinds);
     for (int w = 0; w < 64; w++) {
         free(j.queue[w]);
         free(j.seen[w]);
@@ -571,7 +581,7 @@ kt_err kt_screen_new_opts(const kt_graph *g, const kt_policy *p, const kt_screen
     *out = NULL;
     if (rc != KT_OK)
         return rc;
-    if ((rc = build_reverse(s)) != KT_OK || (rc = stages(s, 1)) != KT_OK) {
+    if ((rc = stages(s, 1)) != KT_OK) {
         kt_screen_free(s);
         return rc;
     }

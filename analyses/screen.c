@@ -96,6 +96,14 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
         }
         if (d >= s->max_depth)
             break; /* every vertex left is at max_depth or deeper: none is expanded */
+        /* the rows of the vertices a few places on in the queue, on their way into the cache */
+        if (head + 16 < tail)
+            __builtin_prefetch(&s->rev_off[queue[head + 16]]);
+        if (head + 8 < tail) {
+            int32_t o = s->rev_off[queue[head + 8]];
+            __builtin_prefetch(&s->rev_kind[o]);
+            __builtin_prefetch(&s->rev_node[o]);
+        }
         int32_t v = queue[head++];
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
             if (!(s->rev_kind[k] & bit))
@@ -267,71 +275,86 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
 
 /* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
  * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_interest.c needs).  A vertex without a relation in, or without one out, to another
- * vertex is on no cycle; the others, with the relations between them, are copied in one pass
- * over the relations into a compact out-adjacency (4 bytes per vertex and per relation kept),
- * and an iterative Tarjan runs over that: 4 bytes per vertex each for index, low link,
- * Tarjan's stack and the walk's stacks of vertices and positions, 1 for the answer.  Which components there are
- * does not depend on the order of the walk: the same answer as a walk over the graph's own
- * out-lists.  Complexity: O(|V| + |E|). */
+ * screen_interest.c needs).  A vertex without a relation in, or without one out, is on no
+ * cycle; the others, with the relations between them (self-loops left out), are copied in one
+ * pass over the relations into a compact out-adjacency (4 bytes per relation kept), and an
+ * iterative Tarjan runs over that: 16 bytes per vertex for index, low link and adjacency run
+ * side by side, 4 each for Tarjan's stack and the walk's stacks of vertices and positions, 1
+ * for the answer.  Which components there are does not depend on the order of the walk: the
+ * same answer as a walk over the graph's own out-lists.  Complexity: O(|V| + |E|). */
 static kt_err cycles(kt_screen *s)
 {
     const kt_graph *g = s->g;
     size_t n = (size_t)s->nv + 1;
     igraph_integer_t ne = kt_graph_edge_count(g);
-    /* per vertex its index and low link side by side (one cache line for both); DONE once
-     * its component is known (trimmed, or popped), so that no other array is read */
+    /* per vertex in one cache line: its index, low link (DONE once its component is known:
+     * trimmed, or popped) and its run of the adjacency, so that a step reads nothing else */
     struct {
-        int32_t idx, low;
+        int32_t idx, low, beg, end;
     } *t = malloc(n * sizeof *t);
     const int32_t DONE = INT32_MAX;
+    uint64_t *live = calloc(n / 64 + 1, sizeof *live); /* not trimmed; in cache for the passes */
     int32_t *stk = malloc(n * sizeof *stk), *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
-    int32_t *off = calloc(n + 1, sizeof *off), *adj = NULL;
+    int32_t *adj = NULL;
     int32_t counter = 0, sp = 0;
     kt_err rc = KT_OK;
 
-    if (!(s->cyclic = calloc(n, 1)) || !t || !stk || !wv || !wp || !off) {
+#define LIVE(v) ((live[(v) >> 6] >> ((v) & 63)) & 1)
+    if (!(s->cyclic = calloc(n, 1)) || !t || !live || !stk || !wv || !wp) {
         rc = KT_ENOMEM;
         goto out;
     }
     for (igraph_integer_t v = 0; v < s->nv; v++) {
         const igraph_integer_t *x;
-        t[v].idx = !kt_graph_in(g, v, &x) || !kt_graph_out(g, v, &x) ? DONE : -1;
+        t[v].idx = t[v].beg = t[v].end = 0;
+        if (kt_graph_in(g, v, &x) && kt_graph_out(g, v, &x)) {
+            t[v].idx = -1;
+            live[v >> 6] |= 1ull << (v & 63);
+        } else {
+            t[v].idx = DONE;
+        }
     }
+    /* the adjacency: counts in end, then runs [beg, end) in relation order */
     for (igraph_integer_t e = 0; e < ne; e++) {
         igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && t[a].idx != DONE && t[b].idx != DONE)
-            off[a + 1]++;
+        if (a != b && LIVE(a) && LIVE(b))
+            t[a].end++;
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        off[v + 1] += off[v];
-    if (!(adj = malloc(((size_t)off[s->nv] + 1) * sizeof *adj))) {
+    int32_t m = 0;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        t[v].beg = m;
+        m += t[v].end;
+        t[v].end = t[v].beg;
+    }
+    if (!(adj = malloc(((size_t)m + 1) * sizeof *adj))) {
         rc = KT_ENOMEM;
         goto out;
     }
-    memcpy(wp, off, (size_t)s->nv * sizeof *wp); /* the fill positions, for a moment */
     for (igraph_integer_t e = 0; e < ne; e++) {
         igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && t[a].idx != DONE && t[b].idx != DONE)
-            adj[wp[a]++] = (int32_t)b;
+        if (a != b && LIVE(a) && LIVE(b))
+            adj[t[a].end++] = (int32_t)b;
     }
+#undef LIVE
     for (igraph_integer_t r = 0; r < s->nv; r++) {
         if (t[r].idx != -1)
             continue;
         int32_t wt = 0; /* the walk's depth */
         wv[wt] = (int32_t)r;
-        wp[wt++] = off[r];
+        wp[wt++] = t[r].beg;
         t[r].idx = t[r].low = counter++;
         stk[sp++] = (int32_t)r;
         while (wt > 0) {
             int32_t v = wv[wt - 1];
-            if (wp[wt - 1] < off[v + 1]) {
+            if (wp[wt - 1] < t[v].end) {
+                if (wp[wt - 1] + 4 < t[v].end)
+                    __builtin_prefetch(&t[adj[wp[wt - 1] + 4]]);
                 int32_t u = adj[wp[wt - 1]++];
                 if (t[u].idx < 0) {
                     t[u].idx = t[u].low = counter++;
                     stk[sp++] = u;
                     wv[wt] = u;
-                    wp[wt++] = off[u];
+                    wp[wt++] = t[u].beg;
                 } else if (t[u].idx < t[v].low) {
                     t[v].low = t[u].idx; /* u is still on Tarjan's stack (not DONE) */
                 }
@@ -353,35 +376,45 @@ static kt_err cycles(kt_screen *s)
     }
 out:
     free(t);
+    free(live);
     free(stk);
     free(wv);
     free(wp);
-    free(off);
     free(adj);
     return rc;
 }
 
 /* Each item's share of its bill of materials with a known origin, leaves first (Kahn's order
  * over contains): a leaf 1 or 0 by its origin, an assembly the mean of its parts; an item in a
- * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|). */
+ * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|); the in-lists read
+ * are those of the parts only. */
 static kt_err bom_shares(kt_screen *s)
 {
     const kt_graph *g = s->g;
     size_t n = (size_t)s->nv + 1;
-    int32_t *left = calloc(n, sizeof *left), *queue = malloc(n * sizeof *queue);
+    /* per vertex: parts still to sum, parts in all, whether it is a part of anything (only
+     * those have an in-list worth reading: the others add to no sum) */
+    int32_t *left = calloc(n, sizeof *left), *parts = NULL, *queue = malloc(n * sizeof *queue);
+    uint8_t *part = calloc(n, 1);
     float *sum = calloc(n, sizeof *sum);
     igraph_integer_t head = 0, tail = 0;
     const igraph_integer_t *eids;
+    kt_err rc = KT_OK;
 
-    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum) {
-        free(left);
-        free(queue);
-        free(sum);
-        return KT_ENOMEM;
+    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum || !part) {
+        rc = KT_ENOMEM;
+        goto out;
     }
     for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
-        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e))
+        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e)) {
             left[kt_graph_rel_from(g, e)]++;
+            part[kt_graph_rel_to(g, e)] = 1;
+        }
+    if (!(parts = malloc(n * sizeof *parts))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    memcpy(parts, left, n * sizeof *parts);
     for (igraph_integer_t v = 0; v < s->nv; v++)
         if (!left[v]) {
             s->bom[v] = kt_etype_is_item(kt_graph_entity_type(g, v)) && kt_policy_origin(g, v) ? 1.0f : 0.0f;
@@ -389,6 +422,8 @@ static kt_err bom_shares(kt_screen *s)
         }
     while (head < tail) {
         int32_t v = queue[head++];
+        if (!part[v])
+            continue;
         igraph_integer_t nin = kt_graph_in(g, v, &eids);
         for (igraph_integer_t i = 0; i < nin; i++) {
             igraph_integer_t e = eids[i], u = kt_graph_rel_from(g, e);
@@ -396,19 +431,18 @@ static kt_err bom_shares(kt_screen *s)
                 continue;
             sum[u] += s->bom[v];
             if (--left[u] == 0) {
-                const igraph_integer_t *o;
-                igraph_integer_t parts = 0, no = kt_graph_out(g, u, &o);
-                for (igraph_integer_t j = 0; j < no; j++)
-                    parts += kt_graph_rel_type(g, o[j]) == KT_REL_CONTAINS && kt_graph_rel_to(g, o[j]) != u;
-                s->bom[u] = sum[u] / (float)parts;
+                s->bom[u] = sum[u] / (float)parts[u];
                 queue[tail++] = (int32_t)u;
             }
         }
     }
+out:
     free(left);
+    free(parts);
+    free(part);
     free(queue);
     free(sum);
-    return KT_OK;
+    return rc;
 }
 
 /* The per-vertex facts of chunk i of the vertices. */

@@ -101,20 +101,19 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
             __builtin_prefetch(&s->rev_off[queue[head + 16]]);
         if (head + 8 < tail) {
             int32_t o = s->rev_off[queue[head + 8]];
-            __builtin_prefetch(&s->rev_kind[o]);
-            __builtin_prefetch(&s->rev_node[o]);
+            __builtin_prefetch(&s->rev[o]);
         }
         int32_t v = queue[head++];
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
-            if (!(s->rev_kind[k] & bit))
+            if (!(s->rev[k].kind & bit))
                 continue;
-            int32_t u = s->rev_node[k];
-            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev_edge[k])))
+            int32_t u = s->rev[k].node;
+            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].edge)))
                 continue;
             seen[u >> 6] |= 1ull << (u & 63);
             dist[u] = d + 1;
             if (next)
-                next[u] = s->rev_edge[k];
+                next[u] = s->rev[k].edge;
             queue[tail++] = u;
         }
     }
@@ -205,11 +204,9 @@ static kt_err build_reverse(kt_screen *s, const uint8_t *kinds)
     for (igraph_integer_t v = 0; v < s->nv; v++)
         s->rev_off[v + 1] += s->rev_off[v];
     size_t m = (size_t)s->rev_off[s->nv] + 1;
-    s->rev_node = malloc(m * sizeof *s->rev_node);
-    s->rev_edge = malloc(m * sizeof *s->rev_edge);
-    s->rev_kind = malloc(m);
+    s->rev = malloc(m * sizeof *s->rev);
     fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
-    if (!s->rev_node || !s->rev_edge || !s->rev_kind || !fill) {
+    if (!s->rev || !fill) {
         free(fill);
         return KT_ENOMEM;
     }
@@ -220,9 +217,9 @@ static kt_err build_reverse(kt_screen *s, const uint8_t *kinds)
             continue;
         kind_ends(s, e, k, &a, &b);
         int32_t i = fill[b]++;
-        s->rev_node[i] = (int32_t)a;
-        s->rev_edge[i] = (int32_t)e;
-        s->rev_kind[i] = k & KIND_ST;
+        s->rev[i].node = (int32_t)a;
+        s->rev[i].edge = (int32_t)e;
+        s->rev[i].kind = k & KIND_ST;
     }
     free(fill);
     return KT_OK;
@@ -677,9 +674,7 @@ void kt_screen_free(kt_screen *s)
     free(s->bom);
     free(s->cyclic);
     free(s->rev_off);
-    free(s->rev_node);
-    free(s->rev_edge);
-    free(s->rev_kind);
+    free(s->rev);
     free(s->oin_off);
     free(s->oin_from);
     free(s->oin_rel);

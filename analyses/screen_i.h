@@ -22,10 +22,13 @@ typedef struct {
         kt_ival capital;
     } *ent;
     size_t nent, cap_ent;
-    /* the solver's scratch: per vertex, its local id when stamp[v] == epoch (allocated on
-     * first use); per local vertex or relation, grown as needed */
-    uint32_t *stamp, epoch;
-    int32_t *loc;
+    /* the solver's scratch: per vertex, its local id loc when stamp == epoch, side by side
+     * (allocated on first use); per local vertex or relation, grown as needed */
+    struct {
+        uint32_t stamp;
+        int32_t loc;
+    } *sl;
+    uint32_t epoch;
     int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
     double *u, *ta, *cab; /* pairs: lower, upper bound */
     size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q, cap_coff, cap_cfrom, cap_cab;
@@ -67,10 +70,14 @@ struct kt_screen {
     float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
     uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
                             * with another vertex): its interests need the full walk sum */
-    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev_node (the dependent),
-     * rev_edge and rev_kind (ST_*); built in two passes over the relations in order */
-    int32_t *rev_off, *rev_node, *rev_edge;
-    uint8_t *rev_kind;
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev, each entry the
+     * dependent, the relation and its kind bits (ST_*) side by side (12 bytes: a search reads
+     * one cache line where it read three); built in two passes over the relations in order */
+    int32_t *rev_off;
+    struct {
+        int32_t node, edge;
+        uint8_t kind;
+    } *rev;
     /* the owners of each vertex as kt_own's subgraphs take them (owns and controls relations,
      * no self-loops), in the graph's in-list order: oin_off[v]..oin_off[v+1] index oin_from and
      * oin_rel (the relation, with OIN_CAPITAL when it counts in integrated ownership) */

@@ -114,7 +114,7 @@ static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi
 /* Local vertex of global v in the current traversal, or -1. */
 static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
 {
-    return m->stamp[v] == m->epoch ? m->loc[v] : -1;
+    return m->sl[v].stamp == m->epoch ? m->sl[v].loc : -1;
 }
 
 /* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
@@ -124,14 +124,10 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     const kt_graph *g = s->g;
     kt_err rc;
 
-    if (!m->stamp) {
-        m->stamp = calloc((size_t)s->nv + 1, sizeof *m->stamp);
-        m->loc = malloc(((size_t)s->nv + 1) * sizeof *m->loc);
-        if (!m->stamp || !m->loc)
-            return KT_ENOMEM;
-    }
+    if (!m->sl && !(m->sl = calloc((size_t)s->nv + 1, sizeof *m->sl)))
+        return KT_ENOMEM;
     if (++m->epoch == 0) { /* wrapped: forget every stamp */
-        memset(m->stamp, 0, ((size_t)s->nv + 1) * sizeof *m->stamp);
+        memset(m->sl, 0, ((size_t)s->nv + 1) * sizeof *m->sl);
         m->epoch = 1;
     }
     /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
@@ -142,21 +138,23 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
         return rc;
     m->vert[n++] = (int32_t)c;
-    m->stamp[c] = m->epoch;
-    m->loc[c] = 0;
+    m->sl[c].stamp = m->epoch;
+    m->sl[c].loc = 0;
     for (size_t h = 0; h < n; h++) {
         if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
             return rc;
         m->coff[h] = (int32_t)mt;
         int32_t y = m->vert[h];
+        if (h + 4 < n) /* the owners of a vertex a few places on in the queue */
+            __builtin_prefetch(&s->oin_off[m->vert[h + 4]]);
         for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
             int32_t x = s->oin_from[i];
             igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~OIN_CAPITAL);
             if (local(m, x) < 0) {
                 if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
                     return rc;
-                m->stamp[x] = m->epoch;
-                m->loc[x] = (int32_t)n;
+                m->sl[x].stamp = m->epoch;
+                m->sl[x].loc = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
             if (!(s->oin_rel[i] & OIN_CAPITAL))
@@ -164,7 +162,7 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
                 return rc;
-            m->cfrom[mt] = m->loc[x];
+            m->cfrom[mt] = m->sl[x].loc;
             bounds(g, e, &m->cab[2 * mt], &m->cab[2 * mt + 1]);
             mt++;
         }
@@ -312,8 +310,7 @@ void kt_screen_i_memo_free(kt_screen_i_memo *m)
     kt_vmap_destroy(&m->map);
     free(m->at);
     free(m->ent);
-    free(m->stamp);
-    free(m->loc);
+    free(m->sl);
     free(m->vert);
     free(m->toff);
     free(m->cnt);

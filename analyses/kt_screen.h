@@ -39,8 +39,13 @@
  *
  * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
- * memory about (86 + 8P) bytes per vertex (and 20 bytes per vertex for a moment, to find
- * the cycles: an iterative Tarjan, O(|V| + |E|)) and 13 bytes per dependency step.
+ * memory about (86 + 8P) bytes per vertex, 12 bytes per dependency step and 8 per owns or
+ * controls relation (the owners index of the interests), and for a moment 28 bytes per vertex
+ * and 4 per relation to find the cycles (an iterative Tarjan, O(|V| + |E|)), 1 byte per
+ * relation for the index, and per thread a queue and a bitset (4 bytes and 1 bit per vertex).
+ * The stages run as tasks on the threads of kt_screen_opts (screen_par.c): the cycles, the
+ * bills of materials, the owners index and the per-vertex facts side by side, then every
+ * search; each writes arrays of its own, so the tables are the same whatever the threads.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus the degrees of the parties, plus for the interests (screen_interest.c):
  * nothing more when the ownership run is the only walk (no vertex of it on a cycle, one capital
@@ -49,7 +54,8 @@
  * vertex, allocated on first use), plus, only when a marked party's walks meet an ownership
  * cycle, the ownership engine for capital alone on U (kt_own_upstream_capital); never the whole
  * graph.  Because of that memo, calls to kt_screen_bidder on one kt_screen must not run
- * concurrently (one kt_screen per thread or process).
+ * concurrently; kt_screen_bidders() screens many bidders on every thread instead, with the
+ * same results (screen_batch.c).
  *
  * The considerations, per bidder:
  *   C1, C2: met when a finding carrying the reason (for C1: C1, state_owned or state) sits at

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "find_i.h"
 #include "kt_find.h"
 
@@ -102,11 +103,53 @@ static int cmp_hit(const void *a, const void *b, void *ctx)
     return strcmp(kt_graph_entity_id(ctx, x->v), kt_graph_entity_id(ctx, y->v));
 }
 
+/* The best-matching merged id of each entity: a list sorted by vertex, then rank, then id. */
+typedef struct {
+    igraph_integer_t v;
+    kt_find_rank rank;
+    const char *id;
+} alias_hit;
+
+static int cmp_alias(const void *a, const void *b)
+{
+    const alias_hit *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static kt_err find_aliases(const kt_graph *g, const char *qs, buf *t, alias_hit **out, size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (uint32_t slot = 0; slot < kt_graph_id_count(g); slot++) {
+        igraph_integer_t v;
+        const char *id = kt_graph_alias_of(g, slot, &v), *s;
+        if (!id)
+            continue;
+        if (!(s = fold_into(t, id)))
+            return KT_ENOMEM;
+        kt_find_rank r = strcmp(s, qs) == 0 ? KT_FIND_ID : KT_FIND_CONTAINS;
+        if (r == KT_FIND_CONTAINS && !strstr(s, qs))
+            continue;
+        if (*n == cap && kt_grow((void **)out, &cap, *n + 1, sizeof **out) != 0)
+            return KT_ENOMEM;
+        (*out)[(*n)++] = (alias_hit){v, r, id};
+    }
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, cmp_alias);
+    return KT_OK;
+}
+
 kt_err kt_find(const kt_graph *g, const char *text, kt_find_result *out)
 {
     kt_err rc = KT_OK;
     buf q = {NULL, 0}, t = {NULL, 0};
-    size_t cap = 0;
+    size_t cap = 0, na = 0, ai = 0;
+    alias_hit *al = NULL;
     const char *qs;
     memset(out, 0, sizeof *out);
     if (!text || !text[0])
@@ -115,8 +158,10 @@ kt_err kt_find(const kt_graph *g, const char *text, kt_find_result *out)
         return KT_ENOMEM;
     if (!qs[0])
         goto out; /* only marks: nothing to look for */
+    if (find_aliases(g, qs, &t, &al, &na) != KT_OK)
+        goto nomem;
     for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++) {
-        kt_find_hit h = {v, KT_FIND_CONTAINS + 1, NULL};
+        kt_find_hit h = {v, KT_FIND_CONTAINS + 1, NULL, NULL};
         const char *s;
         if (!(s = fold_into(&t, kt_graph_entity_id(g, v))))
             goto nomem;
@@ -144,16 +189,17 @@ kt_err kt_find(const kt_graph *g, const char *text, kt_find_result *out)
             else if (strstr(s, qs) && h.rank > KT_FIND_CONTAINS)
                 h.rank = KT_FIND_CONTAINS;
         }
+        while (ai < na && al[ai].v < v)
+            ai++;
+        if (ai < na && al[ai].v == v && al[ai].rank < h.rank) {
+            h.rank = al[ai].rank;
+            h.alias = al[ai].id;
+            h.matched = NULL;
+        }
         if (h.rank > KT_FIND_CONTAINS)
             continue;
-        if (out->n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            kt_find_hit *nh = realloc(out->hits, nc * sizeof *nh);
-            if (!nh)
-                goto nomem;
-            out->hits = nh;
-            cap = nc;
-        }
+        if (out->n == cap && kt_grow((void **)&out->hits, &cap, out->n + 1, sizeof *out->hits) != KT_OK)
+            goto nomem;
         out->hits[out->n++] = h;
     }
     if (out->n > 1)
@@ -163,6 +209,7 @@ nomem:
     rc = KT_ENOMEM;
     kt_find_result_destroy(out);
 out:
+    free(al);
     free(q.s);
     free(t.s);
     return rc;

@@ -28,6 +28,7 @@ typedef struct {
     igraph_integer_t v;
     kt_find_rank rank;
     const char *matched; /* the identifier scheme matched (rank KT_FIND_ID by identifier), else NULL */
+    const char *alias;   /* the merged id that matched, when it ranks better than the entity's own */
 } kt_find_hit;
 
 typedef struct {
@@ -35,9 +36,11 @@ typedef struct {
     size_t n;
 } kt_find_result;
 
-/* Every entity whose id, name or identifier value matches text (folded; empty text matches
- * nothing).  Complexity: O(T) for T the total length of all ids, names and identifier
- * values (each folded once per call), plus O(h log h) to sort h hits. */
+/* Every entity whose id, name, identifier value or merged id (an alias: an id declared apart
+ * and merged into this entity by a shared identifier) matches text (folded; empty text
+ * matches nothing); a merged id ranks as the entity's own id would.  Complexity: O(T) for T
+ * the total length of all ids, names and identifier values (each folded once per call), plus
+ * O(h log h) to sort h hits and a aliases matched. */
 kt_err kt_find(const kt_graph *g, const char *text, kt_find_result *out);
 void kt_find_result_destroy(kt_find_result *r);
 

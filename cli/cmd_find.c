@@ -10,9 +10,10 @@ static const char help[] =
     "usage: keten find [--json] [--from FORMAT] TEXT FILE...\n"
     "Example: keten find noordlicht samples/anpr-tender/data.jsonl\n\n"
     "Find entities whose id, name or identifier (an LEI, a registry number, ...) contains TEXT,\n"
-    "ignoring case and accents in any script (\"Skoda\" finds \"\xc5\xa0koda\").  Exact matches of an id\n"
-    "or identifier come first, then exact names, then the rest; within each, by id.  Prints\n"
-    "each entity's id, type, name, country and where it was declared.\n\n"
+    "ignoring case and accents in any script (\"Skoda\" finds \"\xc5\xa0koda\").  An id merged into\n"
+    "another entity (two records sharing an identifier) finds that entity, and says so.  Exact\n"
+    "matches of an id or identifier come first, then exact names, then the rest; within each,\n"
+    "by id.  Prints each entity's id, type, name, country and where it was declared.\n\n"
     "  --json            print one JSON document\n"
     "  --from FORMAT     read every file as FORMAT (native, bods, cyclonedx, spdx, gleif, ftm, csv)\n"
     "  -h, --help        this help\n\n"
@@ -46,6 +47,8 @@ static int print_json(const kt_graph *g, const char *text, const kt_find_result 
         cJSON_AddStringToObject(o, "match", rank_name(r->hits[i].rank));
         if (r->hits[i].matched)
             cJSON_AddStringToObject(o, "identifier", r->hits[i].matched);
+        if (r->hits[i].alias)
+            cJSON_AddStringToObject(o, "alias", r->hits[i].alias);
         cJSON *ids = cJSON_AddObjectToObject(o, "identifiers");
         for (size_t k = 0; k < kt_graph_entity_ident_count(g, v); k++) {
             const char *scheme, *value;
@@ -76,7 +79,10 @@ static void print_table(const kt_graph *g, const kt_find_result *r)
         kt_cli_pad(stdout, kt_graph_entity_id(g, v), wid);
         printf("  %-10s  ", kt_etype_name(kt_graph_entity_type(g, v)));
         kt_cli_pad(stdout, name[0] ? name : "-", wname);
-        printf("  %-7s  %s\n", c[0] ? c : "-", kt_cli_text(kt_graph_entity_where(g, v, where, sizeof where)));
+        printf("  %-7s  %s", c[0] ? c : "-", kt_cli_text(kt_graph_entity_where(g, v, where, sizeof where)));
+        if (r->hits[i].alias)
+            printf("  (merged id %s)", kt_cli_text(r->hits[i].alias));
+        putchar('\n');
     }
 }
 

@@ -167,7 +167,7 @@ static cJSON *result_head(const kt_graph *g, const kt_own_result *r)
     int down = r->downstream;
     cJSON_AddStringToObject(doc, down ? "source" : "target", kt_graph_entity_id(g, r->subject));
     cJSON_AddStringToObject(doc, "name", kt_graph_entity_name(g, r->subject));
-    cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(&r->opts));
+    cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(g, &r->opts));
     if (!down) {
         cJSON_AddItemToObject(doc, "ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE));
         cJSON_AddItemToObject(doc, "possible_ultimate_controllers", ids(g, r, KT_OWN_F_ULTIMATE_MAY));
@@ -215,7 +215,7 @@ static void result_text(const kt_graph *g, const kt_own_result *r, igraph_intege
     const char *name = kt_graph_entity_name(g, r->subject);
     printf("%s %s%s%s%s\n", down ? "owned or controlled by" : "owners and controllers of",
            kt_cli_text(kt_graph_entity_id(g, r->subject)), name[0] ? " (" : "", kt_cli_text(name), name[0] ? ")" : "");
-    kt_own_cli_thresholds_text(stdout, &r->opts);
+    kt_own_cli_thresholds_text(stdout, g, &r->opts);
     printf("\n");
     if (r->n == 0) {
         printf("%s\n", down ? "owns and controls nothing in the data" : "no owner or controller in the data");
@@ -325,7 +325,7 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
     if (argc - optind < 2)
         return kt_cli_usage_error(cmd, argc - optind < 1 ? "no entity given" : "no input files");
     const char *id = argv[optind];
-    if ((code = kt_cli_load(argv + optind + 1, argc - optind - 1, c.fmt, 0, &g, NULL)) != KT_EXIT_OK)
+    if ((code = kt_own_cli_load(&c, argv + optind + 1, argc - optind - 1, &g)) != KT_EXIT_OK)
         goto out;
     igraph_integer_t v = kt_cli_entity(g, id);
     if (v < 0) {

@@ -21,7 +21,7 @@ static cJSON *paths_json(const kt_graph *g, const kt_own_paths *p, const kt_own_
     cJSON *doc = kt_own_cli_doc(g), *arr, *cut;
     cJSON_AddStringToObject(doc, "from", kt_graph_entity_id(g, p->from));
     cJSON_AddStringToObject(doc, "to", kt_graph_entity_id(g, p->to));
-    cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(o));
+    cJSON_AddItemToObject(doc, "thresholds", kt_own_cli_thresholds_json(g, o));
     arr = cJSON_AddArrayToObject(doc, "paths");
     for (size_t i = 0; i < p->n; i++) {
         const kt_own_path *x = &p->paths[i];
@@ -94,7 +94,7 @@ int kt_cmd_paths(int argc, char **argv)
         return code;
     if (argc - optind < 3)
         return kt_cli_usage_error("paths", argc - optind < 2 ? "FROM and TO are needed" : "no input files");
-    if ((code = kt_cli_load(argv + optind + 2, argc - optind - 2, c.fmt, 0, &g, NULL)) != KT_EXIT_OK)
+    if ((code = kt_own_cli_load(&c, argv + optind + 2, argc - optind - 2, &g)) != KT_EXIT_OK)
         goto out;
     igraph_integer_t from = kt_cli_entity(g, argv[optind]), to = from < 0 ? -1 : kt_cli_entity(g, argv[optind + 1]);
     if (from < 0 || to < 0) {

@@ -15,6 +15,7 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
                                          {"max-paths", required_argument, NULL, 'p'},
                                          {"max-depth", required_argument, NULL, 'd'},
                                          {"from", required_argument, NULL, 'f'},
+                                         {"policy", required_argument, NULL, 'P'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int opt;
@@ -30,7 +31,9 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
             if (kt_cli_parse_double(optarg, 0, 100, &c->o.control) != 0 || c->o.control >= 100)
                 return kt_cli_usage_error(cmd, "--control must be a percentage from 0 to below 100, not \"%s\"",
                                           optarg);
+            c->control_set = 1;
             break;
+        case 'P': c->policy = optarg; break;
         case 'b':
             if (kt_cli_parse_double(optarg, 0, 100, &c->o.bo) != 0)
                 return kt_cli_usage_error(cmd, "--bo must be a percentage from 0 to 100, not \"%s\"", optarg);
@@ -63,6 +66,21 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
         }
     }
     return -1;
+}
+
+int kt_own_cli_load(kt_own_cli *c, char **files, int n, kt_graph **g)
+{
+    kt_policy *p = NULL;
+    int code;
+    if (c->policy && kt_cli_load_policy(c->policy, &p) != 0)
+        return KT_EXIT_FAIL;
+    if ((code = kt_cli_load(files, n, c->fmt, 0, g, NULL)) == KT_EXIT_OK && p) {
+        kt_graph_set_directors_control(*g, kt_policy_directors_control(p));
+        if (!c->control_set)
+            c->o.control = kt_policy_thresholds_get(p)->control;
+    }
+    kt_policy_free(p);
+    return code;
 }
 
 cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e)
@@ -133,10 +151,11 @@ cJSON *kt_own_cli_interest_json(kt_ival iv)
     return o;
 }
 
-cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o)
+cJSON *kt_own_cli_thresholds_json(const kt_graph *g, const kt_own_opts *o)
 {
     cJSON *t = cJSON_CreateObject();
     cJSON_AddNumberToObject(t, "control", o->control);
+    cJSON_AddBoolToObject(t, "directors_control", kt_graph_directors_control(g));
     cJSON_AddNumberToObject(t, "bo", o->bo);
     cJSON_AddStringToObject(t, "bo_rule", o->bo_gt ? "gt" : "ge");
     cJSON_AddNumberToObject(t, "max_paths", (double)o->max_paths);
@@ -147,7 +166,7 @@ cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o)
     return t;
 }
 
-void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o)
+void kt_own_cli_thresholds_text(FILE *f, const kt_graph *g, const kt_own_opts *o)
 {
     char c[32], b[32];
     kt_ival ci = {o->control, o->control}, bi = {o->bo, o->bo};
@@ -161,6 +180,8 @@ void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o)
             "       (%s), or who controls\n",
             c, o->bo_gt ? "more than " : "", b, o->bo_gt ? "" : " or more",
             o->bo_gt ? "directive 2015/849" : "EU AMLR 2024/1624 art. 52");
+    if (kt_graph_directors_control(g))
+        fputs("       a director_of relation counts as control (the policy's directors_control)\n", f);
 }
 
 cJSON *kt_own_cli_doc(const kt_graph *g)

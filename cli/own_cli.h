@@ -17,10 +17,16 @@ typedef struct {
     int json;
     kt_format fmt;
     kt_own_opts o;
+    const char *policy; /* --policy FILE: its control threshold (unless --control) and directors_control */
+    int control_set;    /* --control was given */
 } kt_own_cli;
 
 /* Parse the shared options; returns -1 to go on with argv[optind..], or an exit code. */
 int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c);
+
+/* Load the policy (if --policy) and the files, and apply the policy to the model and the
+ * options.  Returns KT_EXIT_OK or the exit code (the message printed). */
+int kt_own_cli_load(kt_own_cli *c, char **files, int n, kt_graph **g);
 
 /* An integrated interest for people: "52%", "25-50%", and, for an entity on an ownership cycle
  * whose walk sum passes 100% (kt_own.h), "over 100%" or "60-over 100%". */
@@ -39,8 +45,8 @@ cJSON *kt_own_cli_step_json(const kt_graph *g, igraph_integer_t e);
 void kt_own_cli_step_text(FILE *f, const kt_graph *g, igraph_integer_t e);
 
 /* The thresholds in force, as JSON, and as one line of text. */
-cJSON *kt_own_cli_thresholds_json(const kt_own_opts *o);
-void kt_own_cli_thresholds_text(FILE *f, const kt_own_opts *o);
+cJSON *kt_own_cli_thresholds_json(const kt_graph *g, const kt_own_opts *o);
+void kt_own_cli_thresholds_text(FILE *f, const kt_graph *g, const kt_own_opts *o);
 
 /* {"keten", "files"} header of every document. */
 cJSON *kt_own_cli_doc(const kt_graph *g);
@@ -56,6 +62,8 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
     "                    gt: more than PCT% (directive 2015/849)\n"                                       \
     "  --max-paths N     paths: at most N paths, strongest first (default 100)\n"                         \
     "  --max-depth N     paths: at most N relations per path (default: no limit)\n"                       \
+    "  --policy FILE     use the policy's control threshold (unless --control) and its\n"               \
+    "                    directors_control (a director_of relation counts as control)\n"              \
     "  --from FORMAT     read every file as FORMAT (native, bods, cyclonedx, spdx, gleif, ftm, csv)\n"   \
     "  -h, --help        this help\n\n"                                                                   \
     "Words: \"controls\" means the lower bounds of the shares already give control (or a controls\n"     \

@@ -267,11 +267,12 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
 int kt_screen_out_table(FILE *f, const kt_screen_report *r)
 {
     const kt_tender *t = r->t;
-    size_t width = 6;
+    int width = 6;
     char buf[600];
-    for (size_t b = 0; b < t->nbidders; b++)
-        if (strlen(t->bidders[b].id) > width)
-            width = strlen(t->bidders[b].id);
+    for (size_t b = 0; b < t->nbidders; b++) {
+        int w = kt_cli_text_width(kt_cli_text(t->bidders[b].id)); /* columns as printed, escapes included */
+        width = w > width ? w : width;
+    }
     fprintf(f, "tender %s%s%s%s (%s%s), policy %s\n", kt_cli_text(t->id), t->title ? " \"" : "",
             t->title ? kt_cli_text(t->title) : "", t->title ? "\"" : "", kt_regime_name(t->regime),
             t->regime == KT_REGIME_AW2012 && !t->covered_by_agreements ? ", not covered by the trade agreements" : "",
@@ -279,12 +280,12 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
     if (kt_graph_as_of(r->g))
         fprintf(f, "as of %s: only relations valid on that date\n", kt_graph_as_of(r->g));
     fprintf(f, "%s\n\n", kt_screen_notice);
-    fprintf(f, "%-*s  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", (int)width, "BIDDER", "VERDICT", "C1", "C2", "C3A",
-            "C3B", "ROUTE");
+    fprintf(f, "%-*s  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", width, "BIDDER", "VERDICT", "C1", "C2", "C3A", "C3B",
+            "ROUTE");
     for (size_t b = 0; b < t->nbidders; b++) {
         const kt_screen_result *x = &r->res[b];
-        fprintf(f, "%-*s  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", (int)width, kt_cli_text(t->bidders[b].id),
-                kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]), kt_cons_name(x->cons[1]),
+        kt_cli_pad(f, t->bidders[b].id, width);
+        fprintf(f, "  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]), kt_cons_name(x->cons[1]),
                 kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), kt_route_name(x->route));
     }
     for (size_t b = 0; b < t->nbidders; b++) {

@@ -575,6 +575,17 @@ static const kt_graph_i_ent *ent(const kt_graph *g, igraph_integer_t v)
     return &g->ents[g->vert_slot ? g->vert_slot[v] : (uint32_t)v];
 }
 
+uint32_t kt_graph_id_count(const kt_graph *g) { return g->ids.n; }
+
+const char *kt_graph_alias_of(const kt_graph *g, uint32_t slot, igraph_integer_t *v)
+{
+    if (!g->built || !g->canon || slot >= g->ids.n || g->canon[slot] == slot || !g->slot_vert ||
+        g->slot_vert[slot] == NONE)
+        return NULL;
+    *v = g->slot_vert[slot];
+    return g->ids.str[slot];
+}
+
 const char *kt_graph_entity_id(const kt_graph *g, igraph_integer_t v)
 {
     return g->ids.str[g->vert_slot ? g->vert_slot[v] : (uint32_t)v];
@@ -689,6 +700,7 @@ int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e)
     return t == KT_REL_CONTROLS || (t == KT_REL_DIRECTOR_OF && g->directors_control);
 }
 void kt_graph_set_directors_control(kt_graph *g, int on) { g->directors_control = on != 0; }
+int kt_graph_directors_control(const kt_graph *g) { return g->directors_control; }
 const char *kt_graph_rel_role(const kt_graph *g, igraph_integer_t e)
 {
     kt_rtype t = kt_graph_rel_type(g, e);

@@ -272,6 +272,12 @@ igraph_integer_t kt_graph_find(const kt_graph *g, const char *id);
 size_t kt_graph_find_value(const kt_graph *g, const char *value, igraph_integer_t *hits, const char **schemes,
                            size_t max);
 
+/* Every id read, declared or merged: slots 0 <= slot < kt_graph_id_count(g).  An id merged
+ * into another entity's (an alias, see kt_graph_add_entity) is returned by kt_graph_alias_of,
+ * with *v set to the vertex of the entity it names; for any other slot it returns NULL.  O(1). */
+uint32_t kt_graph_id_count(const kt_graph *g);
+const char *kt_graph_alias_of(const kt_graph *g, uint32_t slot, igraph_integer_t *v);
+
 const char *kt_graph_entity_id(const kt_graph *g, igraph_integer_t v);
 kt_etype kt_graph_entity_type(const kt_graph *g, igraph_integer_t v);
 const char *kt_graph_entity_name(const kt_graph *g, igraph_integer_t v); /* "" when none */
@@ -322,6 +328,7 @@ igraph_integer_t kt_graph_in(const kt_graph *g, igraph_integer_t v, const igraph
  * analysis that follows control asks this.  Complexity: O(1). */
 int kt_graph_rel_is_control(const kt_graph *g, igraph_integer_t e);
 void kt_graph_set_directors_control(kt_graph *g, int on);
+int kt_graph_directors_control(const kt_graph *g);
 
 /* Names for enums, as used in the native format ("company", "owns", "board"). */
 const char *kt_etype_name(kt_etype t);

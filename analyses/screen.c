@@ -188,8 +188,9 @@ static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_
 }
 
 /* The reverse adjacency from the kinds of every relation (kinds_chunk, on every thread):
- * count, prefix-sum, fill in relation order.  Complexity: O(|V| + |E|). */
-static kt_err build_reverse(kt_screen *s, const uint8_t *kinds)
+ * count, prefix-sum, fill in relation order; on the way, which vertices a dependency step
+ * leads out of (has_dep, for kt_dep_unknown_given).  Complexity: O(|V| + |E|). */
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
 {
     igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
     int32_t *fill = NULL;
@@ -200,6 +201,8 @@ static kt_err build_reverse(kt_screen *s, const uint8_t *kinds)
         if (kinds[e] & KIND_ST) {
             kind_ends(s, e, kinds[e], &a, &b);
             s->rev_off[b + 1]++;
+            if (kinds[e] & ST_DEP)
+                has_dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
         }
     for (igraph_integer_t v = 0; v < s->nv; v++)
         s->rev_off[v + 1] += s->rev_off[v];
@@ -442,15 +445,17 @@ out:
     return rc;
 }
 
-/* The per-vertex facts of chunk i of the vertices. */
-static void facts_chunk(kt_screen *s, size_t i)
+/* The per-vertex facts of chunk i of the vertices; where the data stops (unknown[]) too when
+ * no index will tell whether a dependency step leads out of each vertex. */
+static void facts_chunk(kt_screen *s, size_t i, int unknown)
 {
     const kt_graph *g = s->g;
     const kt_policy *p = s->p;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
     for (igraph_integer_t v = lo; v < hi; v++) {
         s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
-        s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
+        if (unknown)
+            s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
         s->dim_src[v] = dim_sources(s, v);
         kt_etype t = kt_graph_entity_type(g, v);
         unsigned c = kt_graph_entity_country_index(g, v);
@@ -517,10 +522,12 @@ out:
 /* The stages, as tasks on every thread, each writing arrays of its own.  First the cycles,
  * the bills of materials, the owners index, the per-vertex facts (by chunks of vertices) and
  * the relations' kinds for the reverse index (by chunks of relations, when kinds is given):
- * none needs another.  Then (searches) the reverse index, on one thread, and every search. */
+ * none needs another.  Then (searches) the reverse index, on one thread; where the data stops
+ * (unknown[], by chunks of vertices, from what the index says of each vertex); every search. */
 typedef struct {
     kt_screen *s;
     uint8_t *kinds;      /* per relation, or NULL: no reverse index */
+    uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
     int task[CL__N];     /* the searches */
     kt_err rc[3 + CL__N];
@@ -541,9 +548,18 @@ static void first_task(void *arg, size_t i, int w)
     else if (i == T_OWNERS)
         j->rc[i] = kt_screen_i_owners(s);
     else if (i < T__FIXED + j->nfacts)
-        facts_chunk(s, i - T__FIXED);
+        facts_chunk(s, i - T__FIXED, !j->kinds);
     else
         kinds_chunk(s, j->kinds, i - T__FIXED - j->nfacts);
+}
+
+static void unknown_task(void *arg, size_t i, int w)
+{
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
+    for (igraph_integer_t v = lo; v < hi; v++)
+        s->unknown[v] = (uint8_t)kt_dep_unknown_given(s->g, v, (int)((j->has_dep[v >> 6] >> (v & 63)) & 1));
 }
 
 static void search_task(void *arg, size_t i, int w)
@@ -562,18 +578,21 @@ static void search_task(void *arg, size_t i, int w)
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    stage_job j = {s, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
-    if (searches && !(j.kinds = malloc(ne + 1)))
+    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
+        free(j.kinds);
         return KT_ENOMEM;
+    }
     kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
                          &j);
     for (int t = 0; t < T__FIXED; t++)
         if (j.rc[t] != KT_OK)
             rc = j.rc[t];
-    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds)) == KT_OK) {
+    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
+        kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
         for (int c = 0; c < CL__N; c++)
             if (s->dist[c])
                 j.task[n++] = c;
@@ -584,6 +603,7 @@ static kt_err stages(kt_screen *s, int searches)
                 rc = j.rc[i];
     }
     free(j.kinds);
+    free(j.has_dep);
     for (int w = 0; w < 64; w++) {
         free(j.queue[w]);
         free(j.seen[w]);

@@ -19,6 +19,7 @@
  *    vertex at max_depth not expanded: dist and next equal at every vertex.
  * 3. Cycles: a vertex is on a cycle when some other vertex reaches it and is reached from it
  *    (breadth-first from every vertex): equal to the screening's flags at every vertex.
+ * 4. Where the data stops, read from the index: kt_dep_unknown at every vertex.
  * The counts printed make a run that compares nothing fail. */
 #include <math.h>
 
@@ -296,7 +297,7 @@ int main(void)
     kt_errinfo ei;
     static const int threads[] = {1, 2, 3, 4, 7};
     long results = 0, items = 0, interests = 0, bad_results = 0, vertices = 0, reached = 0, bad_search = 0;
-    long cyclic = 0, bad_cycles = 0, searches = 0;
+    long cyclic = 0, bad_cycles = 0, searches = 0, unknown = 0, bad_unknown = 0;
     kt_graph_init_library();
     if (kt_load_policy_buffer("p.json", policy, strlen(policy), &p, &ei) != KT_OK) {
         printf("policy: %s\n", ei.msg);
@@ -351,6 +352,11 @@ int main(void)
                         vertices += kt_graph_vertex_count(g);
                     }
                 bad_cycles += check_cycles(s, g, &cyclic);
+                for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++) {
+                    unsigned u = kt_dep_unknown(g, v, s->owner_share);
+                    bad_unknown += u != s->unknown[v];
+                    unknown += (u & KT_UNK_SUPPLIERS) != 0;
+                }
             }
             free(ctx);
             free(got);
@@ -373,6 +379,8 @@ int main(void)
            bad_search ? "MISMATCHES" : "all identical");
     printf("cycles: %s vertices on a cycle: %s\n", cyclic >= 200 ? "at least 200" : "too few",
            bad_cycles ? "MISMATCHES" : "all identical");
+    printf("where the data stops: %s vertices without a dependency step: %s\n", unknown >= 50 ? "at least 50" : "too few",
+           bad_unknown ? "MISMATCHES" : "all as kt_dep_unknown");
     kt_policy_free(p);
-    return bad_results || bad_search || bad_cycles;
+    return bad_results || bad_search || bad_cycles || bad_unknown;
 }

@@ -82,6 +82,30 @@ static int lookup(const job *j, const range *r, igraph_integer_t v, kt_ival *iv)
     return 0;
 }
 
+/* Step 3 (way3 0): the findings in bidder order; a company's entries answer until one is
+ * missing while its upstream was partial, then it waits for way 3 (listed in todo[]).  Step 4
+ * (way3 1): the waiting findings read way 3's entries.  Returns the companies listed. */
+static size_t replay(job *j, size_t n, int way3)
+{
+    size_t ntodo = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < j->pend[i].n; k++) {
+            company *c = &j->co[j->pend[i].v[k].company];
+            kt_screen_item *x = &j->out[i].findings[j->pend[i].v[k].finding];
+            if (way3) {
+                if (j->pend[i].v[k].wait)
+                    lookup(j, &c->own, x->node, &x->interest);
+                continue;
+            }
+            if (c->state == 0 && !lookup(j, &c->solved, x->node, &x->interest) && c->partial) {
+                c->state = 1;
+                j->todo[ntodo++] = (size_t)j->pend[i].v[k].company;
+            }
+            j->pend[i].v[k].wait = c->state == 1;
+        }
+    return ntodo;
+}
+
 kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const kt_tender_bidder *b, size_t n,
                          kt_screen_result *out, kt_err *rcs, kt_errinfo *ei)
 {
@@ -134,16 +158,7 @@ kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const 
         rc = KT_ENOMEM;
         goto out;
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j.pend[i].n; k++) {
-            company *c = &j.co[j.pend[i].v[k].company];
-            kt_screen_item *x = &out[i].findings[j.pend[i].v[k].finding];
-            if (c->state == 0 && !lookup(&j, &c->solved, x->node, &x->interest) && c->partial) {
-                c->state = 1;
-                j.todo[ntodo++] = (size_t)j.pend[i].v[k].company;
-            }
-            j.pend[i].v[k].wait = c->state == 1;
-        }
+    ntodo = replay(&j, n, 0);
     /* 4 */
     kt_screen_i_parallel(s->threads, ntodo, own_task, &j);
     for (size_t t = 0; t < ntodo; t++)
@@ -151,13 +166,7 @@ kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const 
             rc = KT_ENOMEM;
             goto out;
         }
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j.pend[i].n; k++) {
-            company *c = &j.co[j.pend[i].v[k].company];
-            kt_screen_item *x = &out[i].findings[j.pend[i].v[k].finding];
-            if (j.pend[i].v[k].wait)
-                lookup(&j, &c->own, x->node, &x->interest);
-        }
+    replay(&j, n, 1);
 out:
     for (size_t i = 0; j.pend && i < n; i++)
         free(j.pend[i].v);

@@ -29,7 +29,8 @@
 static const char policy[] =
     "{\"keten_policy\": \"1\", \"C1\": [\"CN\", \"HK\", \"RU\"], \"C2\": [\"CN\"], \"gpa\": [\"NL\", \"DE\", \"US\"],"
     " \"eu\": [\"NL\", \"DE\"], \"agreements\": [\"MX\"],"
-    " \"prohibitions\": [{\"id\": \"p\", \"legal_basis\": \"test\", \"countries\": [\"RU\"], \"owned_above\": 50, \"covered_share_above\": 10}],"
+    " \"prohibitions\": [{\"id\": \"p\", \"legal_basis\": \"test\", \"countries\": [\"RU\"], \"owned_above\": 50, "
+    "\"covered_share_above\": 10}],"
     " \"thresholds\": {\"owner_share\": 10, \"control\": 50, \"max_depth\": 6}}";
 
 static unsigned long seed = 4242;
@@ -64,12 +65,14 @@ static char *graph_text(void)
         unsigned k = rnd(20);
         kind[v] = k < 11 ? 'c' : k < 13 ? 'p' : k == 13 ? 's' : k < 18 ? 'i' : 'k';
         const char *c = countries[rnd(8)];
-        const char *type = kind[v] == 'c' ? "company" : kind[v] == 'p' ? "person" : kind[v] == 's' ? "state"
-                           : kind[v] == 'k'                             ? "consortium"
-                           : rnd(2)                                     ? "product"
-                                                                        : "component";
-        snprintf(line, sizeof line, "{\"id\":\"e%d\",\"type\":\"%s\"%s%s%s%s%s}\n", v, type, *c ? ",\"country\":\"" : "",
-                 c, *c ? "\"" : "", rnd(3) == 0 ? ",\"complete\":true" : "",
+        const char *type = kind[v] == 'c'   ? "company"
+                           : kind[v] == 'p' ? "person"
+                           : kind[v] == 's' ? "state"
+                           : kind[v] == 'k' ? "consortium"
+                           : rnd(2)         ? "product"
+                                            : "component";
+        snprintf(line, sizeof line, "{\"id\":\"e%d\",\"type\":\"%s\"%s%s%s%s%s}\n", v, type,
+                 *c ? ",\"country\":\"" : "", c, *c ? "\"" : "", rnd(3) == 0 ? ",\"complete\":true" : "",
                  kind[v] == 'c' && rnd(12) == 0 ? ",\"state_owned\":true" : "");
         add(&text, &len, &cap, line);
     }
@@ -92,15 +95,15 @@ static char *graph_text(void)
             if (t < 7 && t != 5 && room < 12)
                 t = 7; /* no capital or votes left to hold (an unknown share may hold the rest) */
             if (t < 7 && sh > room - 2)
-                sh = room - 2; /* room for the decimal */
+                sh = room - 2;                                           /* room for the decimal */
             int votes = t < 5 && vleft[b] - sh - 1 >= 60 && rnd(4) == 0; /* votes 60: control */
             if (t < 7 && t != 5) {
                 left[b] -= sh + 1;
                 vleft[b] -= votes ? 60 : sh + 1;
             }
             if (t < 5)
-                snprintf(line, sizeof line, "{\"rel\":\"owns\",\"from\":\"e%d\",\"to\":\"e%d\",\"share\":%d.%u%s}\n", a, b,
-                         sh, rnd(10), votes ? ",\"votes\":60" : "");
+                snprintf(line, sizeof line, "{\"rel\":\"owns\",\"from\":\"e%d\",\"to\":\"e%d\",\"share\":%d.%u%s}\n", a,
+                         b, sh, rnd(10), votes ? ",\"votes\":60" : "");
             else if (t == 5)
                 snprintf(line, sizeof line, "{\"rel\":\"owns\",\"from\":\"e%d\",\"to\":\"e%d\"}\n", a, b);
             else if (t == 6)
@@ -379,8 +382,8 @@ int main(void)
            bad_search ? "MISMATCHES" : "all identical");
     printf("cycles: %s vertices on a cycle: %s\n", cyclic >= 200 ? "at least 200" : "too few",
            bad_cycles ? "MISMATCHES" : "all identical");
-    printf("where the data stops: %s vertices without a dependency step: %s\n", unknown >= 50 ? "at least 50" : "too few",
-           bad_unknown ? "MISMATCHES" : "all as kt_dep_unknown");
+    printf("where the data stops: %s vertices without a dependency step: %s\n",
+           unknown >= 50 ? "at least 50" : "too few", bad_unknown ? "MISMATCHES" : "all as kt_dep_unknown");
     kt_policy_free(p);
     return bad_results || bad_search || bad_cycles || bad_unknown;
 }

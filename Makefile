@@ -50,12 +50,12 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all mpi test difftest asan valgrind fuzz bench bench-bin demo deps deps-check deps-mpi install clean format test-the-tests unit-bins keten country-aliases
+.PHONY: all mpi test difftest asan valgrind fuzz bench bench-bin bench-gen demo deps deps-check deps-mpi install clean format test-the-tests unit-bins keten country-aliases
 
 all: keten
 
 # Goals that compile: at the top level they check the dependencies, then build in a sub-make.
-BUILD_GOALS = all keten mpi test difftest asan valgrind bench bench-bin demo install unit-bins test-the-tests $(KETEN)
+BUILD_GOALS = all keten mpi test difftest asan valgrind bench bench-bin bench-gen demo install unit-bins test-the-tests $(KETEN)
 ifndef KT_SUB
 $(BUILD_GOALS): deps-check
 	@$(MAKE) --no-print-directory KT_SUB=1 $@
@@ -154,7 +154,15 @@ bench: $(KETEN) $(BUILD)/bench/queries
 	@sh bench/ownership.sh
 
 # the analyses' timings after loading (bench/README.md); built by CI so that it keeps compiling
-bench-bin: $(BUILD)/bench/queries
+bench-bin: $(BUILD)/bench/queries $(BUILD)/bench/gen
+
+# the fast generator for the large sizes (bench/gen.c, bench/big.sh)
+bench-gen: $(BUILD)/bench/gen
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CSTD) $(WARN) $(WERROR) $(CFLAGS) -o $@ $<
 
 $(BUILD)/bench/queries: bench/queries.c $(BUILD)/libketen.a
 	@mkdir -p $(dir $@)

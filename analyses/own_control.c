@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "own_i.h"
 
 typedef struct {
@@ -46,15 +47,12 @@ static int add(ctl *c, igraph_integer_t b, igraph_integer_t a)
     if (c->icmark[a] == c->gen)
         return 0;
     if (c->nn == c->ncap) {
-        size_t nc = c->ncap ? c->ncap * 2 : 256;
-        igraph_integer_t *x = realloc(c->nctrl, nc * sizeof *x);
-        if (!x)
+        /* the two lists grow alike; ncap moves only when both have */
+        size_t c1 = c->ncap, c2 = c->ncap;
+        if (kt_grow((void **)&c->nctrl, &c1, c->nn + 1, sizeof *c->nctrl) != KT_OK ||
+            kt_grow((void **)&c->nnext, &c2, c->nn + 1, sizeof *c->nnext) != KT_OK)
             return -1;
-        c->nctrl = x;
-        if (!(x = realloc(c->nnext, nc * sizeof *x)))
-            return -1;
-        c->nnext = x;
-        c->ncap = nc;
+        c->ncap = c1 < c2 ? c1 : c2;
     }
     c->icmark[a] = c->gen;
     c->nctrl[c->nn] = a;

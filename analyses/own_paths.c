@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../graph/kt_mem.h"
 #include "own_i.h"
 
 /* ---- Dijkstra from the subject over the away relations ---- */
@@ -215,14 +216,8 @@ static void factor(const kt_graph *g, igraph_integer_t e, double *lo, double *hi
 
 static kt_err emit(const kt_graph *g, cand *c, kt_own_paths *out, size_t *cap)
 {
-    if (out->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        kt_own_path *p = realloc(out->paths, nc * sizeof *p);
-        if (!p)
-            return KT_ENOMEM;
-        out->paths = p;
-        *cap = nc;
-    }
+    if (kt_grow((void **)&out->paths, cap, out->n + 1, sizeof *out->paths) != KT_OK)
+        return KT_ENOMEM;
     kt_own_path *p = &out->paths[out->n];
     double lo = 1, hi = 1;
     for (size_t k = 0; k < c->len; k++) {
@@ -281,15 +276,9 @@ static kt_err offer(yen *y, cand *c)
     }
     if (y->nb == y->bmax) /* drop the last one */
         cand_free(&y->b[--y->nb]);
-    if (y->nb == y->bcap) {
-        size_t nc = y->bcap ? y->bcap * 2 : 16;
-        cand *p = realloc(y->b, nc * sizeof *p);
-        if (!p) {
-            cand_free(c);
-            return KT_ENOMEM;
-        }
-        y->b = p;
-        y->bcap = nc;
+    if (kt_grow((void **)&y->b, &y->bcap, y->nb + 1, sizeof *y->b) != KT_OK) {
+        cand_free(c);
+        return KT_ENOMEM;
     }
     memmove(&y->b[lo + 1], &y->b[lo], (y->nb - lo) * sizeof *y->b);
     y->b[lo] = *c;
@@ -412,16 +401,10 @@ kt_err kt_own_paths_find(const kt_graph *g, igraph_integer_t from, igraph_intege
         }
         if (!fits)
             out->cut_max_depth = 1;
-        if (y.na == y.acap) {
-            size_t nc = y.acap ? y.acap * 2 : 16;
-            cand *q = realloc(y.a, nc * sizeof *q);
-            if (!q) {
-                cand_free(&p);
-                rc = KT_ENOMEM;
-                goto out;
-            }
-            y.a = q;
-            y.acap = nc;
+        if (kt_grow((void **)&y.a, &y.acap, y.na + 1, sizeof *y.a) != KT_OK) {
+            cand_free(&p);
+            rc = KT_ENOMEM;
+            goto out;
         }
         y.a[y.na++] = p;
         /* without a depth limit only the paths still to print (and one to know if there are

@@ -446,7 +446,8 @@ out:
 }
 
 /* The per-vertex facts of chunk i of the vertices; where the data stops (unknown[]) too when
- * no index will tell whether a dependency step leads out of each vertex. */
+ * no index will tell whether a dependency step leads out of each vertex.  O(the chunk's
+ * vertices and their relations). */
 static void facts_chunk(kt_screen *s, size_t i, int unknown)
 {
     const kt_graph *g = s->g;
@@ -553,6 +554,8 @@ static void first_task(void *arg, size_t i, int w)
         kinds_chunk(s, j->kinds, i - T__FIXED - j->nfacts);
 }
 
+/* Where the data stops, for chunk i of the vertices, from the index's has_dep.  O(the chunk's
+ * vertices), but for an item's origin (its made_by relations). */
 static void unknown_task(void *arg, size_t i, int w)
 {
     stage_job *j = arg;

@@ -158,8 +158,9 @@ enum { CHUNK = 1 << 16 };
  * target); the ends are neither (step_kind is asked again, in order). */
 enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
 
-/* step_kind for the relations of chunk i, into kinds[] with where the dependent is. */
-static void kinds_chunk(const kt_screen *s, uint8_t *kinds, size_t i)
+/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; and
+ * what the owners index needs to know of each (obits[]). */
+static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size_t i)
 {
     const kt_graph *g = s->g;
     igraph_integer_t ne = kt_graph_edge_count(g), a, b;
@@ -172,6 +173,7 @@ static void kinds_chunk(const kt_screen *s, uint8_t *kinds, size_t i)
         else if (k && !(a == to && b == from))
             k |= KIND_ODD;
         kinds[e] = k;
+        obits[e] = kt_screen_i_owner_bits(g, e);
     }
 }
 
@@ -521,16 +523,18 @@ out:
 }
 
 /* The stages, as tasks on every thread, each writing arrays of its own.  First the cycles,
- * the bills of materials, the owners index, the per-vertex facts (by chunks of vertices) and
- * the relations' kinds for the reverse index (by chunks of relations, when kinds is given):
- * none needs another.  Then (searches) the reverse index, on one thread; where the data stops
- * (unknown[], by chunks of vertices, from what the index says of each vertex); every search. */
+ * the bills of materials, the per-vertex facts (by chunks of vertices), and either the owners
+ * index or (searches) the relations' kinds for the reverse index and the owners index (by
+ * chunks of relations): none needs another.  Then (searches) the reverse index, on one
+ * thread; where the data stops (unknown[], by chunks of vertices, from what the index says of
+ * each vertex); the owners index and every search. */
 typedef struct {
     kt_screen *s;
     uint8_t *kinds;      /* per relation, or NULL: no reverse index */
+    uint8_t *obits;      /* per relation, with kinds: kt_screen_i_owner_bits */
     uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
-    int task[CL__N];     /* the searches */
+    int task[1 + CL__N]; /* the owners index (-1), the searches */
     kt_err rc[3 + CL__N];
     int32_t *queue[64];  /* per worker */
     uint64_t *seen[64];
@@ -547,11 +551,11 @@ static void first_task(void *arg, size_t i, int w)
     else if (i == T_BOM)
         j->rc[i] = bom_shares(s);
     else if (i == T_OWNERS)
-        j->rc[i] = kt_screen_i_owners(s);
+        j->rc[i] = j->kinds ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
     else if (i < T__FIXED + j->nfacts)
         facts_chunk(s, i - T__FIXED, !j->kinds);
     else
-        kinds_chunk(s, j->kinds, i - T__FIXED - j->nfacts);
+        kinds_chunk(s, j->kinds, j->obits, i - T__FIXED - j->nfacts);
 }
 
 /* Where the data stops, for chunk i of the vertices, from the index's has_dep.  O(the chunk's
@@ -569,6 +573,10 @@ static void search_task(void *arg, size_t i, int w)
 {
     stage_job *j = arg;
     kt_screen *s = j->s;
+    if (j->task[i] < 0) {
+        j->rc[i] = kt_screen_i_owners(s, j->obits);
+        return;
+    }
     if (!j->queue[w])
         j->queue[w] = malloc(((size_t)s->nv + 1) * sizeof *j->queue[w]);
     if (!j->seen[w])
@@ -581,12 +589,14 @@ static void search_task(void *arg, size_t i, int w)
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    stage_job j = {s, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
-    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
+    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.obits = malloc(ne + 1)) ||
+                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
         free(j.kinds);
+        free(j.obits);
         return KT_ENOMEM;
     }
     kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
@@ -596,6 +606,7 @@ static kt_err stages(kt_screen *s, int searches)
             rc = j.rc[t];
     if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
         kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
+        j.task[n++] = -1; /* the owners index, first: the longest task */
         for (int c = 0; c < CL__N; c++)
             if (s->dist[c])
                 j.task[n++] = c;
@@ -606,6 +617,7 @@ static kt_err stages(kt_screen *s, int searches)
                 rc = j.rc[i];
     }
     free(j.kinds);
+    free(j.obits);
     free(j.has_dep);
     for (int w = 0; w < 64; w++) {
         free(j.queue[w]);

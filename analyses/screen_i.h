@@ -101,9 +101,12 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
 kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c);
 void kt_screen_i_memo_free(kt_screen_i_memo *m);
 /* The owners index (oin_*) of s, in one pass over the in-lists.  O(|V| + |E|); 4 bytes per
- * vertex and 8 per owns or controls relation. */
-enum { OIN_CAPITAL = 1u << 31 };
-kt_err kt_screen_i_owners(kt_screen *s);
+ * vertex and 8 per owns or controls relation.  bits: per relation what kt_screen_i_owner_bits
+ * gives (OIN_USED: in kt_own's subgraphs; OIN_CAP: counts in integrated ownership), made where
+ * the relations are read in order anyway; NULL to ask it here. */
+enum { OIN_CAPITAL = 1u << 31, OIN_USED = 1, OIN_CAP = 2 };
+uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e);
+kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits);
 
 /* One bidder (screen_bidder.c).  pend NULL: kt_screen_bidder (interests through s->memo).
  * Otherwise the interests the one-walk case does not give are left unknown and listed in

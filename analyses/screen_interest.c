@@ -78,7 +78,12 @@ static int rel_used(const kt_graph *g, igraph_integer_t e)
            kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
 }
 
-kt_err kt_screen_i_owners(kt_screen *s)
+uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e)
+{
+    return (uint8_t)(rel_used(g, e) ? OIN_USED | (rel_capital(g, e) ? OIN_CAP : 0) : 0);
+}
+
+kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits)
 {
     const kt_graph *g = s->g;
     const igraph_integer_t *in;
@@ -90,13 +95,14 @@ kt_err kt_screen_i_owners(kt_screen *s)
         s->oin_off[v] = (int32_t)n;
         igraph_integer_t deg = kt_graph_in(g, v, &in);
         for (igraph_integer_t i = 0; i < deg; i++) {
-            if (!rel_used(g, in[i]))
+            uint8_t b = bits ? bits[in[i]] : kt_screen_i_owner_bits(g, in[i]);
+            if (!(b & OIN_USED))
                 continue;
             if (kt_vmap_grow((void **)&s->oin_from, &cap, n + 1, sizeof *s->oin_from) != KT_OK ||
                 kt_vmap_grow((void **)&s->oin_rel, &cap2, n + 1, sizeof *s->oin_rel) != KT_OK)
                 return KT_ENOMEM;
             s->oin_from[n] = (int32_t)kt_graph_rel_from(g, in[i]);
-            s->oin_rel[n++] = (uint32_t)in[i] | (rel_capital(g, in[i]) ? OIN_CAPITAL : 0);
+            s->oin_rel[n++] = (uint32_t)in[i] | (b & OIN_CAP ? OIN_CAPITAL : 0);
         }
     }
     s->oin_off[s->nv] = (int32_t)n;

@@ -73,6 +73,34 @@ static int cmp_sole(const void *x, const void *y)
     return (a->edge > b->edge) - (a->edge < b->edge);
 }
 
+/* A reached node's steps: from the graph (kt_dep_iter) or from a kt_crit_steps_fn. */
+typedef struct {
+    kt_dep_iter it;
+    kt_crit_steps_fn fn;
+    const kt_dep_step *list;
+    igraph_integer_t n, i;
+} steps_iter;
+
+static void steps_init(steps_iter *s, const kt_graph *g, kt_crit_steps_fn fn, void *ctx, igraph_integer_t v)
+{
+    s->fn = fn;
+    s->i = 0;
+    if (fn)
+        s->n = fn(ctx, v, &s->list);
+    else
+        kt_dep_iter_init(&s->it, g, v, 100.0);
+}
+
+static int steps_next(steps_iter *s, kt_dep_step *st)
+{
+    if (!s->fn)
+        return kt_dep_iter_next(&s->it, st);
+    if (s->i >= s->n)
+        return 0;
+    *st = s->list[s->i++];
+    return 1;
+}
+
 #define GROW(arr, cap, n)                                                                                    \
     do {                                                                                                     \
         if ((rc = kt_vmap_grow((void **)&(arr), &(cap), (n), sizeof *(arr))) != KT_OK)                     \
@@ -80,6 +108,12 @@ static int cmp_sole(const void *x, const void *y)
     } while (0)
 
 kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **out)
+{
+    return kt_crit_run_steps(g, start, NULL, NULL, out);
+}
+
+kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_steps_fn steps, void *ctx,
+                         kt_crit_result **out)
 {
     kt_err rc = KT_OK;
     kt_vmap seen;
@@ -124,10 +158,10 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
     GROW(re, cap_re, 1);
     re[nre++] = (reach){start, -1, -1, 0};
     for (size_t h = 0; h < nre; h++) {
-        kt_dep_iter it;
+        steps_iter it;
         kt_dep_step s;
-        kt_dep_iter_init(&it, g, re[h].node, 100.0);
-        while (kt_dep_iter_next(&it, &s)) {
+        steps_init(&it, g, steps, ctx, re[h].node);
+        while (steps_next(&it, &s)) {
             if (s.via == KT_VIA_OWNERSHIP || s.via == KT_VIA_CONTROL)
                 continue;
             if (kt_graph_rel_type(g, s.edge) == KT_REL_SUPPLIES && (kt_graph_rel_flags(g, s.edge) & KT_RF_SOLE_SOURCE)) {
@@ -151,12 +185,12 @@ kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **o
     /* 2. needs per node, grouped; F's edges (choice vertices numbered from R, sink last) */
     GROW(nd_start, cap_ns, nre + 1);
     for (size_t i = 0; i < nre; i++) {
-        kt_dep_iter it;
+        steps_iter it;
         kt_dep_step s;
         size_t ns = 0;
         nd_start[i] = nnd;
-        kt_dep_iter_init(&it, g, re[i].node, 100.0);
-        while (kt_dep_iter_next(&it, &s)) {
+        steps_init(&it, g, steps, ctx, re[i].node);
+        while (steps_next(&it, &s)) {
             if (s.via == KT_VIA_OWNERSHIP || s.via == KT_VIA_CONTROL)
                 continue;
             kt_rtype t = kt_graph_rel_type(g, s.edge);

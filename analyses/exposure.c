@@ -63,24 +63,68 @@ static int cmp_unknown(const void *x, const void *y, void *ctx)
     return cmp_node(ctx, a->node, a->depth, b->node, b->depth);
 }
 
+kt_err kt_exp_classify(const kt_graph *g, const kt_policy *p, kt_exp_result *r, const unsigned char *cut)
+{
+    size_t cap_find = 0, cap_unk = 0;
+    for (size_t head = 0; head < r->nreached; head++) {
+        igraph_integer_t v = r->reached[head].node;
+        int depth = r->reached[head].depth;
+        unsigned why = kt_dep_unknown(g, v, r->owner_share) | (cut[head] ? KT_UNK_DEPTH : 0);
+        if (why) {
+            if (kt_vmap_grow((void **)&r->unknown, &cap_unk, r->nunknown + 1, sizeof *r->unknown) != KT_OK)
+                return KT_ENOMEM;
+            kt_exp_unknown *u = &r->unknown[r->nunknown];
+            u->node = v;
+            u->why = why;
+            u->depth = depth;
+            if (!(u->path = path_to(r, (igraph_integer_t)head)))
+                return KT_ENOMEM;
+            r->nunknown++;
+        }
+        unsigned reasons = kt_policy_reasons(p, g, v);
+        if (reasons & KT_REASON_RISK) {
+            if (kt_vmap_grow((void **)&r->findings, &cap_find, r->nfindings + 1, sizeof *r->findings) != KT_OK)
+                return KT_ENOMEM;
+            kt_exp_finding *f = &r->findings[r->nfindings];
+            memset(f, 0, sizeof *f);
+            f->node = v;
+            f->reasons = reasons;
+            f->depth = depth;
+            f->via = r->reached[head].via;
+            f->interest_in = -1;
+            if (!(f->path = path_to(r, (igraph_integer_t)head)))
+                return KT_ENOMEM;
+            r->nfindings++;
+            /* the trailing run of ownership steps: the finding's interest along this path */
+            kt_ival iv = {100.0, 100.0};
+            for (int k = depth; k >= 1 && f->path[k].via == KT_VIA_OWNERSHIP; k--) {
+                iv = kt_exp_ival_mul(kt_graph_rel_votes(g, f->path[k].edge), iv);
+                f->has_interest = 1;
+                f->interest_in = f->path[k - 1].node;
+            }
+            f->interest = f->has_interest ? iv : kt_ival_unknown();
+        }
+    }
+    if (r->nfindings)
+        qsort_r(r->findings, r->nfindings, sizeof *r->findings, cmp_finding, (void *)g);
+    if (r->nunknown)
+        qsort_r(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown, (void *)g);
+    return KT_OK;
+}
+
 kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
                   kt_exp_result **out)
 {
     kt_err rc = KT_OK;
     kt_vmap seen;                     /* vertex -> index in r->reached */
-    size_t cap_reached = 0, cap_find = 0, cap_unk = 0;
+    size_t cap_reached = 0, cap_cut = 0;
+    unsigned char *cut = NULL;        /* per reached node: at max_depth, a step leads out unreached */
     kt_exp_result *r = NULL;
-    const kt_policy_thresholds *th = kt_policy_thresholds_get(p);
 
     *out = NULL;
     kt_vmap_init(&seen);
-    if (start < 0 || start >= kt_graph_vertex_count(g))
-        return KT_EUSAGE;
-    if (!(r = calloc(1, sizeof *r)))
-        return KT_ENOMEM;
-    r->start = start;
-    r->max_depth = opts && opts->max_depth > 0 ? opts->max_depth : th->max_depth;
-    r->owner_share = opts && opts->owner_share >= 0 ? opts->owner_share : th->owner_share;
+    if ((rc = kt_exp_result_new(p, start, opts, kt_graph_vertex_count(g), &r)) != KT_OK)
+        return rc;
 
     igraph_integer_t idx;
     int fresh;
@@ -93,9 +137,12 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
     /* r->reached doubles as the queue: breadth-first order is the order of discovery */
     for (size_t head = 0; head < r->nreached; head++) {
         igraph_integer_t v = r->reached[head].node;
-        int depth = r->reached[head].depth, cut = 0;
+        int depth = r->reached[head].depth;
         kt_dep_iter it;
         kt_dep_step st;
+        if ((rc = kt_vmap_grow((void **)&cut, &cap_cut, head + 1, 1)) != KT_OK)
+            goto out;
+        cut[head] = 0;
         kt_dep_iter_init(&it, g, v, r->owner_share);
         while (kt_dep_iter_next(&it, &st)) {
             igraph_integer_t j = kt_vmap_get(&seen, st.next);
@@ -112,7 +159,7 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
                 continue;
             }
             if (depth >= r->max_depth) {
-                cut = 1;
+                cut[head] = 1;
                 continue;
             }
             if ((rc = kt_vmap_put(&seen, st.next, &idx, &fresh)) != KT_OK ||
@@ -121,56 +168,32 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
                 goto out;
             r->reached[r->nreached++] = (kt_exp_reach){st.next, (igraph_integer_t)head, st.edge, st.via, depth + 1};
         }
-        /* classify v now; its path is final (its own parent was fixed before it was dequeued) */
-        unsigned why = kt_dep_unknown(g, v, r->owner_share) | (cut ? KT_UNK_DEPTH : 0);
-        if (why) {
-            if ((rc = kt_vmap_grow((void **)&r->unknown, &cap_unk, r->nunknown + 1, sizeof *r->unknown)) != KT_OK)
-                goto out;
-            kt_exp_unknown *u = &r->unknown[r->nunknown];
-            u->node = v;
-            u->why = why;
-            u->depth = depth;
-            if (!(u->path = path_to(r, (igraph_integer_t)head))) {
-                rc = KT_ENOMEM;
-                goto out;
-            }
-            r->nunknown++;
-        }
-        unsigned reasons = kt_policy_reasons(p, g, v);
-        if (reasons & KT_REASON_RISK) {
-            if ((rc = kt_vmap_grow((void **)&r->findings, &cap_find, r->nfindings + 1, sizeof *r->findings)) !=
-                KT_OK)
-                goto out;
-            kt_exp_finding *f = &r->findings[r->nfindings];
-            memset(f, 0, sizeof *f);
-            f->node = v;
-            f->reasons = reasons;
-            f->depth = depth;
-            f->via = r->reached[head].via;
-            f->interest_in = -1;
-            if (!(f->path = path_to(r, (igraph_integer_t)head))) {
-                rc = KT_ENOMEM;
-                goto out;
-            }
-            r->nfindings++;
-            /* the trailing run of ownership steps: the finding's interest along this path */
-            kt_ival iv = {100.0, 100.0};
-            for (int k = depth; k >= 1 && f->path[k].via == KT_VIA_OWNERSHIP; k--) {
-                iv = kt_exp_ival_mul(kt_graph_rel_votes(g, f->path[k].edge), iv);
-                f->has_interest = 1;
-                f->interest_in = f->path[k - 1].node;
-            }
-            f->interest = f->has_interest ? iv : kt_ival_unknown();
-        }
     }
-    if (r->nfindings)
-        qsort_r(r->findings, r->nfindings, sizeof *r->findings, cmp_finding, (void *)g);
-    if (r->nunknown)
-        qsort_r(r->unknown, r->nunknown, sizeof *r->unknown, cmp_unknown, (void *)g);
+    /* each node classified with its final path (every parent is fixed once the BFS is done) */
+    if ((rc = kt_exp_classify(g, p, r, cut)) != KT_OK)
+        goto out;
     *out = r;
     r = NULL;
 out:
+    free(cut);
     kt_vmap_destroy(&seen);
     kt_exp_result_free(r);
     return rc;
+}
+
+kt_err kt_exp_result_new(const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts, igraph_integer_t nv,
+                         kt_exp_result **out)
+{
+    const kt_policy_thresholds *th = kt_policy_thresholds_get(p);
+    kt_exp_result *r;
+    *out = NULL;
+    if (start < 0 || start >= nv)
+        return KT_EUSAGE;
+    if (!(r = calloc(1, sizeof *r)))
+        return KT_ENOMEM;
+    r->start = start;
+    r->max_depth = opts && opts->max_depth > 0 ? opts->max_depth : th->max_depth;
+    r->owner_share = opts && opts->owner_share >= 0 ? opts->owner_share : th->owner_share;
+    *out = r;
+    return KT_OK;
 }

@@ -100,6 +100,13 @@ typedef struct {
 
 /* Errors: KT_ENOMEM; KT_EUSAGE when start is not a vertex; KT_EGRAPH from igraph. */
 kt_err kt_crit_run(const kt_graph *g, igraph_integer_t start, kt_crit_result **out);
+/* kt_crit_run() reading each reached node's steps from steps(ctx, v, &list) instead of the
+ * graph: the steps kt_dep_iter_init(v, owner_share 100) gives, in its order (ownership and
+ * control steps may be left out).  For a reached part gathered elsewhere (dist/ gathers it
+ * over MPI ranks); the same result as kt_crit_run(). */
+typedef igraph_integer_t (*kt_crit_steps_fn)(void *ctx, igraph_integer_t v, const kt_dep_step **list);
+kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_steps_fn steps, void *ctx,
+                         kt_crit_result **out);
 void kt_crit_result_free(kt_crit_result *r);
 
 /* "required", "only_supplier", "only_manufacturer", "on_every_route" */

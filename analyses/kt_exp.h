@@ -106,6 +106,17 @@ kt_err kt_exp_run(const kt_graph *g, const kt_policy *p, igraph_integer_t start,
                   kt_exp_result **out);
 void kt_exp_result_free(kt_exp_result *r);
 
+/* The stages, for a search run elsewhere (dist/ runs it partitioned over MPI ranks):
+ * kt_exp_run() is kt_exp_result_new() (start, max_depth and owner_share set, nothing reached;
+ * KT_EUSAGE when start is not one of the nv vertices), the search filling reached[] (the
+ * start first, each node with its final parent, relation and depth), then kt_exp_classify():
+ * findings and unknowns with their paths, sorted; cut[i] is 1 when reached[i] is at max_depth
+ * and a step leads out of it to a node not reached.  The result does not depend on the order of
+ * reached[] beyond the start being first.  Complexity: as kt_exp_run() after the search. */
+kt_err kt_exp_result_new(const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts, igraph_integer_t nv,
+                         kt_exp_result **out);
+kt_err kt_exp_classify(const kt_graph *g, const kt_policy *p, kt_exp_result *r, const unsigned char *cut);
+
 /* The product of two percentage intervals (60% of 50% is 30%); unknown when either is. */
 kt_ival kt_exp_ival_mul(kt_ival a, kt_ival b);
 

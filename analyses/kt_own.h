@@ -166,6 +166,13 @@ typedef struct {
  * Never touches the rest of the graph. */
 kt_err kt_own_upstream(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_result *out,
                        kt_errinfo *ei);
+/* kt_own_upstream() reading each entity's incoming relations from in(ctx, v, &eids), which
+ * gives the relations kt_graph_in() gives, in its order (those that are not owns or controls
+ * may be left out), instead of from the graph's index: for an owner closure gathered
+ * elsewhere (dist/ gathers it over MPI ranks).  The same result as kt_own_upstream(). */
+typedef igraph_integer_t (*kt_own_in_fn)(void *ctx, igraph_integer_t v, const igraph_integer_t **eids);
+kt_err kt_own_upstream_in(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_in_fn in,
+                          void *ctx, kt_own_result *out, kt_errinfo *ei);
 
 /* The group below source: every entity it reaches by owns and controls relations, with the
  * source's integrated interest in each and whether the source controls it (parties[i].controls).

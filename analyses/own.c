@@ -108,8 +108,8 @@ static int bo_reaches(const kt_own_opts *o, double x)
     return o->bo_gt ? kt_own_i_above(x, o->bo) : kt_own_i_atleast(x, o->bo);
 }
 
-static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const kt_own_opts *opts, kt_own_result *out,
-                  kt_errinfo *ei)
+static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const kt_own_opts *opts, kt_own_in_fn in,
+                  void *in_ctx, kt_own_result *out, kt_errinfo *ei)
 {
     kt_err rc = KT_OK;
     kt_own_i_sub s;
@@ -130,7 +130,8 @@ static kt_err run(const kt_graph *g, igraph_integer_t subject, int down, const k
         out->opts = *opts;
     if (subject < 0 || subject >= kt_graph_vertex_count(g))
         return kt_errinfo_set(ei, KT_ENOTFOUND, "", 0, "no such entity");
-    if ((rc = kt_own_i_sub_build(&s, g, subject, down)) != KT_OK)
+    if ((rc = in ? kt_own_i_sub_build_in(&s, g, subject, in, in_ctx) : kt_own_i_sub_build(&s, g, subject, down)) !=
+        KT_OK)
         goto out;
     if ((rc = kt_own_i_scc(s.n, s.aoff, s.anb, NULL, 1, &comps)) != KT_OK)
         goto out;
@@ -277,13 +278,19 @@ out:
 kt_err kt_own_upstream(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_result *out,
                        kt_errinfo *ei)
 {
-    return run(g, target, 0, opts, out, ei);
+    return run(g, target, 0, opts, NULL, NULL, out, ei);
+}
+
+kt_err kt_own_upstream_in(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts, kt_own_in_fn in,
+                          void *ctx, kt_own_result *out, kt_errinfo *ei)
+{
+    return run(g, target, 0, opts, in, ctx, out, ei);
 }
 
 kt_err kt_own_downstream(const kt_graph *g, igraph_integer_t source, const kt_own_opts *opts, kt_own_result *out,
                          kt_errinfo *ei)
 {
-    return run(g, source, 1, opts, out, ei);
+    return run(g, source, 1, opts, NULL, NULL, out, ei);
 }
 
 void kt_own_result_destroy(kt_own_result *r)

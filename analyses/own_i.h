@@ -33,6 +33,8 @@ typedef struct {
     igraph_integer_t *aoff, *aedge, *anb; /* anb: local id at the far end */
     /* toward[x]: relations leading from x towards the subject (upstream: x's out-edges) */
     igraph_integer_t *toff, *tedge, *tnb;
+    kt_own_in_fn in;         /* upstream: where the in-relations come from (NULL: the graph) */
+    void *in_ctx;
 } kt_own_i_sub;
 
 /* Whether relation e belongs to ownership subgraphs at all: owns or controls, not a self-loop. */
@@ -43,6 +45,9 @@ int kt_own_i_rel_capital(const kt_graph *g, igraph_integer_t e);
 /* Collect the subgraph by one iterative breadth-first traversal.
  * Complexity: O(|U| + |E_U|) expected (hashing), plus the degrees of the reached vertices. */
 kt_err kt_own_i_sub_build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down);
+/* The same, upstream, with the in-relations from in (kt_own_upstream_in). */
+kt_err kt_own_i_sub_build_in(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, kt_own_in_fn in,
+                             void *ctx);
 void kt_own_i_sub_destroy(kt_own_i_sub *s);
 igraph_integer_t kt_own_i_sub_local(const kt_own_i_sub *s, igraph_integer_t v); /* -1 when absent */
 

@@ -35,8 +35,12 @@ static kt_err hadd(kt_own_i_sub *s, igraph_integer_t v, igraph_integer_t *local,
     return KT_OK;
 }
 
+static kt_err build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down);
+
 static igraph_integer_t away(const kt_own_i_sub *s, igraph_integer_t v, const igraph_integer_t **eids)
 {
+    if (s->in && !s->down)
+        return s->in(s->in_ctx, v, eids);
     return s->down ? kt_graph_out(s->g, v, eids) : kt_graph_in(s->g, v, eids);
 }
 
@@ -47,13 +51,28 @@ static igraph_integer_t far_end(const kt_own_i_sub *s, igraph_integer_t e)
 
 kt_err kt_own_i_sub_build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down)
 {
+    memset(s, 0, sizeof *s);
+    return build(s, g, subject, down);
+}
+
+kt_err kt_own_i_sub_build_in(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, kt_own_in_fn in,
+                             void *ctx)
+{
+    memset(s, 0, sizeof *s);
+    s->in = in;
+    s->in_ctx = ctx;
+    return build(s, g, subject, 0);
+}
+
+/* s zeroed but for in, in_ctx. */
+static kt_err build(kt_own_i_sub *s, const kt_graph *g, igraph_integer_t subject, int down)
+{
     kt_err rc = KT_OK;
     size_t vcap = 0;
     igraph_integer_t local;
     int added;
     const igraph_integer_t *eids;
 
-    memset(s, 0, sizeof *s);
     kt_vmap_init(&s->map);
     s->g = g;
     s->down = down;

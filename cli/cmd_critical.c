@@ -7,7 +7,7 @@
 #include "node_cmd.h"
 
 static const char help[] =
-    "usage: keten critical NODE FILE... [--json|--csv] [--from FORMAT] [--quiet]\n"
+    "usage: keten critical NODE FILE... [--json|--csv] [--from FORMAT] [--quiet] [--mpi]\n"
     "Example: keten critical k3-delta samples/anpr-tender/data.jsonl\n\n"
     "List the single points of failure of NODE in the data: members, suppliers, subcontractors,\n"
     "parts and manufacturers it cannot do without.  An item needs all its parts; a customer\n"
@@ -21,6 +21,8 @@ static const char help[] =
     "  --excel          CSV for Excel with a Dutch locale: UTF-8 byte order mark and ';'\n"
     "  --from FORMAT    read every file as FORMAT (default: detected)\n"
     "  --quiet          do not summarise warnings in the input\n"
+    "  --mpi            gather what NODE reaches over the ranks of mpirun (keten-mpi, built by\n"
+    "                   'make mpi'; the same output for any number of ranks)\n"
     "  -h, --help       this help\n\n"
     "Exit status: 0 answered; 2 could not answer (usage, bad input, unknown node, I/O, memory).\n";
 
@@ -169,15 +171,18 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
     }
 }
 
+kt_crit_run_fn kt_cli_critical_mpi = NULL;
+
 int kt_cmd_critical(int argc, char **argv)
 {
-    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"critical", help, KT_CLI_POLICY_NONE, 0, 0, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1, 0, 0};
     kt_crit_result *r = NULL;
+    c.mpi_option = kt_cli_critical_mpi ? 2 : 1;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
         goto out;
     code = KT_EXIT_FAIL;
-    kt_err rc = kt_crit_run(c.g, c.v, &r);
+    kt_err rc = (c.mpi ? kt_cli_critical_mpi : kt_crit_run)(c.g, c.v, &r);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;

@@ -9,7 +9,7 @@
 
 static const char help[] =
     "usage: keten exposure NODE FILE... --policy POLICY [--json|--csv] [--max-depth N] [--fail-on finding|unknown]\n"
-    "                      [--from FORMAT] [--quiet]\n"
+    "                      [--from FORMAT] [--quiet] [--mpi]\n"
     "Example: keten exposure k2-polder samples/anpr-tender/data.jsonl --policy samples/policy.json\n\n"
     "Follow every dependency from NODE (consortium members, suppliers, subcontractors, offered\n"
     "items, parts, manufacturers, owners at or above the policy's owner_share, controllers) up\n"
@@ -29,9 +29,13 @@ static const char help[] =
     "                   where the data stops (W = unknown): for pipelines\n"
     "  --from FORMAT    read every file as FORMAT (default: detected)\n"
     "  --quiet          do not summarise warnings in the input\n"
+    "  --mpi            run the search over the ranks of mpirun (keten-mpi, built by 'make mpi';\n"
+    "                   the same output for any number of ranks)\n"
     "  -h, --help       this help\n\n"
     "Exit status: 0 answered; 1 answered and --fail-on was met; 2 could not answer (usage, bad\n"
     "input, bad policy file, unknown node, I/O, memory).\n";
+
+kt_exp_run_fn kt_cli_exposure_mpi = NULL;
 
 static cJSON *path_json(const kt_graph *g, const kt_exp_hop *p, int depth)
 {
@@ -259,13 +263,14 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_exp_resu
 
 int kt_cmd_exposure(int argc, char **argv)
 {
-    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, 1, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"exposure", help, KT_CLI_POLICY_REQUIRED, 1, 1, 1, "node", 0, 0, 0, 0, 0, NULL, NULL, -1, 0, 0};
     kt_exp_result *r = NULL;
+    c.mpi_option = kt_cli_exposure_mpi ? 2 : 1;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)
         goto out;
     code = KT_EXIT_FAIL;
-    kt_err rc = kt_exp_run(c.g, c.p, c.v, &(kt_exp_opts){(int)c.max_depth, -1}, &r);
+    kt_err rc = (c.mpi ? kt_cli_exposure_mpi : kt_exp_run)(c.g, c.p, c.v, &(kt_exp_opts){(int)c.max_depth, -1}, &r);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         goto out;

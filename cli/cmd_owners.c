@@ -332,7 +332,7 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
         code = KT_EXIT_FAIL;
         goto out;
     }
-    rc = down ? kt_own_downstream(g, v, &c.o, &r, &ei) : kt_own_upstream(g, v, &c.o, &r, &ei);
+    rc = down ? kt_own_downstream(g, v, &c.o, &r, &ei) : (c.mpi ? kt_cli_owners_mpi : kt_own_upstream)(g, v, &c.o, &r, &ei);
     if (rc != KT_OK) {
         kt_cli_msg("%s", rc == KT_ENOMEM ? "out of memory" : ei.msg);
         code = KT_EXIT_FAIL;

@@ -231,7 +231,7 @@ static void result_text(const kt_graph *g, const kt_policy *p, const kt_prov_res
 
 int kt_cmd_provenance(int argc, char **argv)
 {
-    kt_cli_node c = {"provenance", help, KT_CLI_POLICY_OPTIONAL, 0, 0, 1, "item", 0, 0, 0, 0, 0, NULL, NULL, -1};
+    kt_cli_node c = {"provenance", help, KT_CLI_POLICY_OPTIONAL, 0, 0, 1, "item", 0, 0, 0, 0, 0, NULL, NULL, -1, 0, 0};
     kt_prov_result *r = NULL;
     int code = kt_cli_node_open(&c, argc, argv);
     if (code >= 0)

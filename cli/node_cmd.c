@@ -14,13 +14,14 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
                                          {"excel", no_argument, NULL, 'x'},
                                          {"from", required_argument, NULL, 'f'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"mpi", no_argument, NULL, 'M'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *policy_path = NULL;
     kt_format fmt = KT_FMT_AUTO;
     int opt;
 
-    c->json = c->quiet = c->csv = 0;
+    c->json = c->quiet = c->csv = c->mpi = 0;
     c->max_depth = 0;
     c->fail_on = 0;
     c->g = NULL;
@@ -61,6 +62,13 @@ int kt_cli_node_open(kt_cli_node *c, int argc, char **argv)
         case 'f':
             if (kt_format_parse(optarg, &fmt) != 0)
                 return kt_cli_usage_error(c->cmd, "unknown format \"%s\" (%s)", optarg, kt_format_list());
+            break;
+        case 'M':
+            if (!c->mpi_option)
+                return kt_cli_usage_error(c->cmd, "--mpi is not an option of %s", c->cmd);
+            if (c->mpi_option == 1)
+                return kt_cli_usage_error(c->cmd, "--mpi needs keten-mpi (built by 'make mpi') run under mpirun");
+            c->mpi = 1;
             break;
         case 'h': fputs(c->help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error(c->cmd, "bad option");

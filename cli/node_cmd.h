@@ -11,6 +11,8 @@
 #ifndef KT_NODE_CMD_H
 #define KT_NODE_CMD_H
 
+#include "../analyses/kt_crit.h"
+#include "../analyses/kt_exp.h"
 #include "cli.h"
 
 typedef enum { KT_CLI_POLICY_NONE = 0, KT_CLI_POLICY_OPTIONAL, KT_CLI_POLICY_REQUIRED } kt_cli_policy_use;
@@ -31,7 +33,18 @@ typedef struct {
     kt_graph *g;
     kt_policy *p;         /* NULL when no policy was given */
     igraph_integer_t v;
+    int mpi_option;       /* set by the command: accepts --mpi (1), and keten-mpi runs it (2) */
+    int mpi;              /* --mpi given */
 } kt_cli_node;
+
+/* keten exposure --mpi: the search run over MPI ranks (dist/, linked only into keten-mpi;
+ * NULL in keten), with kt_exp_run()'s contract. */
+typedef kt_err (*kt_exp_run_fn)(const kt_graph *g, const kt_policy *p, igraph_integer_t start, const kt_exp_opts *opts,
+                                kt_exp_result **out);
+extern kt_exp_run_fn kt_cli_exposure_mpi;
+/* keten critical --mpi, with kt_crit_run()'s contract (dist/; NULL in keten). */
+typedef kt_err (*kt_crit_run_fn)(const kt_graph *g, igraph_integer_t start, kt_crit_result **out);
+extern kt_crit_run_fn kt_cli_critical_mpi;
 
 /* Parse the options (--json, --quiet, --from, and --policy/--max-depth/--fail-on as the
  * command allows), load the policy and the files, and find the node.  Returns -1 when the command

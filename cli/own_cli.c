@@ -6,6 +6,8 @@
 
 #include "own_cli.h"
 
+kt_own_upstream_fn kt_cli_owners_mpi = NULL;
+
 int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c)
 {
     static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
@@ -15,6 +17,7 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
                                          {"max-paths", required_argument, NULL, 'p'},
                                          {"max-depth", required_argument, NULL, 'd'},
                                          {"from", required_argument, NULL, 'f'},
+                                         {"mpi", no_argument, NULL, 'M'},
                                          {"policy", required_argument, NULL, 'P'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -60,6 +63,13 @@ int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, k
         case 'f':
             if (kt_format_parse(optarg, &c->fmt) != 0)
                 return kt_cli_usage_error(cmd, "unknown format \"%s\" (%s)", optarg, kt_format_list());
+            break;
+        case 'M':
+            if (strcmp(cmd, "owners") != 0)
+                return kt_cli_usage_error(cmd, "--mpi is an option of owners only");
+            if (!kt_cli_owners_mpi)
+                return kt_cli_usage_error(cmd, "--mpi needs keten-mpi (built by 'make mpi') run under mpirun");
+            c->mpi = 1;
             break;
         case 'h': fputs(help, stdout); return KT_EXIT_OK;
         default: return kt_cli_usage_error(cmd, "bad option");

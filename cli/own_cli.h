@@ -15,11 +15,18 @@
 
 typedef struct {
     int json;
+    int mpi; /* --mpi */
     kt_format fmt;
     kt_own_opts o;
     const char *policy; /* --policy FILE: its control threshold (unless --control) and directors_control */
     int control_set;    /* --control was given */
 } kt_own_cli;
+
+/* keten owners --mpi: the owner closure gathered over MPI ranks (dist/, linked only into
+ * keten-mpi; NULL in keten), with kt_own_upstream()'s contract. */
+typedef kt_err (*kt_own_upstream_fn)(const kt_graph *g, igraph_integer_t target, const kt_own_opts *opts,
+                                     kt_own_result *out, kt_errinfo *ei);
+extern kt_own_upstream_fn kt_cli_owners_mpi;
 
 /* Parse the shared options; returns -1 to go on with argv[optind..], or an exit code. */
 int kt_own_cli_parse(const char *cmd, const char *help, int argc, char **argv, kt_own_cli *c);
@@ -65,6 +72,8 @@ int kt_own_cli_parties(const char *cmd, const char *help, int down, int argc, ch
     "  --policy FILE     use the policy's control threshold (unless --control) and its\n"               \
     "                    directors_control (a director_of relation counts as control)\n"              \
     "  --from FORMAT     read every file as FORMAT (native, bods, cyclonedx, spdx, gleif, ftm, csv)\n"   \
+    "  --mpi             owners: gather the owner closure over the ranks of mpirun (keten-mpi, built\n"  \
+    "                    by 'make mpi'; the same output for any number of ranks)\n"                      \
     "  -h, --help        this help\n\n"                                                                   \
     "Words: \"controls\" means the lower bounds of the shares already give control (or a controls\n"     \
     "relation says so); \"may control\" means only the upper bounds (unknown shares counted as\n"         \

@@ -354,6 +354,10 @@ kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *
 /* 1 when the file at path starts as a snapshot does. */
 int kt_graph_is_snapshot(const char *path);
 int kt_graph_is_mapped(const kt_graph *g);
+/* 0 (default): opening a snapshot reads the whole file into memory at once (MAP_POPULATE);
+ * 1: pages are read as they are first used, so that a process using a part of the model (an MPI
+ * rank, dist/) keeps only that part resident.  Set before kt_graph_open(). */
+extern int kt_graph_snapshot_lazy;
 /* Hash a mapped snapshot's whole content and compare with the hash saved in it: opening checks
  * every index (no crash, whatever the bytes), this also finds changed text and numbers.  keten
  * check does it.  KT_OK for a graph not mapped.  Complexity: O(file size). */

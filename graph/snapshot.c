@@ -631,6 +631,8 @@ static kt_err r_header(reader *r, size_t len)
     return KT_OK;
 }
 
+int kt_graph_snapshot_lazy = 0;
+
 kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *ei)
 {
     kt_graph *g = NULL;
@@ -648,7 +650,8 @@ kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *
         return kt_errinfo_set(ei, KT_EIO, path, 0, "not a regular file");
     }
     size_t len = (size_t)st.st_size;
-    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
+    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | (kt_graph_snapshot_lazy ? 0 : MAP_POPULATE), fd, 0)
+                    : MAP_FAILED;
     close(fd);
     if (map == MAP_FAILED)
         return kt_errinfo_set(ei, len ? KT_EIO : KT_EPARSE, path, 0, len ? "cannot map: %s" : "empty file",

@@ -81,10 +81,7 @@ int kt_screen_run_do(kt_screen_run *r)
     kt_cli_status_start(!r->quiet);
     kt_cli_status("finding the risk origins in the graph");
     kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
-    /* KETEN_SCREEN_THREADS: for the tests, until the global --threads option sets r->threads */
-    kt_screen_opts so = {r->threads};
-    if (!so.threads && getenv("KETEN_SCREEN_THREADS"))
-        so.threads = atoi(getenv("KETEN_SCREEN_THREADS"));
+    kt_screen_opts so = {kt_load_get_threads()}; /* --threads N, else every online core */
     rc = r->mpi ? kt_cli_screen_mpi(r->g, r->p, t, &ctx, &r->s) : kt_screen_new_opts(r->g, r->p, &so, &r->s);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));

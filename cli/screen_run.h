@@ -17,8 +17,6 @@ typedef struct {
     int quiet;
     int allow_outside;      /* read files the tender names outside its folder (--allow-outside) */
     int mpi;                /* the searches over MPI ranks (--mpi: kt_cli_screen_mpi) */
-    int threads;            /* threads for the searches and the bidders (0: every online core;
-                             * else the environment's KETEN_SCREEN_THREADS, for tests) */
     /* out */
     kt_tender *t;
     kt_policy *p;

@@ -2,7 +2,7 @@
 # path, interest and unknown the other formats show; the table is checked too): a synthetic
 # graph (bench/gen.py: dense, so breadth-first ties are everywhere) with 300 bidders, and a
 # tender that starts a walk at every entity, so that every vertex's search entries and every
-# company's interests count.  KETEN_SCREEN_THREADS sets the threads (cli/screen_run.h).  The
+# company's interests count.  The global option --threads N sets the threads.  The
 # counts printed make a run that screens nothing, or finds nothing, fail.
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 cd "$ROOT" || exit 9
@@ -13,7 +13,7 @@ python3 tests/cli/mpi/every-vertex.py "$t/r.jsonl" samples/policy.json "$t/every
 for tender in t every; do
     for fmt in json table; do
         for n in 1 2 3 5; do
-            KETEN_SCREEN_THREADS=$n $KETEN_RUN "$KETEN_BIN" screen --quiet --allow-outside --policy samples/policy.json \
+            $KETEN_RUN "$KETEN_BIN" screen --threads $n --quiet --allow-outside --policy samples/policy.json \
                 --format $fmt "$t/$tender.json" >"$t/out.$n" 2>"$t/err.$n"
             echo "$tender $fmt $n: exit $?" >>"$t/log"
         done

@@ -87,16 +87,25 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
     return p;
 }
 
-void kt_graph_i_hint_huge(void *p, size_t bytes)
+/* madvise(advice) on the whole pages of a block of 4 MiB or more (smaller ones are not worth a
+ * system call); failure changes nothing (both advices used here are hints). */
+#if defined(MADV_HUGEPAGE) || defined(MADV_POPULATE_WRITE)
+static void advise(void *p, size_t bytes, int advice)
 {
-#ifdef MADV_HUGEPAGE
     const uintptr_t page = 4096;
     if (!p || bytes < (4u << 20))
         return;
     uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
     uintptr_t b = ((uintptr_t)p + bytes) & ~(page - 1);
     if (b > a)
-        madvise((void *)a, b - a, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+        madvise((void *)a, b - a, advice);
+}
+#endif
+
+void kt_graph_i_hint_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    advise(p, bytes, MADV_HUGEPAGE);
 #else
     (void)p;
     (void)bytes;
@@ -105,19 +114,12 @@ void kt_graph_i_hint_huge(void *p, size_t bytes)
 
 static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns);
 
-/* Faults in the pages of a fresh calloc'd block of 4 MiB or more (smaller ones are not worth a
- * system call).  Contents stay zero; where the kernel lacks MADV_POPULATE_WRITE (before 5.14) the
- * pages fault in when first used, as without this. */
+/* Faults in the pages of a fresh calloc'd block; contents stay zero.  Where the kernel lacks
+ * MADV_POPULATE_WRITE (before 5.14) the pages fault in when first used, as without this. */
 static void populate(void *p, size_t bytes)
 {
 #ifdef MADV_POPULATE_WRITE
-    const uintptr_t page = 4096;
-    if (!p || bytes < (4u << 20))
-        return;
-    uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
-    uintptr_t b = ((uintptr_t)p + bytes) & ~(page - 1);
-    if (b > a)
-        madvise((void *)a, b - a, MADV_POPULATE_WRITE); /* failure: they fault in when used */
+    advise(p, bytes, MADV_POPULATE_WRITE);
 #else
     (void)p;
     (void)bytes;

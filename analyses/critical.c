@@ -15,19 +15,11 @@ void kt_crit_result_free(kt_crit_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->ncritical; i++)
-        free(r->critical[i].path);
+    free(r->reached);
     free(r->critical);
     free(r->sole);
     free(r);
 }
-
-typedef struct {
-    igraph_integer_t node;
-    igraph_integer_t parent; /* index, -1 for the start */
-    igraph_integer_t edge;   /* step from the parent */
-    int depth;
-} reach;
 
 /* One dependency step of a reached node, keyed for grouping into needs. */
 typedef struct {
@@ -57,6 +49,14 @@ static int cmp_step(const void *x, const void *y)
     return (a->edge > b->edge) - (a->edge < b->edge);
 }
 
+
+void kt_crit_path(const kt_crit_result *r, const kt_crit_point *c, kt_crit_hop *hops)
+{
+    /* walking up from the point gives the last hops first */
+    igraph_integer_t k = c->at;
+    for (int at = c->path_len - 1; at >= 0; at--, k = r->reached[k].parent)
+        hops[at] = (kt_crit_hop){r->reached[k].node, r->reached[k].edge};
+}
 
 static int cmp_point(const void *x, const void *y, void *ctx)
 {
@@ -118,7 +118,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     kt_err rc = KT_OK;
     kt_vmap seen;
     kt_crit_result *r = NULL;
-    reach *re = NULL;          /* reached nodes in breadth-first order */
+    kt_crit_reached *re = NULL; /* reached nodes in breadth-first order (r->reached at the end) */
     size_t nre = 0, cap_re = 0;
     step *st = NULL;           /* one node's steps */
     size_t cap_st = 0;
@@ -156,7 +156,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     if ((rc = kt_vmap_put(&seen, start, &idx, &fresh)) != KT_OK)
         goto out;
     GROW(re, cap_re, 1);
-    re[nre++] = (reach){start, -1, -1, 0};
+    re[nre++] = (kt_crit_reached){start, -1, -1, 0};
     for (size_t h = 0; h < nre; h++) {
         steps_iter it;
         kt_dep_step s;
@@ -172,7 +172,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
                 goto out;
             if (fresh) {
                 GROW(re, cap_re, nre + 1);
-                re[nre++] = (reach){s.next, (igraph_integer_t)h, s.edge, re[h].depth + 1};
+                re[nre++] = (kt_crit_reached){s.next, (igraph_integer_t)h, s.edge, re[h].depth + 1};
             } else if (re[idx].depth == re[h].depth + 1 && s.edge < re[idx].edge) {
                 re[idx].parent = (igraph_integer_t)h;
                 re[idx].edge = s.edge;
@@ -237,6 +237,9 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
         }
     }
     nd_start[nre] = nnd;
+    kt_vmap_destroy(&seen); /* every target is an index now */
+    free(st);
+    st = NULL;
     igraph_integer_t T = R + nchoice; /* the sink, joined from every node with no needs */
     for (size_t i = 0; i < nre; i++)
         if (nd_start[i] == nd_start[i + 1] &&
@@ -247,11 +250,15 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     if ((rc = kt_graph_igraph_err(igraph_create(&F, &fe, T + 1, IGRAPH_DIRECTED))) != KT_OK)
         goto out;
     have_F = 1;
+    igraph_vector_int_destroy(&fe);
+    have_fe = 0;
     if (igraph_vector_int_init(&dom, 0) != IGRAPH_SUCCESS)
         goto nomem;
     have_dom = 1;
     if ((rc = kt_graph_igraph_err(igraph_dominator_tree(&F, T, &dom, NULL, NULL, IGRAPH_IN))) != KT_OK)
         goto out;
+    igraph_destroy(&F);
+    have_F = 0;
 
     /* 4. the closure from the start */
     if (!(in_s = calloc(nre, 1)) || !(walked = calloc((size_t)nchoice + 1, 1)) ||
@@ -278,7 +285,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
                     work[nw++] = nd[k].to;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
                     r->critical[r->ncritical++] =
-                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, NULL, 0, 0};
+                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, nd[k].to, 0, 0};
                 }
             } else {
                 from = nd[k].to;
@@ -291,7 +298,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
                     in_s[d] = 1;
                     work[nw++] = d;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
-                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, NULL, 0, 0};
+                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, d, 0, 0};
                 } else {
                     if (walked[d - R])
                         break;
@@ -301,24 +308,19 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
         }
     }
 
-    /* 5. paths and order */
+    /* 5. depths and order; the paths stay in the tree (kt_crit_path) */
     for (size_t i = 0; i < r->ncritical; i++) {
         kt_crit_point *c = &r->critical[i];
-        igraph_integer_t j = kt_vmap_get(&seen, c->node);
-        c->depth = re[j].depth;
+        c->depth = re[c->at].depth;
         c->path_len = c->depth + 1 < KT_CRIT_PATH_MAX ? c->depth + 1 : KT_CRIT_PATH_MAX;
         c->path_elided = c->depth + 1 - c->path_len;
-        if (!(c->path = malloc((size_t)c->path_len * sizeof *c->path)))
-            goto nomem;
-        /* walking up from the point gives the last hops first: O(KT_CRIT_PATH_MAX) per point */
-        igraph_integer_t k = j;
-        for (int at = c->path_len - 1; at >= 0; at--, k = re[k].parent)
-            c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
     }
     if (r->ncritical)
         qsort_r(r->critical, r->ncritical, sizeof *r->critical, cmp_point, (void *)g);
     if (r->nsole)
         qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
+    r->reached = re;
+    re = NULL;
     *out = r;
     r = NULL;
     goto out;

@@ -2,6 +2,7 @@
 #   make          build ./keten
 #   make test     build and run the whole suite (ends with "N passed, N failed, N skipped")
 #   make asan     the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make tsan     the multi-threaded loading and indexing tests under ThreadSanitizer
 #   make valgrind the CLI tests under valgrind
 #   make fuzz     build the libFuzzer targets (clang) and run each for FUZZ_SECONDS
 #   make mpi      build/keten-mpi: screen --mpi over Open MPI ranks (dist/; docs/scale.md)
@@ -35,8 +36,9 @@ ifneq ($(filter KT_PKG_FAILED,$(PKG_CFLAGS) $(PKG_LIBS)),)
 $(error pkg-config cannot find the libraries ($(PKGS)); 'sudo make deps' installs them)
 endif
 endif
-CFLAGS_ALL = $(CSTD) $(WARN) $(WERROR) $(CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(LDFLAGS) $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+# -pthread: loaders/lines.c parses JSON Lines on every core
+CFLAGS_ALL = $(CSTD) -pthread $(WARN) $(WERROR) $(CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(LDFLAGS) $(PKG_LIBS) -lm -pthread $(EXTRA_LDFLAGS)
 
 BUILD   ?= build
 LIB_SRC  = $(wildcard graph/*.c loaders/*.c analyses/*.c viz/*.c)
@@ -49,12 +51,12 @@ KETEN    = $(BUILD)/keten
 
 DEB_PKGS = gcc make pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev graphviz libxml2-utils python3
 
-.PHONY: all mpi test difftest asan valgrind fuzz bench bench-bin bench-gen demo deps deps-check deps-mpi install clean format test-the-tests unit-bins keten country-aliases
+.PHONY: all mpi test difftest asan tsan valgrind fuzz bench bench-bin bench-gen demo deps deps-check deps-mpi install clean format test-the-tests unit-bins keten country-aliases
 
 all: keten
 
 # Goals that compile: at the top level they check the dependencies, then build in a sub-make.
-BUILD_GOALS = all keten mpi test difftest asan valgrind bench bench-bin bench-gen demo install unit-bins test-the-tests $(KETEN)
+BUILD_GOALS = all keten mpi test difftest asan tsan valgrind bench bench-bin bench-gen demo install unit-bins test-the-tests $(KETEN)
 ifndef KT_SUB
 $(BUILD_GOALS): deps-check
 	@$(MAKE) --no-print-directory KT_SUB=1 $@
@@ -137,6 +139,16 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  KETEN=build-asan/keten BUILD=build-asan $(if $(HAVE_MPI),KETEN_MPI=build-asan/keten-mpi) SANITIZED=1 sh tests/run.sh
+
+# ThreadSanitizer over what runs on several threads: the JSON Lines loader's tests
+# (tests/cli/loaders/threads*.sh, many tiny chunks on up to 7 threads) and the model's two-thread
+# index (unit test graph).  A race report changes the output, so the tests fail.
+tsan:
+	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" EXTRA_CFLAGS="-fsanitize=thread" \
+	  EXTRA_LDFLAGS="-fsanitize=thread" build-tsan/keten build-tsan/tests/graph
+	@cd tests/unit && TSAN_OPTIONS=halt_on_error=1 ../../build-tsan/tests/graph >../../build-tsan/graph.txt 2>&1; \
+	  diff -u graph.out ../../build-tsan/graph.txt && echo "unit/graph under ThreadSanitizer: ok"
+	@TSAN_OPTIONS=halt_on_error=1 KETEN=build-tsan/keten BUILD=build-tsan SANITIZED=1 sh tests/run.sh threads
 
 valgrind: $(KETEN)
 	@KETEN=$(KETEN) BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh cli

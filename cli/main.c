@@ -4,6 +4,7 @@
 #include <graphviz/graphviz_version.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../analyses/kt_find.h"
@@ -44,6 +45,8 @@ static void usage(FILE *f)
                "input file: bytes (decompressed, 64G), document (a JSON document, 2G), line (64M),\n"
                "string (a JSON string, 16M), depth (JSON nesting, 1000 at most), records (lines or\n"
                "records, 500000000).  See docs/limits.md.\n"
+               "Every command takes --threads N: how many threads parse JSON Lines input (default: every\n"
+               "online core); the output is the same whatever N.\n"
                "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");
@@ -80,7 +83,7 @@ static int take_as_of(int argc, char **argv)
     return k;
 }
 
-/* Take the global option --limit NAME=N (or --limit=NAME=N) out of argv, like --as-of.
+/* Take the global options --limit NAME=N (or --limit=NAME=N) and --threads N out of argv, like --as-of.
  * Returns the new argc, or -1 after a message when it is not one. */
 static int take_limits(int argc, char **argv)
 {
@@ -100,6 +103,22 @@ static int take_limits(int argc, char **argv)
             v = argv[++i];
         } else if (strncmp(argv[i], "--limit=", 8) == 0) {
             v = argv[i] + 8;
+        }
+        if (!v && (strcmp(argv[i], "--threads") == 0 || strncmp(argv[i], "--threads=", 10) == 0)) {
+            /* --threads N: the threads that parse line-based input (the output never depends on it) */
+            const char *t = argv[i][9] == '=' ? argv[i] + 10 : i + 1 < argc ? argv[++i] : NULL;
+            char *end = NULL;
+            long n = t && *t >= '0' && *t <= '9' ? strtol(t, &end, 10) : 0;
+            if (!t) {
+                kt_cli_msg("--threads needs N");
+                return -1;
+            }
+            if (!end || *end || n < 1 || n > KT_LOAD_THREADS_MAX) {
+                kt_cli_msg("--threads %s: give a number of threads, 1-%d", t, KT_LOAD_THREADS_MAX);
+                return -1;
+            }
+            kt_load_set_threads((int)n);
+            continue;
         }
         if (!v) {
             argv[k++] = argv[i];

@@ -59,7 +59,7 @@ static kt_err check_endpoints(kt_graph *g, kt_diags *d, int *bad)
 {
     for (size_t e = 0; e < g->nrels; e++) {
         const kt_graph_i_rel *r = &g->rels[e];
-        uint32_t ends[3] = {(uint32_t)VECTOR(g->edges)[2 * e], (uint32_t)VECTOR(g->edges)[2 * e + 1],
+        uint32_t ends[3] = {(uint32_t)VECTOR(g->efrom)[e], (uint32_t)VECTOR(g->eto)[e],
                             r->extra != NONE ? g->extras[r->extra].item : NONE};
         static const char *role[3] = {"from", "to", "item"};
         for (int k = 0; k < 3; k++) {
@@ -251,12 +251,13 @@ static void compact(kt_graph *g, const unsigned char *keep)
         if (!keep[e])
             continue;
         g->rels[k] = g->rels[e];
-        VECTOR(g->edges)[2 * k] = VECTOR(g->edges)[2 * e];
-        VECTOR(g->edges)[2 * k + 1] = VECTOR(g->edges)[2 * e + 1];
+        VECTOR(g->efrom)[k] = VECTOR(g->efrom)[e];
+        VECTOR(g->eto)[k] = VECTOR(g->eto)[e];
         k++;
     }
     g->nrels = k;
-    igraph_vector_int_resize(&g->edges, (igraph_integer_t)(2 * k)); /* shrinking cannot fail */
+    igraph_vector_int_resize(&g->efrom, (igraph_integer_t)k); /* shrinking cannot fail */
+    igraph_vector_int_resize(&g->eto, (igraph_integer_t)k);
 }
 
 static void raise_to(char b[11], const char *d)
@@ -433,8 +434,8 @@ static kt_err drop_repeated_facts(kt_graph *g, kt_diags *d)
         const kt_graph_i_extra *x = r->extra != NONE ? &g->extras[r->extra] : NULL;
         fact *t = &f[k++];
         memset(t, 0, sizeof *t);
-        t->from = VECTOR(g->edges)[2 * e];
-        t->to = VECTOR(g->edges)[2 * e + 1];
+        t->from = VECTOR(g->efrom)[e];
+        t->to = VECTOR(g->eto)[e];
         t->smin = r->smin;
         t->smax = r->smax;
         t->vmin = (r->flags & KT_RF_VOTES_GIVEN) ? x->vmin : r->smin;
@@ -476,6 +477,11 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 
     if (g->built)
         return KT_EUSAGE;
+    /* the short ids kept in the hash table sped up loading; lookups from now on read the text,
+     * and the memory goes before the build's arrays come */
+    free(g->ids.pre);
+    g->ids.pre = NULL;
+    g->ids.inline_keys = 0;
     if (g->nsupersede)
         apply_supersede(g);
     date_window(g, kt_graph_date(g));
@@ -488,20 +494,19 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
     if (bad)
         return KT_EINVALID;
     /* slots -> vertices, in place */
-    igraph_integer_t ne = igraph_vector_int_size(&g->edges);
-    for (igraph_integer_t i = 0; i < ne; i++)
-        VECTOR(g->edges)[i] = vert_of(g, (uint32_t)VECTOR(g->edges)[i]);
+    igraph_integer_t ne = igraph_vector_int_size(&g->efrom);
+    for (igraph_integer_t i = 0; i < ne; i++) {
+        VECTOR(g->efrom)[i] = vert_of(g, (uint32_t)VECTOR(g->efrom)[i]);
+        VECTOR(g->eto)[i] = vert_of(g, (uint32_t)VECTOR(g->eto)[i]);
+    }
     for (size_t x = 0; x < g->nextras; x++)
         if (g->extras[x].item != NONE)
             g->extras[x].item = vert_of(g, g->extras[x].item);
     if ((rc = drop_repeated_facts(g, d)) != KT_OK)
         return rc;
-    if ((rc = kt_graph_igraph_err(igraph_create(&g->ig, &g->edges, g->nv, IGRAPH_DIRECTED))) != KT_OK)
+    if ((rc = kt_graph_i_create(&g->ig, &g->efrom, &g->eto, g->nv)) != KT_OK)
         return rc;
     g->built = 1;
-    igraph_vector_int_destroy(&g->edges);
-    if (igraph_vector_int_init(&g->edges, 0) != IGRAPH_SUCCESS)
-        return KT_ENOMEM;
     /* give back the growth slack of the side arrays */
     if (g->nrels && g->rels_cap > g->nrels) {
         kt_graph_i_rel *r = realloc(g->rels, g->nrels * sizeof *r);

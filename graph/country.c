@@ -26,8 +26,8 @@ unsigned kt_country_index(const char *s)
 
 int kt_country_valid(const char *s)
 {
-    return s && strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) &&
-           find_a2(s) != NULL;
+    return s && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) && s[2] == '\0' &&
+           find_a2(s) != NULL; /* two letters: no strlen, this runs for every entity loaded */
 }
 
 /* Lower-case ASCII letters and digits, other ASCII dropped, bytes of UTF-8 sequences kept:

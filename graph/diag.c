@@ -13,6 +13,7 @@ struct kt_diags {
     size_t errors, warnings; /* counted, stored or not */
     size_t dropped;
     size_t seq;
+    size_t cap_per_code; /* 0: KT_DIAGS_MAX */
     /* per-code counts, to cap a flood of one problem: a small list of (code, count) */
     const char **codes;
     size_t *code_n;
@@ -82,7 +83,7 @@ kt_err kt_diags_add(kt_diags *d, kt_severity sev, const char *code, uint32_t fil
     have = code_bump(d, code);
     if (have == SIZE_MAX)
         return KT_ENOMEM;
-    if (have >= KT_DIAGS_MAX) {
+    if (have >= (d->cap_per_code ? d->cap_per_code : KT_DIAGS_MAX)) {
         d->dropped++;
         return KT_OK;
     }
@@ -106,6 +107,11 @@ kt_err kt_diags_add(kt_diags *d, kt_severity sev, const char *code, uint32_t fil
     }
     d->n++;
     return KT_OK;
+}
+
+void kt_diags_set_cap(kt_diags *d, size_t max)
+{
+    d->cap_per_code = max;
 }
 
 size_t kt_diags_count(const kt_diags *d) { return d ? d->n : 0; }

@@ -80,11 +80,16 @@ kt_graph *kt_graph_new(void)
     kt_graph *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
-    kt_graph_i_intern_init(&g->ids);
+    kt_graph_i_intern_init_inline(&g->ids);
     kt_graph_i_intern_init(&g->strs);
     kt_graph_i_intern_init(&g->files);
     kt_graph_i_intern_init(&g->ident_keys);
-    if (igraph_vector_int_init(&g->edges, 0) != IGRAPH_SUCCESS) {
+    if (igraph_vector_int_init(&g->efrom, 0) != IGRAPH_SUCCESS) {
+        free(g);
+        return NULL;
+    }
+    if (igraph_vector_int_init(&g->eto, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&g->efrom);
         free(g);
         return NULL;
     }
@@ -107,7 +112,8 @@ void kt_graph_free(kt_graph *g)
     free(g->ents);
     free(g->canon);
     free(g->rels);
-    igraph_vector_int_destroy(&g->edges);
+    igraph_vector_int_destroy(&g->efrom);
+    igraph_vector_int_destroy(&g->eto);
     free(g->extras);
     free(g->pairs);
     free(g->marks);
@@ -160,10 +166,54 @@ void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n)
     kt_graph_i_intern_prefetch(&g->ids, ids, n);
 }
 
+void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels)
+{
+    /* hints: running out of memory here shows later, where it matters */
+    if (g->built)
+        return;
+    kt_graph_i_intern_reserve(&g->ids, ids);
+    if (rels > g->nrels && rels < ((size_t)1 << 32) && RESERVE(g->rels, g->rels_cap, rels) == 0 &&
+        igraph_vector_int_reserve(&g->efrom, (igraph_integer_t)rels) == IGRAPH_SUCCESS &&
+        igraph_vector_int_reserve(&g->eto, (igraph_integer_t)rels) == IGRAPH_SUCCESS) {
+        kt_graph_i_hint_huge(VECTOR(g->efrom), rels * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->eto), rels * sizeof(igraph_integer_t));
+    }
+}
+
+kt_id_key kt_graph_id_key(const char *id)
+{
+    size_t n = strlen(id);
+    return (kt_id_key){(uint32_t)n, kt_graph_i_hash(id, n), kt_graph_i_pack(id, n)};
+}
+
+void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n)
+{
+    uint32_t h[64];
+    for (size_t done = 0; done < n; done += 64) {
+        size_t m = n - done < 64 ? n - done : 64;
+        for (size_t i = 0; i < m; i++)
+            h[i] = keys[done + i].hash;
+        kt_graph_i_intern_prefetch_h(&g->ids, h, m);
+    }
+}
+
+static uint32_t slot_add_k(kt_graph *g, const char *s, const kt_id_key *k);
+
 /* The slot of entity id s, made when new (referenced but not yet declared). */
 uint32_t kt_graph_i_slot_add(kt_graph *g, const char *s)
 {
-    uint32_t slot = kt_graph_i_intern_add(&g->ids, s, strlen(s), NULL);
+    return slot_add_k(g, s, NULL);
+}
+
+/* The same with s's length and hash given (k; NULL: computed here). */
+static uint32_t slot_add_k(kt_graph *g, const char *s, const kt_id_key *k)
+{
+    kt_id_key own;
+    if (!k || !k->len) {
+        own = kt_graph_id_key(s);
+        k = &own;
+    }
+    uint32_t slot = kt_graph_i_intern_add_h(&g->ids, s, k->len, k->hash, k->text, NULL);
     if (slot == KT_INTERN_ENOMEM)
         return slot;
     size_t old = g->ents_cap;
@@ -359,6 +409,12 @@ static int note_scheme(kt_graph *g, const char *scheme)
 
 kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, long line, kt_diags *d)
 {
+    return kt_graph_add_entity_keyed(g, e, NULL, file, line, d);
+}
+
+kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id_key *id, uint32_t file, long line,
+                                 kt_diags *d)
+{
     char key[512];
     uint32_t slot, t;
 
@@ -368,7 +424,7 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
         return kt_diags_add(d, KT_SEV_ERROR, "country_invalid", file, line, line ? NULL : e->source,
                             "country \"%s\" of \"%s\" is not an ISO 3166-1 alpha-2 code", e->country, e->id);
     }
-    if ((slot = kt_graph_i_slot_add(g, e->id)) == KT_INTERN_ENOMEM)
+    if ((slot = slot_add_k(g, e->id, id)) == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
 
     /* one entity per identifier: a known identifier under another id makes this id an alias */
@@ -445,6 +501,12 @@ static kt_err check_ival(kt_ival iv, const char *field, const kt_rel_in *r, uint
 
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d)
 {
+    return kt_graph_add_relation_keyed(g, r, NULL, file, line, d);
+}
+
+kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file, long line,
+                                   kt_diags *d)
+{
     int bad = 0;
     kt_err rc;
 
@@ -462,20 +524,23 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
     if (bad)
         return KT_OK;
 
-    uint32_t from = kt_graph_i_slot_add(g, r->from), to = kt_graph_i_slot_add(g, r->to);
+    uint32_t from = slot_add_k(g, r->from, keys ? &keys[0] : NULL), to = slot_add_k(g, r->to, keys ? &keys[1] : NULL);
     if (from == KT_INTERN_ENOMEM || to == KT_INTERN_ENOMEM)
         return KT_ENOMEM;
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
         return KT_ENOMEM;
-    if (igraph_vector_int_size(&g->edges) == igraph_vector_int_capacity(&g->edges)) {
-        /* grow by half ourselves, so the slack stays small and the block gets huge pages */
-        igraph_integer_t cap = igraph_vector_int_capacity(&g->edges);
-        if (igraph_vector_int_reserve(&g->edges, cap < 1024 ? 1024 : cap + cap / 2) != IGRAPH_SUCCESS)
+    if (igraph_vector_int_size(&g->efrom) == igraph_vector_int_capacity(&g->efrom)) {
+        /* grow by half ourselves, so the slack stays small and the blocks get huge pages */
+        igraph_integer_t cap = igraph_vector_int_capacity(&g->efrom);
+        cap = cap < 512 ? 512 : cap + cap / 2;
+        if (igraph_vector_int_reserve(&g->efrom, cap) != IGRAPH_SUCCESS ||
+            igraph_vector_int_reserve(&g->eto, cap) != IGRAPH_SUCCESS)
             return KT_ENOMEM;
-        kt_graph_i_hint_huge(VECTOR(g->edges), (size_t)igraph_vector_int_capacity(&g->edges) * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->efrom), (size_t)cap * sizeof(igraph_integer_t));
+        kt_graph_i_hint_huge(VECTOR(g->eto), (size_t)cap * sizeof(igraph_integer_t));
     }
-    if (igraph_vector_int_push_back(&g->edges, from) != IGRAPH_SUCCESS ||
-        igraph_vector_int_push_back(&g->edges, to) != IGRAPH_SUCCESS)
+    if (igraph_vector_int_push_back(&g->efrom, from) != IGRAPH_SUCCESS ||
+        igraph_vector_int_push_back(&g->eto, to) != IGRAPH_SUCCESS)
         return KT_ENOMEM;
     kt_graph_i_rel *x = &g->rels[g->nrels];
     x->smin = kt_graph_i_pct_put(r->share.min);
@@ -490,7 +555,7 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
         r->basis != KT_BASIS_NONE || !kt_ival_is_unknown(r->votes)) {
         kt_graph_i_extra *ex;
         uint32_t item = NONE;
-        if (r->item && (item = kt_graph_i_slot_add(g, r->item)) == KT_INTERN_ENOMEM)
+        if (r->item && (item = slot_add_k(g, r->item, keys ? &keys[2] : NULL)) == KT_INTERN_ENOMEM)
             return KT_ENOMEM;
         if (RESERVE(g->extras, g->extras_cap, g->nextras + 1) != 0)
             return KT_ENOMEM;
@@ -836,7 +901,8 @@ size_t kt_graph_memory(const kt_graph *g)
         if (g->vert_slot)
             m += (size_t)g->nv * sizeof *g->vert_slot + g->ents_cap * sizeof *g->slot_vert;
     } else {
-        m += (size_t)igraph_vector_int_capacity(&g->edges) * sizeof(igraph_integer_t);
+        m += (size_t)(igraph_vector_int_capacity(&g->efrom) + igraph_vector_int_capacity(&g->eto)) *
+             sizeof(igraph_integer_t);
     }
     return m;
 }

@@ -85,7 +85,8 @@ struct kt_graph {
 
     kt_graph_i_rel *rels;
     size_t nrels, rels_cap;
-    igraph_vector_int_t edges; /* 2 per relation: slots while loading, vertices after build */
+    igraph_vector_int_t efrom, eto; /* per relation: slots while loading, vertices after build,
+                                     * when kt_graph_i_create hands them to ig */
 
     kt_graph_i_extra *extras;
     size_t nextras, extras_cap;
@@ -146,6 +147,10 @@ uint32_t kt_graph_i_str_add(kt_graph *g, const char *s);     /* NONE for NULL */
 void kt_graph_i_widen(const char *date, int last, char out[11]);
 int kt_graph_i_date_ok(const char *date);                    /* YYYY-MM-DD */
 kt_err kt_graph_i_marks_build(kt_graph *g, kt_diags *d, int *bad);
+
+/* igraph_create(ig, edges, nv, directed) to the byte for the edges from[i] -> to[i], its two
+ * indexes made at once (igraph_index.c).  from and to move into ig: they come back empty. */
+kt_err kt_graph_i_create(igraph_t *ig, igraph_vector_int_t *from, igraph_vector_int_t *to, igraph_integer_t nv);
 
 /* Grow *p (of *cap elements of size sz) to hold at least need; 0 on success. */
 int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz);

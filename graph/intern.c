@@ -8,7 +8,7 @@
 
 #define BLOCK_SIZE (8u << 20) /* large enough for huge pages */
 
-static uint32_t hash_bytes(const char *s, size_t len)
+uint32_t kt_graph_i_hash(const char *s, size_t len)
 {
     /* FNV-1a, 32 bit: short ids, good enough spread with the final mix below */
     uint32_t h = 2166136261u;
@@ -27,6 +27,21 @@ void kt_graph_i_intern_init(kt_graph_i_intern *t)
     memset(t, 0, sizeof *t);
 }
 
+void kt_graph_i_intern_init_inline(kt_graph_i_intern *t)
+{
+    memset(t, 0, sizeof *t);
+    t->inline_keys = 1;
+}
+
+uint64_t kt_graph_i_pack(const char *s, size_t len)
+{
+    uint64_t x = 0;
+    if (len >= 1 && len <= 8)
+        memcpy(&x, s, len);
+    return x;
+}
+#define pack kt_graph_i_pack
+
 void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
 {
     if (!t)
@@ -36,6 +51,7 @@ void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
     free(t->blocks);
     free(t->str);
     free(t->slots);
+    free(t->pre);
     memset(t, 0, sizeof *t);
 }
 
@@ -87,13 +103,33 @@ void kt_graph_i_hint_huge(void *p, size_t bytes)
 #endif
 }
 
+static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns);
+
 static int grow_slots(kt_graph_i_intern *t)
 {
-    uint32_t ns = t->nslots ? t->nslots * 2 : 1024;
+    return grow_slots_to(t, t->nslots ? t->nslots * 2 : 1024);
+}
+
+int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n)
+{
+    uint32_t ns = t->nslots ? t->nslots : 1024;
+    if (n > (1u << 30))
+        return 0; /* a hint beyond any table keten makes: ignored */
+    while ((uint64_t)(n + 1) * 2 > ns)
+        ns *= 2;
+    return ns > t->nslots ? grow_slots_to(t, ns) : 0;
+}
+
+static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
+{
     uint64_t *slots = calloc(ns, sizeof *slots);
-    if (!slots)
+    uint64_t *pre = t->inline_keys && slots ? calloc(ns, sizeof *pre) : NULL;
+    if (!slots || (t->inline_keys && !pre)) {
+        free(slots);
         return -1;
+    }
     kt_graph_i_hint_huge(slots, (size_t)ns * sizeof *slots);
+    kt_graph_i_hint_huge(pre, (size_t)ns * sizeof *pre);
     for (uint32_t k = 0; k < t->nslots; k++) {
         uint64_t x = t->slots[k];
         if (!x)
@@ -102,17 +138,26 @@ static int grow_slots(kt_graph_i_intern *t)
         while (slots[j])
             j = (j + 1) & (ns - 1);
         slots[j] = x;
+        if (pre) {
+            const char *u = t->str[(uint32_t)x - 1];
+            pre[j] = t->pre ? t->pre[k] : pack(u, strlen(u));
+        }
     }
     free(t->slots);
+    free(t->pre);
     t->slots = slots;
+    t->pre = pre;
     t->nslots = ns;
     return 0;
 }
 
-static int same(const kt_graph_i_intern *t, uint64_t x, uint32_t h, const char *s, size_t len)
+static int same(const kt_graph_i_intern *t, uint32_t j, uint32_t h, const char *s, size_t len, uint64_t pk)
 {
+    uint64_t x = t->slots[j];
     if ((uint32_t)(x >> 32) != h)
         return 0;
+    if (t->pre && pk)
+        return t->pre[j] == pk; /* both 1-8 bytes, or the stored key is longer (0) */
     const char *u = t->str[(uint32_t)x - 1];
     return memcmp(u, s, len) == 0 && u[len] == '\0';
 }
@@ -127,7 +172,7 @@ void kt_graph_i_intern_prefetch(const kt_graph_i_intern *t, const char *const *s
     /* three rounds, each touching what the previous one brought in: the slot, the string
      * pointer, the text */
     for (size_t i = 0; i < n; i++) {
-        h[i] = hash_bytes(s[i], strlen(s[i]));
+        h[i] = kt_graph_i_hash(s[i], strlen(s[i]));
         __builtin_prefetch(&t->slots[h[i] & (t->nslots - 1)]);
     }
     for (size_t i = 0; i < n; i++) {
@@ -142,14 +187,25 @@ void kt_graph_i_intern_prefetch(const kt_graph_i_intern *t, const char *const *s
     }
 }
 
+void kt_graph_i_intern_prefetch_h(const kt_graph_i_intern *t, const uint32_t *h, size_t n)
+{
+    if (!t->nslots)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        __builtin_prefetch(&t->slots[h[i] & (t->nslots - 1)]);
+        if (t->pre)
+            __builtin_prefetch(&t->pre[h[i] & (t->nslots - 1)]);
+    }
+}
+
 uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_t len)
 {
     if (!t->nslots)
         return KT_INTERN_NONE;
-    uint32_t h = hash_bytes(s, len);
+    uint32_t h = kt_graph_i_hash(s, len);
     uint32_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
-        if (same(t, t->slots[j], h, s, len))
+        if (same(t, j, h, s, len, pack(s, len)))
             return (uint32_t)t->slots[j] - 1;
     return KT_INTERN_NONE;
 }
@@ -181,19 +237,26 @@ uint32_t kt_graph_i_intern_append(kt_graph_i_intern *t, const char *s, size_t le
 
 uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, int *added)
 {
+    return kt_graph_i_intern_add_h(t, s, len, kt_graph_i_hash(s, len), t->inline_keys ? pack(s, len) : 0, added);
+}
+
+uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len, uint32_t h, uint64_t pk,
+                                 int *added)
+{
     if (added)
         *added = 0;
     if ((uint64_t)(t->n + 1) * 2 > t->nslots && grow_slots(t) != 0)
         return KT_INTERN_ENOMEM;
-    uint32_t h = hash_bytes(s, len);
     uint32_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
-        if (same(t, t->slots[j], h, s, len))
+        if (same(t, j, h, s, len, pk))
             return (uint32_t)t->slots[j] - 1;
     uint32_t i = push(t, s, len);
     if (i == KT_INTERN_ENOMEM)
         return i;
     t->slots[j] = ((uint64_t)h << 32) | (i + 1);
+    if (t->pre)
+        t->pre[j] = pk;
     if (added)
         *added = 1;
     return i;
@@ -201,5 +264,5 @@ uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, 
 
 size_t kt_graph_i_intern_memory(const kt_graph_i_intern *t)
 {
-    return t->bytes + (size_t)t->cap * sizeof(char *) + (size_t)t->nslots * sizeof *t->slots;
+    return t->bytes + (size_t)t->cap * sizeof(char *) + (size_t)t->nslots * sizeof *t->slots * (t->pre ? 2 : 1);
 }

@@ -17,6 +17,11 @@ typedef struct {
                       * in the slot skips the text compare (a cache miss) on collisions; a
                       * 16-byte slot with the text pointer measured no faster at 10M ids */
     uint32_t nslots;
+    uint64_t *pre;   /* beside slots when made by kt_graph_i_intern_init_inline: the text of a key
+                      * of 1-8 bytes (zero-padded; keys hold no NUL), 0 for a longer one.  A hit on
+                      * a short key is then decided without reading str[] or the text (two cache
+                      * misses at millions of ids).  Not in snapshots: NULL there. */
+    int inline_keys;
     char *block;     /* current arena block */
     size_t block_used, block_cap;
     char **blocks;   /* every block, for freeing */
@@ -28,7 +33,19 @@ typedef struct {
 #define KT_INTERN_ENOMEM (UINT32_MAX - 1)
 
 void kt_graph_i_intern_init(kt_graph_i_intern *t);
+void kt_graph_i_intern_init_inline(kt_graph_i_intern *t); /* with pre[] (entity ids) */
+/* The hash the table uses (thread-safe): callers may compute it ahead, on another thread. */
+uint32_t kt_graph_i_hash(const char *s, size_t len);
+/* What pre[] holds for s: its bytes when 1-8, zero-padded; else 0. */
+uint64_t kt_graph_i_pack(const char *s, size_t len);
+/* kt_graph_i_intern_add with h = kt_graph_i_hash(s, len) and pk = kt_graph_i_pack(s, len) given. */
+uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len, uint32_t h, uint64_t pk,
+                                 int *added);
+/* kt_graph_i_intern_prefetch with the hashes given. */
+void kt_graph_i_intern_prefetch_h(const kt_graph_i_intern *t, const uint32_t *h, size_t n);
 void kt_graph_i_intern_destroy(kt_graph_i_intern *t);
+/* Size the hash table for n strings now (a hint: growing later still works); 0, -1 no memory. */
+int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n);
 /* The number of s (length len), adding it when new; KT_INTERN_ENOMEM when out of memory.
  * *added (may be NULL) is set to 1 when s was new. */
 uint32_t kt_graph_i_intern_add(kt_graph_i_intern *t, const char *s, size_t len, int *added);

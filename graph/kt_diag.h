@@ -55,6 +55,8 @@ const char *kt_diags_code(const kt_diags *d, size_t i, size_t *dropped);
 kt_err kt_diags_add_dropped(kt_diags *d, kt_severity sev, const char *code, size_t n);
 
 #define KT_DIAGS_MAX 1000
+/* Store up to max of each code instead (a loader's scratch list, replayed into the real one). */
+void kt_diags_set_cap(kt_diags *d, size_t max);
 
 /* Records a loader read and left out on purpose (an SPDX relationship that is not a part
  * relation, an FtM schema keten does not model): counted by file and kind, so `keten check`

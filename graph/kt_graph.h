@@ -170,6 +170,30 @@ kt_err kt_graph_add_entity(kt_graph *g, const kt_entity_in *e, uint32_t file, lo
 /* Add a relation; its endpoints may be declared later.  Problems go to d. */
 kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, long line, kt_diags *d);
 
+/* An entity id's length and hash as the model's id table takes them.  A loader that decodes
+ * records on worker threads computes them there (kt_graph_id_key is thread-safe) and hands them
+ * to the _keyed variants, which then skip that work on the thread that builds the model.
+ * len 0: not computed.  keys of a relation: from, to, item. */
+typedef struct {
+    uint32_t len, hash;
+    uint64_t text; /* an id of 1-8 bytes itself, zero-padded; 0 for a longer one */
+} kt_id_key;
+kt_id_key kt_graph_id_key(const char *id);
+kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id_key *id, uint32_t file, long line,
+                                 kt_diags *d);
+kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file,
+                                   long line, kt_diags *d);
+/* How many threads kt_graph_build may use (0, the default: every online core); the model is
+ * the same whatever n.  One setting for the process. */
+void kt_graph_set_threads(int n);
+
+/* A hint that about ids entity ids and rels relations are coming: the id table is sized for
+ * them at once instead of doubling (and rehashing) its way there, and the relation arrays are
+ * reserved (address space only: pages that are never written cost no memory). */
+void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels);
+/* kt_graph_prefetch_ids with the keys given. */
+void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n);
+
 /* Keep only relations valid on date (ISO YYYY-MM-DD): a relation whose `since` is after it or
  * whose `until` is before it is left out of the model when kt_graph_build() runs (and counted,
  * see kt_graph_dropped_by_date).  A partial date counts as its whole year or month: since
@@ -238,7 +262,7 @@ int kt_mark_kind_parse(const char *s, kt_mark_kind *out); /* 0 on success */
  * (n <= 128) will be looked up soon.  Complexity: O(n); changes nothing. */
 void kt_graph_prefetch_ids(const kt_graph *g, const char *const *ids, size_t n);
 
-/* Resolve every relation, create the igraph_t in one igraph_create call, and check the
+/* Resolve every relation, create the igraph_t (as igraph_create does, on two threads), and check the
  * model: relations to undeclared entities, contains cycles, ownership above 100%
  * (errors); entities with no relations, ownership self-loops, items with no known origin
  * (warnings).  After an error in d the graph must not be analysed.

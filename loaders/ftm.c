@@ -471,7 +471,7 @@ kt_err kt_load_i_ftm(kt_load_ctx *c, kt_src *s)
     kt_load_i_map_init(&f.declared);
     kt_load_i_map_init(&f.refs);
     kt_load_i_map_init(&f.skip);
-    rc = kt_load_i_json_records(c, s, NULL, record, &f);
+    rc = kt_load_i_json_records_each(c, s, NULL, record, &f); /* record copies what it keeps */
     if (rc == KT_OK && f.nheld)
         rc = flush_held(c, &f);
     for (size_t i = 0; i < f.nskip && rc == KT_OK; i++)

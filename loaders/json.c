@@ -488,7 +488,8 @@ static int has_dups(const cJSON *root)
         if (nk <= 16) {
             for (const cJSON *a = o->child; a && !found; a = a->next)
                 for (const cJSON *b = a->next; b && !found; b = b->next)
-                    found = a->string && b->string && strcmp(a->string, b->string) == 0;
+                    found = a->string && b->string && a->string[0] == b->string[0] &&
+                            strcmp(a->string, b->string) == 0; /* first letters: most pairs differ there */
             continue;
         }
         size_t m = nk;
@@ -509,7 +510,7 @@ out:
 /* cJSON returns NULL both for malformed text and when an allocation fails.  Its allocations go
  * through kt_load_i_json_malloc (or native.c's arena), which note a failure here, so that running
  * out of memory is reported as such, not as a diagnostic about good input. */
-static int json_alloc_failed;
+static _Thread_local int json_alloc_failed; /* per thread: lines.c parses on several */
 
 void *kt_load_i_json_malloc(size_t n)
 {
@@ -816,7 +817,39 @@ static int first_line_is_value(const char *p, size_t n)
     return ok || (!nl && n >= (1u << 16)); /* a first line longer than the peek: JSON Lines */
 }
 
+/* Lines whose trees go to fn in file order (kt_load_i_json_records_each). */
+typedef struct {
+    kt_load_rec_fn fn;
+    void *ud;
+} each_t;
+
+static int keep_tree(kt_load_ctx *c, const cJSON *o, long line, void *rec)
+{
+    (void)c;
+    (void)line;
+    *(const cJSON **)rec = o;
+    return 1;
+}
+
+static kt_err give_tree(kt_load_ctx *c, const void *rec, long line, void *ud)
+{
+    const each_t *e = ud;
+    return e->fn(c, *(cJSON *const *)rec, line, e->ud);
+}
+
+static kt_err json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud, int each);
+
 kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
+{
+    return json_records(c, s, key, fn, ud, 0);
+}
+
+kt_err kt_load_i_json_records_each(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud)
+{
+    return json_records(c, s, key, fn, ud, 1);
+}
+
+static kt_err json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud, int each)
 {
     const char *p;
     size_t n = kt_load_i_src_peek(s, 1u << 16, &p), i = 0;
@@ -869,6 +902,11 @@ kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_loa
     out_doc:
         cJSON_Delete(doc);
         return rc;
+    }
+    if (each) {
+        static const kt_load_lines_ops ops = {sizeof(cJSON *), keep_tree, give_tree, NULL};
+        each_t e = {fn, ud};
+        return kt_load_i_lines(c, s, &ops, &e);
     }
     cJSON *o;
     int r;

@@ -73,6 +73,12 @@ const kt_load_limits *kt_load_get_limits(void);
  * name or the number is not one (depth: 1-1000). */
 int kt_load_limit_parse(const char *name, const char *text);
 
+/* How many threads parse a line-based input (JSON Lines, see docs/loaders.md): n >= 1, or 0 for
+ * every online core (the default).  Output never depends on it.  One setting for the process. */
+#define KT_LOAD_THREADS_MAX 256
+void kt_load_set_threads(int n);
+int kt_load_get_threads(void); /* the number in use: the setting, or the online cores */
+
 /* Guess the format from the first bytes of the input and its name. */
 kt_format kt_load_detect(const char *head, size_t len, const char *name);
 

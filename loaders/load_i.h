@@ -49,6 +49,9 @@ size_t kt_load_i_src_peek(kt_src *s, size_t want, const char **p);
 /* Next line without its end (LF, CRLF or a lone CR), NUL-terminated in place;
  * 1 when a line was read, 0 at end of input, -1 on memory or read error. */
 int kt_load_i_src_line(kt_src *s, char **line, size_t *len);
+/* Read up to n bytes into dst: what a peek left in s first, then the stream.  Returns the
+ * bytes read (fewer only at the end of input), or -1 past the bytes limit (s->limit set). */
+long kt_load_i_src_read(kt_src *s, char *dst, size_t n);
 /* The rest of the input as one NUL-terminated buffer (borrowed from s). */
 int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len);
 
@@ -104,6 +107,25 @@ int kt_load_i_bool(kt_load_ctx *c, const cJSON *obj, const char *key, long line,
                    int *value); /* 1 when present */
 /* A share: a number, or {"min": a, "max": b}; unknown when absent. */
 kt_ival kt_load_i_share(kt_load_ctx *c, const cJSON *obj, const char *key, long line, const char *record, int *bad);
+
+/* ---- JSON Lines on every core (lines.c) ----
+ * A format's line records as a decode step (any thread) and an add step (the loading thread,
+ * in file order); kt_load_i_lines runs them over the input from where s stands, on
+ * kt_load_get_threads() threads, with output that does not depend on their number. */
+typedef struct {
+    size_t rec_size; /* bytes of one decoded record */
+    /* Turn the parsed line o into *rec.  Problems go to c->d as usual (the chunk's own list;
+     * c->g must not be used).  Strings of o stay valid until rec is added; more memory for
+     * rec comes from kt_load_i_lines_alloc.  Returns 1 when rec is to be added, 0 when not,
+     * -1 out of memory. */
+    int (*decode)(kt_load_ctx *c, const cJSON *o, long line, void *rec);
+    kt_err (*add)(kt_load_ctx *c, const void *rec, long line, void *ud); /* ud: kt_load_i_lines' */
+    /* optional: warm the cache for the n records about to be added */
+    void (*prefetch)(kt_load_ctx *c, const void *recs, size_t n);
+} kt_load_lines_ops;
+kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud);
+/* Memory that lives as long as the record being decoded (NULL out of memory). */
+void *kt_load_i_lines_alloc(size_t n);
 
 /* ---- shared by the real-data loaders (lutil.c) ---- */
 
@@ -170,6 +192,9 @@ const char *kt_load_i_csv_field(const kt_load_csv *r, size_t i); /* "" past the 
  * line it starts on.  Malformed input becomes diagnostics. */
 typedef kt_err (*kt_load_rec_fn)(kt_load_ctx *c, cJSON *rec, long line, void *ud);
 kt_err kt_load_i_json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud);
+/* The same for an fn that keeps nothing of a record's tree after it returns (it copies what it
+ * keeps): JSON Lines are then parsed on every core (lines.c), fn still called in file order. */
+kt_err kt_load_i_json_records_each(kt_load_ctx *c, kt_src *s, const char *key, kt_load_rec_fn fn, void *ud);
 /* The whole input parsed as one JSON document (BOM skipped); NULL after a diagnostic. */
 cJSON *kt_load_i_json_doc(kt_load_ctx *c, kt_src *s, const char **text, size_t *len);
 

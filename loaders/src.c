@@ -6,6 +6,7 @@
 #include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "load_i.h"
 
@@ -98,6 +99,28 @@ static const char *src_data(const kt_src *s)
     return s->buf;
 }
 
+/* One fread into dst (at most n bytes), counted against the bytes limit and reported as
+ * progress; at the end of input s->eof.  The bytes read, or -1 past the limit. */
+static long read_some(kt_src *s, char *dst, size_t n)
+{
+    size_t k = fread(dst, 1, n, s->in);
+    s->read += k;
+    if (s->read > limits.bytes) {
+        s->limit = "bytes";
+        return -1;
+    }
+    if (progress_fn && s->read >= s->next_report) {
+        progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
+        s->next_report = s->read + (16u << 20);
+    }
+    if (k == 0) {
+        if (ferror(s->in))
+            s->io_error = 1;
+        s->eof = 1;
+    }
+    return (long)k;
+}
+
 /* Read more from the stream so that at least want bytes follow pos (or end of input). */
 static int fill(kt_src *s, size_t want)
 {
@@ -119,22 +142,10 @@ static int fill(kt_src *s, size_t want)
             s->buf = b;
             s->cap = cap;
         }
-        size_t n = fread(s->buf + s->len, 1, s->cap - s->len - 1, s->in);
-        s->len += n;
-        s->read += n;
-        if (s->read > limits.bytes) {
-            s->limit = "bytes";
+        long n = read_some(s, s->buf + s->len, s->cap - s->len - 1);
+        if (n < 0)
             return -1;
-        }
-        if (progress_fn && s->read >= s->next_report) {
-            progress_fn(progress_ctx, s->name ? s->name : "", s->read, s->total);
-            s->next_report = s->read + (16u << 20);
-        }
-        if (n == 0) {
-            if (ferror(s->in))
-                s->io_error = 1;
-            s->eof = 1;
-        }
+        s->len += (size_t)n;
     }
     return 0;
 }
@@ -199,6 +210,40 @@ int kt_load_i_src_line(kt_src *s, char **line, size_t *len)
         if (fill(s, have + 1) != 0)
             return -1;
     }
+}
+
+long kt_load_i_src_read(kt_src *s, char *dst, size_t n)
+{
+    size_t got = 0;
+    if (s->buf && s->pos < s->len) {
+        /* what a peek already read comes first */
+        got = s->len - s->pos < n ? s->len - s->pos : n;
+        memcpy(dst, s->buf + s->pos, got);
+        s->pos += got;
+    }
+    while (got < n && !s->eof) {
+        long k = read_some(s, dst + got, n - got);
+        if (k < 0)
+            return -1;
+        got += (size_t)k;
+    }
+    return (long)got;
+}
+
+static int load_threads;
+
+void kt_load_set_threads(int n)
+{
+    load_threads = n > 0 ? n : 0;
+    kt_graph_set_threads(n); /* and the model's build */
+}
+
+int kt_load_get_threads(void)
+{
+    if (load_threads > 0)
+        return load_threads;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > KT_LOAD_THREADS_MAX ? KT_LOAD_THREADS_MAX : (int)n;
 }
 
 int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len)

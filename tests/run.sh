@@ -3,7 +3,7 @@
 # cases (tests/invalid/LOADER/NAME/{input,error[,args]}), and CLI tests
 # (tests/cli/AREA/NAME.sh with NAME.exit, NAME.stdout.exact, NAME.stderr.exact) and build tests
 # (tests/build/NAME.sh, the same way).
-# Usage: sh tests/run.sh [unit|invalid|cli]...   Ends with "N passed, N failed, N skipped".
+# Usage: sh tests/run.sh [unit|invalid|cli|threads]...   Ends with "N passed, N failed, N skipped".
 # A unit or script test that exits 77 was skipped (what it needs is missing): counted apart, never as passed.
 # CLI tests run under bash with pipefail, so keten's exit status survives a pipe into grep or python.
 # Environment: KETEN (the binary), BUILD (where unit binaries are), VALGRIND=1, SANITIZED=1,
@@ -124,6 +124,9 @@ invalid)
     ;;
 cli)
     scripts 'tests/cli/*/*.sh'
+    ;;
+threads)
+    scripts 'tests/cli/loaders/threads*.sh' # make tsan
     ;;
 build)
     scripts 'tests/build/*.sh'

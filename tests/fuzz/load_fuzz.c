@@ -1,6 +1,6 @@
 /* load_fuzz.c: libFuzzer target for every loader in the format registry.  The first byte picks
  * the format (0: detection; 1..: the registry's rows), the rest is the input; the model is built
- * and checked.
+ * and checked.  JSON Lines are cut into small chunks parsed on two threads (loaders/lines.c).
  * Build and run: make fuzz (FUZZ_SECONDS per format). */
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +17,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kt_errinfo ei;
     if (!init) {
         kt_graph_init_library();
+        /* JSON Lines in chunks of 61 bytes on two threads: the fuzzer reaches chunk boundaries */
+        kt_load_set_threads(2);
+        setenv("KETEN_LOAD_CHUNK", "61", 0);
         init = 1;
     }
     if (size < 1)

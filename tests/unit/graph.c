@@ -23,6 +23,7 @@
 
 #include "test_util.h"
 #include "../../graph/kt_mem.h"
+#include "../../graph/graph_i.h"
 
 static void print_graph(const kt_graph *g)
 {
@@ -212,6 +213,50 @@ int main(void)
                r1 == KT_OK && r2 == KT_OK && r3 == KT_OK ? "ok" : "failed", r4 == KT_ENOMEM ? "KT_ENOMEM" : "?",
                v == before && cap == 128 ? "yes" : "no");
         free(v);
+    }
+
+    /* kt_graph_i_create against igraph_create on random multigraphs (self-loops, repeated
+     * pairs, isolated vertices, no edges): from, to, both orders and both start vectors equal,
+     * on one thread and on two (above 4096 edges the in-index has its own) */
+    printf("11. igraph index\n");
+    {
+        unsigned seed = 7;
+        int same = 0, cases = 0;
+        for (int t = 0; t < 40; t++) {
+            igraph_integer_t nv = t % 10 == 0 ? 1 : 1 + (igraph_integer_t)((seed = seed * 1103515245u + 12345u) >> 16) % 300;
+            igraph_integer_t ne = t % 10 == 1 ? 0 : (t % 3 == 0 ? 5000 : (igraph_integer_t)((seed = seed * 1103515245u + 12345u) >> 16) % 900);
+            igraph_vector_int_t ed;
+            igraph_t a, b;
+            igraph_vector_int_init(&ed, 2 * ne);
+            for (igraph_integer_t i = 0; i < 2 * ne; i++) {
+                seed = seed * 1103515245u + 12345u;
+                /* few distinct values at times: many repeated pairs */
+                VECTOR(ed)[i] = (igraph_integer_t)(seed >> 16) % (t % 4 == 2 ? (nv < 3 ? nv : 3) : nv);
+            }
+            kt_graph_set_threads(t % 2 ? 1 : 2);
+            igraph_create(&a, &ed, nv, IGRAPH_DIRECTED);
+            igraph_vector_int_t fr, to;
+            igraph_vector_int_init(&fr, ne);
+            igraph_vector_int_init(&to, ne);
+            for (igraph_integer_t i = 0; i < ne; i++) {
+                VECTOR(fr)[i] = VECTOR(ed)[2 * i];
+                VECTOR(to)[i] = VECTOR(ed)[2 * i + 1];
+            }
+            if (kt_graph_i_create(&b, &fr, &to, nv) == KT_OK) {
+                same += igraph_vector_int_all_e(&a.from, &b.from) && igraph_vector_int_all_e(&a.to, &b.to) &&
+                        igraph_vector_int_all_e(&a.oi, &b.oi) && igraph_vector_int_all_e(&a.ii, &b.ii) &&
+                        igraph_vector_int_all_e(&a.os, &b.os) && igraph_vector_int_all_e(&a.is, &b.is) &&
+                        igraph_vcount(&b) == nv && igraph_ecount(&b) == ne;
+                igraph_destroy(&b);
+            }
+            cases++;
+            igraph_vector_int_destroy(&fr);
+            igraph_vector_int_destroy(&to);
+            igraph_destroy(&a);
+            igraph_vector_int_destroy(&ed);
+        }
+        kt_graph_set_threads(0);
+        printf("  %d of %d graphs indexed as igraph_create does\n", same, cases);
     }
     return 0;
 }

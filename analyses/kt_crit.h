@@ -22,9 +22,11 @@
  *   on_every_route: for a node u in S, and for each OR need of u, every node d that lies
  *        on every path from it to the ends of the data is in S: whichever alternative is
  *        taken, its chain of needs passes d.  These are the post-dominators, read off one
- *        igraph_dominator_tree over the reached graph (mode IGRAPH_IN, rooted at a virtual
- *        sink joined from every node with no needs; each OR need is a virtual node between
- *        the customer and its alternatives).
+ *        dominator tree over the reached graph's edges reversed (rooted at a virtual sink
+ *        joined from every node with no needs; each OR need is a virtual node between the
+ *        customer and its alternatives); critical.c computes it itself (Lengauer-Tarjan,
+ *        checked against igraph_dominator_tree in tests/unit/critical_dom.c), because
+ *        igraph's aborts the process when memory runs out inside it.
  * Every node reported is a SPOF (each rule keeps that true: a forced need is in every way of
  * serving; a way of serving through any alternative runs along a path that passes each
  * post-dominator).  The converse has one known gap: a node needed by every alternative, but
@@ -38,8 +40,9 @@
  * data, whether or not the rules above find it.
  *
  * Complexity: O(R + D) to reach R nodes with D incident relations, O(D log D) to group
- * needs, and O((R + N) α) for the dominator tree over R + N vertices and edges (Lengauer-
- * Tarjan); the closure visits each node once.  Memory O(R + D): the reached nodes keep their
+ * needs, and O((R + N + E) log(R + N)) for the dominator tree over R + N vertices and E
+ * edges (Lengauer-Tarjan with path compression); the closure visits each node once.
+ * Memory O(R + D): the reached nodes keep their
  * breadth-first tree (kt_crit_reached, 32 bytes each) and a point's path is read off it when
  * printed (kt_crit_path(), O(KT_CRIT_PATH_MAX)), so no list is sized R x depth; the flow
  * graph is freed before the closure runs.  Nothing is sized by |V|.  The answer itself can be

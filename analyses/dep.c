@@ -115,7 +115,8 @@ int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step)
     return 0;
 }
 
-unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)
+/* has_dependency < 0: ask kt_dep_iter, only when the rule needs it. */
+static unsigned unknown(const kt_graph *g, igraph_integer_t v, double owner_share, int has_dependency)
 {
     kt_etype t = kt_graph_entity_type(g, v);
     unsigned why = 0;
@@ -127,13 +128,26 @@ unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_shar
     if (t == KT_ENT_STATE)
         return 0;
     if (t != KT_ENT_PERSON && !(kt_graph_entity_flags(g, v) & KT_EF_COMPLETE)) {
-        kt_dep_iter_init(&it, g, v, owner_share);
-        if (!kt_dep_iter_next(&it, &st))
+        if (has_dependency < 0) {
+            kt_dep_iter_init(&it, g, v, owner_share);
+            has_dependency = kt_dep_iter_next(&it, &st);
+        }
+        if (!has_dependency)
             why |= KT_UNK_SUPPLIERS;
     }
     if (t != KT_ENT_CONSORTIUM && kt_policy_origin(g, v) == 0)
         why |= KT_UNK_ORIGIN;
     return why;
+}
+
+unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)
+{
+    return unknown(g, v, owner_share, -1);
+}
+
+unsigned kt_dep_unknown_given(const kt_graph *g, igraph_integer_t v, int has_dependency)
+{
+    return unknown(g, v, 0, has_dependency != 0);
 }
 
 const char *kt_unknown_name(unsigned bit)

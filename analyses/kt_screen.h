@@ -39,8 +39,13 @@
  *
  * Complexity: kt_screen_new() O(|V| + |E|) for the index, then O((11 + P)(|V| + |E|)) for the
  * searches (P prohibitions, at most 4), each vertex expanded once per search up to max_depth;
- * memory about (86 + 8P) bytes per vertex (and 20 bytes per vertex for a moment, to find
- * the cycles: an iterative Tarjan, O(|V| + |E|)) and 13 bytes per dependency step.
+ * memory about (86 + 8P) bytes per vertex, 12 bytes per dependency step and 8 per owns or
+ * controls relation (the owners index of the interests), and for a moment 28 bytes per vertex
+ * and 4 per relation to find the cycles (an iterative Tarjan, O(|V| + |E|)), 1 byte per
+ * relation for the index, and per thread a queue and a bitset (4 bytes and 1 bit per vertex).
+ * The stages run as tasks on the threads of kt_screen_opts (screen_par.c): the cycles, the
+ * bills of materials, the owners index and the per-vertex facts side by side, then every
+ * search; each writes arrays of its own, so the tables are the same whatever the threads.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus the degrees of the parties, plus for the interests (screen_interest.c):
  * nothing more when the ownership run is the only walk (no vertex of it on a cycle, one capital
@@ -49,7 +54,8 @@
  * vertex, allocated on first use), plus, only when a marked party's walks meet an ownership
  * cycle, the ownership engine for capital alone on U (kt_own_upstream_capital); never the whole
  * graph.  Because of that memo, calls to kt_screen_bidder on one kt_screen must not run
- * concurrently (one kt_screen per thread or process).
+ * concurrently; kt_screen_bidders() screens many bidders on every thread instead, with the
+ * same results (screen_batch.c).
  *
  * The considerations, per bidder:
  *   C1, C2: met when a finding carrying the reason (for C1: C1, state_owned or state) sits at
@@ -229,7 +235,15 @@ typedef struct {
     int covered_by_agreements;
 } kt_screen_tender;
 
-/* Run the searches.  Fails with KT_EUSAGE when the graph holds 2^31 relations or more. */
+/* Options of a screening.  threads: how many threads the stages use (0: every online core);
+ * the results are the same, byte for byte, whatever the number. */
+typedef struct {
+    int threads;
+} kt_screen_opts;
+
+/* Run the searches.  Fails with KT_EUSAGE when the graph holds 2^31 relations or more.
+ * kt_screen_new(): default options (o NULL). */
+kt_err kt_screen_new_opts(const kt_graph *g, const kt_policy *p, const kt_screen_opts *o, kt_screen **out);
 kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out);
 void kt_screen_free(kt_screen *s);
 
@@ -238,6 +252,17 @@ void kt_screen_free(kt_screen *s);
 kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
                         kt_screen_result *out, kt_errinfo *ei);
 void kt_screen_result_destroy(kt_screen_result *r);
+
+/* Screen bidders b[0..n-1], bidder i in its own context ctx[i], on the threads of the
+ * kt_screen's options: out[i] and rcs[i] (KT_OK; KT_ENOTFOUND with ei[i] as kt_screen_bidder
+ * gives it, out[i] then empty) are what kt_screen_bidder gives called on each bidder in
+ * order on a kt_screen no bidder was screened on before, byte for byte, whatever the number
+ * of threads.  The bidders are spread over the threads; the interests' upstream solves are
+ * made once per company, on every thread, and handed out in bidder order (as the memo of
+ * kt_screen_bidder does).  Returns KT_ENOMEM (every out[] released) or KT_OK.  Complexity:
+ * the sum of kt_screen_bidder's, each company's upstream solved at most once per way. */
+kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const kt_tender_bidder *b, size_t n,
+                         kt_screen_result *out, kt_err *rcs, kt_errinfo *ei);
 
 /* The stages, for a search stage run elsewhere (dist/ runs it partitioned over MPI ranks).
  * kt_screen_new() is kt_screen_prepare() (the sources marked, the per-vertex facts,

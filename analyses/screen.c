@@ -61,40 +61,59 @@ static int owned_above(const kt_screen *s, int cls, igraph_integer_t e)
 }
 
 /* One multi-source breadth-first search backwards.  Sources enter in vertex order and steps in
- * relation order, so ties resolve the same way every run.  Complexity: O(|V| + |E|), each
- * vertex expanded once, only up to max_depth. */
-static void search(kt_screen *s, int cls, int32_t *queue)
+ * relation order, so ties resolve the same way every run.  The queue holds the levels one
+ * after the other, so the level being expanded is known without reading dist[]; a bitset
+ * (|V|/8 bytes, in cache where dist[] is not) says which vertices are reached.  queue and
+ * seen are the running thread's scratch (|V| entries, |V| bits).  Complexity: O(|V| + |E|),
+ * each vertex expanded once, only up to max_depth. */
+static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
 {
     int32_t *dist = s->dist[cls], *next = s->next[cls];
-    igraph_integer_t head = 0, tail = 0;
+    size_t head = 0, tail = 0;
 
+    memset(seen, 0, ((size_t)s->nv / 64 + 1) * sizeof *seen);
     for (igraph_integer_t v = 0; v < s->nv; v++) {
         if (next)
             next[v] = -1;
         if (is_source(s, cls, v)) {
             dist[v] = 0;
+            seen[v >> 6] |= 1ull << (v & 63);
             queue[tail++] = (int32_t)v;
         } else {
             dist[v] = -1;
         }
     }
-    /* the kind bits first (read in order), then the dependent's distance (a random read),
-     * then a prohibition's share: the same steps as testing them in any order */
+    /* the kind bits first (read in order), then whether the dependent is reached (a random
+     * read), then a prohibition's share: the same steps as testing them in any order */
     uint8_t bit = step_bit(cls);
     int prohib = cls >= CL_PROHIB && cls < CL__PATHS;
+    int32_t d = 0; /* the level of queue[head] */
+    size_t level_end = tail;
     while (head < tail) {
+        if (head == level_end) {
+            d++;
+            level_end = tail;
+        }
+        if (d >= s->max_depth)
+            break; /* every vertex left is at max_depth or deeper: none is expanded */
+        /* the rows of the vertices a few places on in the queue, on their way into the cache */
+        if (head + 16 < tail)
+            __builtin_prefetch(&s->rev_off[queue[head + 16]]);
+        if (head + 8 < tail) {
+            int32_t o = s->rev_off[queue[head + 8]];
+            __builtin_prefetch(&s->rev[o]);
+        }
         int32_t v = queue[head++];
-        if (dist[v] >= s->max_depth)
-            continue;
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
-            if (!(s->rev_kind[k] & bit))
+            if (!(s->rev[k].kind & bit))
                 continue;
-            int32_t u = s->rev_node[k];
-            if (dist[u] >= 0 || (prohib && !owned_above(s, cls, s->rev_edge[k])))
+            int32_t u = s->rev[k].node;
+            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].edge)))
                 continue;
-            dist[u] = dist[v] + 1;
+            seen[u >> 6] |= 1ull << (u & 63);
+            dist[u] = d + 1;
             if (next)
-                next[u] = s->rev_edge[k];
+                next[u] = s->rev[k].edge;
             queue[tail++] = u;
         }
     }
@@ -132,8 +151,48 @@ static uint8_t step_kind(const kt_screen *s, igraph_integer_t e, igraph_integer_
     return k;
 }
 
-/* The reverse adjacency: count, prefix-sum, fill.  Complexity: O(|V| + |E|). */
-static kt_err build_reverse(kt_screen *s)
+/* Relations per task when work is split by relation or vertex. */
+enum { CHUNK = 1 << 16 };
+
+/* Bits of kinds[] beside the ST_* ones: the dependent is the relation's source (else its
+ * target); the ends are neither (step_kind is asked again, in order). */
+enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
+
+/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; and
+ * what the owners index needs to know of each (obits[]). */
+static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size_t i)
+{
+    const kt_graph *g = s->g;
+    igraph_integer_t ne = kt_graph_edge_count(g), a, b;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < ne ? lo + CHUNK : ne;
+    for (igraph_integer_t e = lo; e < hi; e++) {
+        uint8_t k = step_kind(s, e, &a, &b);
+        igraph_integer_t from = kt_graph_rel_from(g, e), to = kt_graph_rel_to(g, e);
+        if (k && a == from && b == to)
+            k |= KIND_FROM;
+        else if (k && !(a == to && b == from))
+            k |= KIND_ODD;
+        kinds[e] = k;
+        obits[e] = kt_screen_i_owner_bits(g, e);
+    }
+}
+
+/* The ends of relation e of kind k (kinds[]). */
+static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_integer_t *a, igraph_integer_t *b)
+{
+    if (k & KIND_ODD) {
+        step_kind(s, e, a, b);
+        return;
+    }
+    igraph_integer_t from = kt_graph_rel_from(s->g, e), to = kt_graph_rel_to(s->g, e);
+    *a = k & KIND_FROM ? from : to;
+    *b = k & KIND_FROM ? to : from;
+}
+
+/* The reverse adjacency from the kinds of every relation (kinds_chunk, on every thread):
+ * count, prefix-sum, fill in relation order; on the way, which vertices a dependency step
+ * leads out of (has_dep, for kt_dep_unknown_given).  Complexity: O(|V| + |E|). */
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
 {
     igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
     int32_t *fill = NULL;
@@ -141,28 +200,31 @@ static kt_err build_reverse(kt_screen *s)
     if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
         return KT_ENOMEM;
     for (igraph_integer_t e = 0; e < ne; e++)
-        if (step_kind(s, e, &a, &b))
+        if (kinds[e] & KIND_ST) {
+            kind_ends(s, e, kinds[e], &a, &b);
             s->rev_off[b + 1]++;
+            if (kinds[e] & ST_DEP)
+                has_dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
+        }
     for (igraph_integer_t v = 0; v < s->nv; v++)
         s->rev_off[v + 1] += s->rev_off[v];
     size_t m = (size_t)s->rev_off[s->nv] + 1;
-    s->rev_node = malloc(m * sizeof *s->rev_node);
-    s->rev_edge = malloc(m * sizeof *s->rev_edge);
-    s->rev_kind = malloc(m);
+    s->rev = malloc(m * sizeof *s->rev);
     fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
-    if (!s->rev_node || !s->rev_edge || !s->rev_kind || !fill) {
+    if (!s->rev || !fill) {
         free(fill);
         return KT_ENOMEM;
     }
     memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
     for (igraph_integer_t e = 0; e < ne; e++) {
-        uint8_t k = step_kind(s, e, &a, &b);
-        if (!k)
+        uint8_t k = kinds[e];
+        if (!(k & KIND_ST))
             continue;
+        kind_ends(s, e, k, &a, &b);
         int32_t i = fill[b]++;
-        s->rev_node[i] = (int32_t)a;
-        s->rev_edge[i] = (int32_t)e;
-        s->rev_kind[i] = k;
+        s->rev[i].node = (int32_t)a;
+        s->rev[i].edge = (int32_t)e;
+        s->rev[i].kind = k & KIND_ST;
     }
     free(fill);
     return KT_OK;
@@ -215,92 +277,146 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
 
 /* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
  * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_interest.c needs).  Iterative Tarjan over the graph's out-lists, on arrays of 4
- * bytes per vertex (index, low link, Tarjan's stack, the walk's stack of vertices and of
- * positions in their out-lists): nothing copied of the relations.  Complexity: O(|V| + |E|). */
+ * screen_interest.c needs).  A vertex without a relation in, or without one out, is on no
+ * cycle; the others, with the relations between them (self-loops left out), are copied in one
+ * pass over the relations into a compact out-adjacency (4 bytes per relation kept), and an
+ * iterative Tarjan runs over that: 16 bytes per vertex for index, low link and adjacency run
+ * side by side, 4 each for Tarjan's stack and the walk's stacks of vertices and positions, 1
+ * for the answer.  Which components there are does not depend on the order of the walk: the
+ * same answer as a walk over the graph's own out-lists.  Complexity: O(|V| + |E|). */
 static kt_err cycles(kt_screen *s)
 {
+    const kt_graph *g = s->g;
     size_t n = (size_t)s->nv + 1;
-    int32_t *idx = malloc(n * sizeof *idx), *low = malloc(n * sizeof *low), *stk = malloc(n * sizeof *stk);
-    int32_t *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
+    igraph_integer_t ne = kt_graph_edge_count(g);
+    /* per vertex in one cache line: its index, low link (DONE once its component is known:
+     * trimmed, or popped) and its run of the adjacency, so that a step reads nothing else */
+    struct {
+        int32_t idx, low, beg, end;
+    } *t = malloc(n * sizeof *t);
+    const int32_t DONE = INT32_MAX;
+    uint64_t *live = calloc(n / 64 + 1, sizeof *live); /* not trimmed; in cache for the passes */
+    int32_t *stk = malloc(n * sizeof *stk), *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
+    int32_t *adj = NULL;
     int32_t counter = 0, sp = 0;
     kt_err rc = KT_OK;
 
-    if (!(s->cyclic = calloc(n, 1)) || !idx || !low || !stk || !wv || !wp) {
+#define LIVE(v) ((live[(v) >> 6] >> ((v) & 63)) & 1)
+    if (!(s->cyclic = calloc(n, 1)) || !t || !live || !stk || !wv || !wp) {
         rc = KT_ENOMEM;
         goto out;
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        idx[v] = -1;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        const igraph_integer_t *x;
+        t[v].idx = t[v].beg = t[v].end = 0;
+        if (kt_graph_in(g, v, &x) && kt_graph_out(g, v, &x)) {
+            t[v].idx = -1;
+            live[v >> 6] |= 1ull << (v & 63);
+        } else {
+            t[v].idx = DONE;
+        }
+    }
+    /* the adjacency: counts in end, then runs [beg, end) in relation order */
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
+        if (a != b && LIVE(a) && LIVE(b))
+            t[a].end++;
+    }
+    int32_t m = 0;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        t[v].beg = m;
+        m += t[v].end;
+        t[v].end = t[v].beg;
+    }
+    if (!(adj = malloc(((size_t)m + 1) * sizeof *adj))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
+        if (a != b && LIVE(a) && LIVE(b))
+            adj[t[a].end++] = (int32_t)b;
+    }
+#undef LIVE
     for (igraph_integer_t r = 0; r < s->nv; r++) {
-        if (idx[r] >= 0)
+        if (t[r].idx != -1)
             continue;
         int32_t wt = 0; /* the walk's depth */
         wv[wt] = (int32_t)r;
-        wp[wt++] = 0;
-        idx[r] = low[r] = counter++;
+        wp[wt++] = t[r].beg;
+        t[r].idx = t[r].low = counter++;
         stk[sp++] = (int32_t)r;
         while (wt > 0) {
             int32_t v = wv[wt - 1];
-            const igraph_integer_t *out;
-            igraph_integer_t deg = kt_graph_out(s->g, v, &out);
-            if (wp[wt - 1] < deg) {
-                int32_t u = (int32_t)kt_graph_rel_to(s->g, out[wp[wt - 1]++]);
-                if (idx[u] < 0) {
-                    idx[u] = low[u] = counter++;
+            if (wp[wt - 1] < t[v].end) {
+                if (wp[wt - 1] + 4 < t[v].end)
+                    __builtin_prefetch(&t[adj[wp[wt - 1] + 4]]);
+                int32_t u = adj[wp[wt - 1]++];
+                if (t[u].idx < 0) {
+                    t[u].idx = t[u].low = counter++;
                     stk[sp++] = u;
                     wv[wt] = u;
-                    wp[wt++] = 0;
-                } else if (idx[u] < low[v] && !s->cyclic[u]) {
-                    low[v] = idx[u]; /* u is still on Tarjan's stack (not yet in a component) */
+                    wp[wt++] = t[u].beg;
+                } else if (t[u].idx < t[v].low) {
+                    t[v].low = t[u].idx; /* u is still on Tarjan's stack (not DONE) */
                 }
                 continue;
             }
             wt--;
-            if (wt > 0 && low[v] < low[wv[wt - 1]])
-                low[wv[wt - 1]] = low[v];
-            if (low[v] != idx[v])
+            if (wt > 0 && t[v].low < t[wv[wt - 1]].low)
+                t[wv[wt - 1]].low = t[v].low;
+            if (t[v].low != t[v].idx)
                 continue;
             /* v roots a component: pop it; mark it when it has more than one vertex */
             int big = stk[sp - 1] != v;
             do {
                 int32_t x = stk[--sp];
-                s->cyclic[x] = (uint8_t)(big ? 1 : 2); /* 2: done, alone */
+                s->cyclic[x] = (uint8_t)big;
+                t[x].idx = DONE;
             } while (stk[sp] != v);
         }
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        s->cyclic[v] = s->cyclic[v] == 1;
 out:
-    free(idx);
-    free(low);
+    free(t);
+    free(live);
     free(stk);
     free(wv);
     free(wp);
+    free(adj);
     return rc;
 }
 
 /* Each item's share of its bill of materials with a known origin, leaves first (Kahn's order
  * over contains): a leaf 1 or 0 by its origin, an assembly the mean of its parts; an item in a
- * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|). */
+ * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|); the in-lists read
+ * are those of the parts only. */
 static kt_err bom_shares(kt_screen *s)
 {
     const kt_graph *g = s->g;
     size_t n = (size_t)s->nv + 1;
-    int32_t *left = calloc(n, sizeof *left), *queue = malloc(n * sizeof *queue);
+    /* per vertex: parts still to sum, parts in all, whether it is a part of anything (only
+     * those have an in-list worth reading: the others add to no sum) */
+    int32_t *left = calloc(n, sizeof *left), *parts = NULL, *queue = malloc(n * sizeof *queue);
+    uint8_t *part = calloc(n, 1);
     float *sum = calloc(n, sizeof *sum);
     igraph_integer_t head = 0, tail = 0;
     const igraph_integer_t *eids;
+    kt_err rc = KT_OK;
 
-    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum) {
-        free(left);
-        free(queue);
-        free(sum);
-        return KT_ENOMEM;
+    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum || !part) {
+        rc = KT_ENOMEM;
+        goto out;
     }
     for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
-        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e))
+        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e)) {
             left[kt_graph_rel_from(g, e)]++;
+            part[kt_graph_rel_to(g, e)] = 1;
+        }
+    if (!(parts = malloc(n * sizeof *parts))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    memcpy(parts, left, n * sizeof *parts);
     for (igraph_integer_t v = 0; v < s->nv; v++)
         if (!left[v]) {
             s->bom[v] = kt_etype_is_item(kt_graph_entity_type(g, v)) && kt_policy_origin(g, v) ? 1.0f : 0.0f;
@@ -308,6 +424,8 @@ static kt_err bom_shares(kt_screen *s)
         }
     while (head < tail) {
         int32_t v = queue[head++];
+        if (!part[v])
+            continue;
         igraph_integer_t nin = kt_graph_in(g, v, &eids);
         for (igraph_integer_t i = 0; i < nin; i++) {
             igraph_integer_t e = eids[i], u = kt_graph_rel_from(g, e);
@@ -315,23 +433,44 @@ static kt_err bom_shares(kt_screen *s)
                 continue;
             sum[u] += s->bom[v];
             if (--left[u] == 0) {
-                const igraph_integer_t *o;
-                igraph_integer_t parts = 0, no = kt_graph_out(g, u, &o);
-                for (igraph_integer_t j = 0; j < no; j++)
-                    parts += kt_graph_rel_type(g, o[j]) == KT_REL_CONTAINS && kt_graph_rel_to(g, o[j]) != u;
-                s->bom[u] = sum[u] / (float)parts;
+                s->bom[u] = sum[u] / (float)parts[u];
                 queue[tail++] = (int32_t)u;
             }
         }
     }
+out:
     free(left);
+    free(parts);
+    free(part);
     free(queue);
     free(sum);
-    return KT_OK;
+    return rc;
 }
 
-/* Everything but the reverse index and the searches. */
-kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
+/* The per-vertex facts of chunk i of the vertices; where the data stops (unknown[]) too when
+ * no index will tell whether a dependency step leads out of each vertex.  O(the chunk's
+ * vertices and their relations). */
+static void facts_chunk(kt_screen *s, size_t i, int unknown)
+{
+    const kt_graph *g = s->g;
+    const kt_policy *p = s->p;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
+    for (igraph_integer_t v = lo; v < hi; v++) {
+        s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
+        if (unknown)
+            s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
+        s->dim_src[v] = dim_sources(s, v);
+        kt_etype t = kt_graph_entity_type(g, v);
+        unsigned c = kt_graph_entity_country_index(g, v);
+        /* "established in": an entity's own country (an item is never a party) */
+        for (size_t k = 0; k < s->nprohib && !kt_etype_is_item(t) && t != KT_ENT_CONSORTIUM; k++)
+            if (kt_prohibition_country(kt_policy_prohibition(p, k), c))
+                s->prohib[v] |= (uint8_t)(1u << k);
+    }
+}
+
+/* The kt_screen with its arrays (the facts not yet filled). */
+static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_screen **out)
 {
     kt_err rc = KT_OK;
     kt_screen *s = calloc(1, sizeof *s);
@@ -345,6 +484,7 @@ kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
     }
     s->g = g;
     s->p = p;
+    s->threads = kt_screen_i_threads(threads);
     s->owner_share = kt_policy_thresholds_get(p)->owner_share;
     s->max_depth = kt_policy_thresholds_get(p)->max_depth;
     s->control = kt_policy_thresholds_get(p)->control;
@@ -375,19 +515,6 @@ kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
             goto out;
         }
     }
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
-        s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
-        s->dim_src[v] = dim_sources(s, v);
-        kt_etype t = kt_graph_entity_type(g, v);
-        unsigned c = kt_graph_entity_country_index(g, v);
-        /* "established in": an entity's own country (an item is never a party) */
-        for (size_t k = 0; k < s->nprohib && !kt_etype_is_item(t) && t != KT_ENT_CONSORTIUM; k++)
-            if (kt_prohibition_country(kt_policy_prohibition(p, k), c))
-                s->prohib[v] |= (uint8_t)(1u << k);
-    }
-    if ((rc = bom_shares(s)) != KT_OK || (rc = cycles(s)) != KT_OK)
-        goto out;
     *out = s;
     s = NULL;
 out:
@@ -395,30 +522,142 @@ out:
     return rc;
 }
 
-kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+/* The stages, as tasks on every thread, each writing arrays of its own.  First the cycles,
+ * the bills of materials, the per-vertex facts (by chunks of vertices), and either the owners
+ * index or (searches) the relations' kinds for the reverse index and the owners index (by
+ * chunks of relations): none needs another.  Then (searches) the reverse index, on one
+ * thread; where the data stops (unknown[], by chunks of vertices, from what the index says of
+ * each vertex); the owners index and every search. */
+typedef struct {
+    kt_screen *s;
+    uint8_t *kinds;      /* per relation, or NULL: no reverse index */
+    uint8_t *obits;      /* per relation, with kinds: kt_screen_i_owner_bits */
+    uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
+    size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
+    int task[1 + CL__N]; /* the owners index (-1), the searches */
+    kt_err rc[3 + CL__N];
+    int32_t *queue[64];  /* per worker */
+    uint64_t *seen[64];
+} stage_job;
+
+enum { T_CYCLES, T_BOM, T_OWNERS, T__FIXED };
+
+static void first_task(void *arg, size_t i, int w)
 {
-    kt_err rc;
-    int32_t *queue = NULL;
-    kt_screen *s = NULL;
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    if (i == T_CYCLES)
+        j->rc[i] = cycles(s);
+    else if (i == T_BOM)
+        j->rc[i] = bom_shares(s);
+    else if (i == T_OWNERS)
+        j->rc[i] = j->kinds ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
+    else if (i < T__FIXED + j->nfacts)
+        facts_chunk(s, i - T__FIXED, !j->kinds);
+    else
+        kinds_chunk(s, j->kinds, j->obits, i - T__FIXED - j->nfacts);
+}
+
+/* Where the data stops, for chunk i of the vertices, from the index's has_dep.  O(the chunk's
+ * vertices), but for an item's origin (its made_by relations). */
+static void unknown_task(void *arg, size_t i, int w)
+{
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
+    for (igraph_integer_t v = lo; v < hi; v++)
+        s->unknown[v] = (uint8_t)kt_dep_unknown_given(s->g, v, (int)((j->has_dep[v >> 6] >> (v & 63)) & 1));
+}
+
+static void search_task(void *arg, size_t i, int w)
+{
+    stage_job *j = arg;
+    kt_screen *s = j->s;
+    if (j->task[i] < 0) {
+        j->rc[i] = kt_screen_i_owners(s, j->obits);
+        return;
+    }
+    if (!j->queue[w])
+        j->queue[w] = malloc(((size_t)s->nv + 1) * sizeof *j->queue[w]);
+    if (!j->seen[w])
+        j->seen[w] = malloc(((size_t)s->nv / 64 + 1) * sizeof *j->seen[w]);
+    if (!j->queue[w] || !j->seen[w])
+        j->rc[i] = KT_ENOMEM;
+    else
+        search(s, j->task[i], j->queue[w], j->seen[w]);
+}
+
+static kt_err stages(kt_screen *s, int searches)
+{
+    stage_job j = {s, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
+    kt_err rc = KT_OK;
+
+    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.obits = malloc(ne + 1)) ||
+                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
+        free(j.kinds);
+        free(j.obits);
+        return KT_ENOMEM;
+    }
+    kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
+                         &j);
+    for (int t = 0; t < T__FIXED; t++)
+        if (j.rc[t] != KT_OK)
+            rc = j.rc[t];
+    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
+        kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
+        j.task[n++] = -1; /* the owners index, first: the longest task */
+        for (int c = 0; c < CL__N; c++)
+            if (s->dist[c])
+                j.task[n++] = c;
+        memset(j.rc, 0, sizeof j.rc);
+        kt_screen_i_parallel(s->threads, n, search_task, &j);
+        for (size_t i = 0; i < n; i++)
+            if (j.rc[i] != KT_OK)
+                rc = j.rc[i];
+    }
+    free(j.kinds);
+    free(j.obits);
+    free(j.has_dep);
+    for (int w = 0; w < 64; w++) {
+        free(j.queue[w]);
+        free(j.seen[w]);
+    }
+    return rc;
+}
+
+/* Everything but the reverse index and the searches. */
+kt_err kt_screen_prepare(const kt_graph *g, const kt_policy *p, kt_screen **out)
+{
+    kt_screen *s;
+    kt_err rc = prepare(g, p, 0, &s);
+    if (rc == KT_OK && (rc = stages(s, 0)) != KT_OK) {
+        kt_screen_free(s);
+        s = NULL;
+    }
+    *out = s;
+    return rc;
+}
+
+kt_err kt_screen_new_opts(const kt_graph *g, const kt_policy *p, const kt_screen_opts *o, kt_screen **out)
+{
+    kt_screen *s;
+    kt_err rc = prepare(g, p, o ? o->threads : 0, &s);
 
     *out = NULL;
-    if ((rc = kt_screen_prepare(g, p, &s)) != KT_OK)
+    if (rc != KT_OK)
         return rc;
-    if ((rc = build_reverse(s)) != KT_OK)
-        goto out;
-    if (!(queue = malloc(((size_t)s->nv + 1) * sizeof *queue))) {
-        rc = KT_ENOMEM;
-        goto out;
+    if ((rc = stages(s, 1)) != KT_OK) {
+        kt_screen_free(s);
+        return rc;
     }
-    for (int c = 0; c < CL__N; c++)
-        if (s->dist[c])
-            search(s, c, queue);
     *out = s;
-    s = NULL;
-out:
-    free(queue);
-    kt_screen_free(s);
-    return rc;
+    return KT_OK;
+}
+
+kt_err kt_screen_new(const kt_graph *g, const kt_policy *p, kt_screen **out)
+{
+    return kt_screen_new_opts(g, p, NULL, out);
 }
 
 /* ---- the hook for a search stage run elsewhere (kt_screen.h) ---- */
@@ -470,31 +709,16 @@ void kt_screen_free(kt_screen *s)
     free(s->bom);
     free(s->cyclic);
     free(s->rev_off);
-    free(s->rev_node);
-    free(s->rev_edge);
-    free(s->rev_kind);
+    free(s->rev);
+    free(s->oin_off);
+    free(s->oin_from);
+    free(s->oin_rel);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);
     }
-    if (s->memo) {
-        kt_vmap_destroy(&s->memo->map);
-        free(s->memo->at);
-        free(s->memo->ent);
-        free(s->memo->stamp);
-        free(s->memo->loc);
-        free(s->memo->vert);
-        free(s->memo->toff);
-        free(s->memo->cnt);
-        free(s->memo->tnb);
-        free(s->memo->queue);
-        free(s->memo->u);
-        free(s->memo->ta);
-        free(s->memo->coff);
-        free(s->memo->cfrom);
-        free(s->memo->cab);
-        free(s->memo);
-    }
+    kt_screen_i_memo_free(s->memo);
+    free(s->memo);
     free(s);
 }
 

@@ -456,6 +456,12 @@ static int covered(const kt_screen *s, size_t k, const kt_screen_party *p)
 kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
                         kt_screen_result *out, kt_errinfo *ei)
 {
+    return kt_screen_i_bidder(s, t, b, out, ei, NULL);
+}
+
+kt_err kt_screen_i_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
+                          kt_screen_result *out, kt_errinfo *ei, kt_screen_i_pending *pend)
+{
     static const int risk_classes[] = {CL_C1, CL_C2, CL_STATE, CL_MARK, CL_CTRL_C1, CL_CTRL_C2, CL_CTRL_STATE};
     kt_err rc = KT_OK;
     starts S = {0};
@@ -503,9 +509,23 @@ kt_err kt_screen_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_
     dedupe(s->g, &found);
     dedupe(s->g, &unk);
     dedupe(s->g, &proh);
-    for (size_t i = 0; i < found.n; i++)
-        if (found.v[i].has_ownership && (rc = kt_screen_i_interest(s, &found.v[i])) != KT_OK)
-            goto out;
+    for (size_t i = 0; i < found.n; i++) {
+        igraph_integer_t c;
+        if (!found.v[i].has_ownership)
+            continue;
+        if (!pend) {
+            if ((rc = kt_screen_i_interest(s, &found.v[i])) != KT_OK)
+                goto out;
+        } else if (!kt_screen_i_interest_fast(s, &found.v[i], &c)) {
+            if (kt_vmap_grow((void **)&pend->v, &pend->cap, pend->n + 1, sizeof *pend->v) != KT_OK) {
+                rc = KT_ENOMEM;
+                goto out;
+            }
+            pend->v[pend->n].finding = i;
+            pend->v[pend->n].wait = 0;
+            pend->v[pend->n++].company = c;
+        }
+    }
     out->findings = found.v, out->nfindings = found.n;
     out->unknown = unk.v, out->nunknown = unk.n;
     out->prohibited = proh.v, out->nprohibited = proh.n;

@@ -22,10 +22,13 @@ typedef struct {
         kt_ival capital;
     } *ent;
     size_t nent, cap_ent;
-    /* the solver's scratch: per vertex, its local id when stamp[v] == epoch (allocated on
-     * first use); per local vertex or relation, grown as needed */
-    uint32_t *stamp, epoch;
-    int32_t *loc;
+    /* the solver's scratch: per vertex, its local id loc when stamp == epoch, side by side
+     * (allocated on first use); per local vertex or relation, grown as needed */
+    struct {
+        uint32_t stamp;
+        int32_t loc;
+    } *sl;
+    uint32_t epoch;
     int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
     double *u, *ta, *cab; /* pairs: lower, upper bound */
     size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q, cap_coff, cap_cfrom, cap_cab;
@@ -54,6 +57,7 @@ enum {
 
 struct kt_screen {
     const kt_graph *g;
+    int threads;           /* the threads the stages use (kt_screen_i_threads of the option) */
     const kt_policy *p;
     double owner_share, control;
     int max_depth;
@@ -66,10 +70,19 @@ struct kt_screen {
     float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
     uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
                             * with another vertex): its interests need the full walk sum */
-    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev_node (the dependent),
-     * rev_edge and rev_kind (ST_*); built in two passes over the relations in order */
-    int32_t *rev_off, *rev_node, *rev_edge;
-    uint8_t *rev_kind;
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev, each entry the
+     * dependent, the relation and its kind bits (ST_*) side by side (12 bytes: a search reads
+     * one cache line where it read three); built in two passes over the relations in order */
+    int32_t *rev_off;
+    struct {
+        int32_t node, edge;
+        uint8_t kind;
+    } *rev;
+    /* the owners of each vertex as kt_own's subgraphs take them (owns and controls relations,
+     * no self-loops), in the graph's in-list order: oin_off[v]..oin_off[v+1] index oin_from and
+     * oin_rel (the relation, with OIN_CAPITAL when it counts in integrated ownership) */
+    int32_t *oin_off, *oin_from;
+    uint32_t *oin_rel;
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
     kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
@@ -78,6 +91,44 @@ struct kt_screen {
 /* The interest of finding x (screen_interest.c; kt_screen.h, kt_screen_item.interest).
  * Writes s->memo.  KT_ENOMEM, else KT_OK (the interest may stay unknown). */
 kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x);
+
+/* Its parts, for callers that keep the memo themselves (screen_batch.c): the one-walk case
+ * (1: x->interest set; else 0 and *company the company where the run starts); way 2 and way 3
+ * for a company (entries appended to m->ent; m's scratch only is used otherwise); a memo's
+ * arrays freed (not the struct). */
+int kt_screen_i_interest_fast(const kt_screen *s, kt_screen_item *x, igraph_integer_t *company);
+kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c, int *partial);
+kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c);
+void kt_screen_i_memo_free(kt_screen_i_memo *m);
+/* The owners index (oin_*) of s, in one pass over the in-lists.  O(|V| + |E|); 4 bytes per
+ * vertex and 8 per owns or controls relation.  bits: per relation what kt_screen_i_owner_bits
+ * gives (OIN_USED: in kt_own's subgraphs; OIN_CAP: counts in integrated ownership), made where
+ * the relations are read in order anyway; NULL to ask it here. */
+enum { OIN_CAPITAL = 1u << 31, OIN_USED = 1, OIN_CAP = 2 };
+uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e);
+kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits);
+
+/* One bidder (screen_bidder.c).  pend NULL: kt_screen_bidder (interests through s->memo).
+ * Otherwise the interests the one-walk case does not give are left unknown and listed in
+ * *pend (finding index, company), in the order kt_screen_bidder would ask the memo. */
+typedef struct {
+    struct {
+        size_t finding;
+        igraph_integer_t company;
+        int wait; /* screen_batch.c: answered by way 3 */
+    } *v;
+    size_t n, cap;
+} kt_screen_i_pending;
+kt_err kt_screen_i_bidder(const kt_screen *s, const kt_screen_tender *t, const kt_tender_bidder *b,
+                          kt_screen_result *out, kt_errinfo *ei, kt_screen_i_pending *pend);
+
+/* Work spread over threads (screen_par.c).  kt_screen_i_threads: the option's number of
+ * threads, 0 giving every online core.  kt_screen_i_parallel: fn(arg, i, worker) for every i
+ * in 0..n-1, each once, on at most `threads` threads; worker (0..threads-1) names the thread,
+ * for scratch space of its own.  Returns when every task has run. */
+typedef void (*kt_screen_i_task)(void *arg, size_t i, int worker);
+int kt_screen_i_threads(int threads);
+void kt_screen_i_parallel(int threads, size_t n, kt_screen_i_task fn, void *arg);
 
 /* Whether relation e is a control step under the policy's control threshold. */
 int kt_screen_i_controls_step(const kt_screen *s, igraph_integer_t e);

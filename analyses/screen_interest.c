@@ -78,6 +78,37 @@ static int rel_used(const kt_graph *g, igraph_integer_t e)
            kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
 }
 
+uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e)
+{
+    return (uint8_t)(rel_used(g, e) ? OIN_USED | (rel_capital(g, e) ? OIN_CAP : 0) : 0);
+}
+
+kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits)
+{
+    const kt_graph *g = s->g;
+    const igraph_integer_t *in;
+    size_t n = 0, cap = 0, cap2 = 0;
+
+    if (!(s->oin_off = malloc(((size_t)s->nv + 1) * sizeof *s->oin_off)))
+        return KT_ENOMEM;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        s->oin_off[v] = (int32_t)n;
+        igraph_integer_t deg = kt_graph_in(g, v, &in);
+        for (igraph_integer_t i = 0; i < deg; i++) {
+            uint8_t b = bits ? bits[in[i]] : kt_screen_i_owner_bits(g, in[i]);
+            if (!(b & OIN_USED))
+                continue;
+            if (kt_vmap_grow((void **)&s->oin_from, &cap, n + 1, sizeof *s->oin_from) != KT_OK ||
+                kt_vmap_grow((void **)&s->oin_rel, &cap2, n + 1, sizeof *s->oin_rel) != KT_OK)
+                return KT_ENOMEM;
+            s->oin_from[n] = (int32_t)kt_graph_rel_from(g, in[i]);
+            s->oin_rel[n++] = (uint32_t)in[i] | (b & OIN_CAP ? OIN_CAPITAL : 0);
+        }
+    }
+    s->oin_off[s->nv] = (int32_t)n;
+    return KT_OK;
+}
+
 /* A share bound as kt_own multiplies it: a fraction, unknown min 0, unknown max 1. */
 static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi)
 {
@@ -89,26 +120,20 @@ static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi
 /* Local vertex of global v in the current traversal, or -1. */
 static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
 {
-    return m->stamp[v] == m->epoch ? m->loc[v] : -1;
+    return m->sl[v].stamp == m->epoch ? m->sl[v].loc : -1;
 }
 
 /* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
  * ownership cycle to m->ent; *partial set when a marked party's does.  See the top comment. */
-static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
+kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c, int *partial)
 {
     const kt_graph *g = s->g;
-    kt_screen_i_memo *m = s->memo;
-    const igraph_integer_t *in;
     kt_err rc;
 
-    if (!m->stamp) {
-        m->stamp = calloc((size_t)s->nv + 1, sizeof *m->stamp);
-        m->loc = malloc(((size_t)s->nv + 1) * sizeof *m->loc);
-        if (!m->stamp || !m->loc)
-            return KT_ENOMEM;
-    }
+    if (!m->sl && !(m->sl = calloc((size_t)s->nv + 1, sizeof *m->sl)))
+        return KT_ENOMEM;
     if (++m->epoch == 0) { /* wrapped: forget every stamp */
-        memset(m->stamp, 0, ((size_t)s->nv + 1) * sizeof *m->stamp);
+        memset(m->sl, 0, ((size_t)s->nv + 1) * sizeof *m->sl);
         m->epoch = 1;
     }
     /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
@@ -119,30 +144,31 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
     if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
         return rc;
     m->vert[n++] = (int32_t)c;
-    m->stamp[c] = m->epoch;
-    m->loc[c] = 0;
+    m->sl[c].stamp = m->epoch;
+    m->sl[c].loc = 0;
     for (size_t h = 0; h < n; h++) {
         if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
             return rc;
         m->coff[h] = (int32_t)mt;
-        igraph_integer_t deg = kt_graph_in(g, m->vert[h], &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            igraph_integer_t e = in[i], x = kt_graph_rel_from(g, e);
-            if (!rel_used(g, e))
-                continue;
+        int32_t y = m->vert[h];
+        if (h + 4 < n) /* the owners of a vertex a few places on in the queue */
+            __builtin_prefetch(&s->oin_off[m->vert[h + 4]]);
+        for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
+            int32_t x = s->oin_from[i];
+            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~OIN_CAPITAL);
             if (local(m, x) < 0) {
                 if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
                     return rc;
-                m->stamp[x] = m->epoch;
-                m->loc[x] = (int32_t)n;
+                m->sl[x].stamp = m->epoch;
+                m->sl[x].loc = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
-            if (!rel_capital(g, e))
+            if (!(s->oin_rel[i] & OIN_CAPITAL))
                 continue;
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
                 return rc;
-            m->cfrom[mt] = m->loc[x];
+            m->cfrom[mt] = m->sl[x].loc;
             bounds(g, e, &m->cab[2 * mt], &m->cab[2 * mt + 1]);
             mt++;
         }
@@ -216,9 +242,8 @@ static kt_err solve(const kt_screen *s, igraph_integer_t c, int *partial)
 /* Way 3 for company c: append every marked party of its upstream with its capital interest
  * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
  * cycle does not converge: the interest stays unknown). */
-static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
+kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c)
 {
-    kt_screen_i_memo *m = s->memo;
     kt_own_capital r;
     kt_errinfo ei;
     kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
@@ -236,17 +261,23 @@ static kt_err solve_own(const kt_screen *s, igraph_integer_t c)
     return rc == KT_ENOMEM ? rc : KT_OK;
 }
 
+int kt_screen_i_interest_fast(const kt_screen *s, kt_screen_item *x, igraph_integer_t *company)
+{
+    int k = x->depth;
+    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
+        k--;
+    *company = x->nodes[k];
+    return single_walk(s, x, k);
+}
+
 kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
 {
     kt_screen_i_memo *m = s->memo;
-    igraph_integer_t idx;
-    int fresh, k = x->depth;
+    igraph_integer_t idx, c;
+    int fresh;
     kt_err rc;
-    while (k > 0 && kt_graph_rel_type(s->g, x->edges[k - 1]) == KT_REL_OWNS)
-        k--;
-    if (single_walk(s, x, k))
+    if (kt_screen_i_interest_fast(s, x, &c))
         return KT_OK;
-    igraph_integer_t c = x->nodes[k];
     if ((rc = kt_vmap_put(&m->map, c, &idx, &fresh)) != KT_OK)
         return rc;
     if (fresh) {
@@ -254,7 +285,7 @@ kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
             return rc;
         m->at[idx].start = m->nent;
         m->at[idx].partial = 0;
-        rc = solve(s, c, &m->at[idx].partial);
+        rc = kt_screen_i_solve(s, m, c, &m->at[idx].partial);
         m->at[idx].count = m->nent - m->at[idx].start;
         if (rc != KT_OK)
             return rc;
@@ -270,10 +301,31 @@ kt_err kt_screen_i_interest(const kt_screen *s, kt_screen_item *x)
         /* a marked party above an ownership cycle: the ownership engine, once for c */
         m->at[idx].start = m->nent;
         m->at[idx].partial = 0;
-        rc = solve_own(s, c);
+        rc = kt_screen_i_solve_own(s, m, c);
         m->at[idx].count = m->nent - m->at[idx].start;
         if (rc != KT_OK)
             return rc;
     }
     return KT_OK;
+}
+
+void kt_screen_i_memo_free(kt_screen_i_memo *m)
+{
+    if (!m)
+        return;
+    kt_vmap_destroy(&m->map);
+    free(m->at);
+    free(m->ent);
+    free(m->sl);
+    free(m->vert);
+    free(m->toff);
+    free(m->cnt);
+    free(m->tnb);
+    free(m->queue);
+    free(m->u);
+    free(m->ta);
+    free(m->coff);
+    free(m->cfrom);
+    free(m->cab);
+    memset(m, 0, sizeof *m);
 }

@@ -45,8 +45,9 @@ static void usage(FILE *f)
                "input file: bytes (decompressed, 64G), document (a JSON document, 2G), line (64M),\n"
                "string (a JSON string, 16M), depth (JSON nesting, 1000 at most), records (lines or\n"
                "records, 500000000).  See docs/limits.md.\n"
-               "Every command takes --threads N: how many threads parse JSON Lines input (default: every\n"
-               "online core); the output is the same whatever N.\n"
+               "Every command takes --threads N: how many threads parse JSON Lines input and, in screen,\n"
+               "run the searches and the bidders (default: every online core); the output is the same\n"
+               "whatever N.\n"
                "\n'keten COMMAND --help' tells more about a command.\n"
                "Exit status: 0 answered; 1 answered and a result crossed --fail-on; 2 could not answer\n"
                "(usage, bad input, I/O, memory).\n");

@@ -81,41 +81,51 @@ int kt_screen_run_do(kt_screen_run *r)
     kt_cli_status_start(!r->quiet);
     kt_cli_status("finding the risk origins in the graph");
     kt_screen_tender ctx = {t->regime, t->access, t->access_given, t->mitigation, t->covered_by_agreements};
-    rc = r->mpi ? kt_cli_screen_mpi(r->g, r->p, t, &ctx, &r->s) : kt_screen_new(r->g, r->p, &r->s);
+    kt_screen_opts so = {kt_load_get_threads()}; /* --threads N, else every online core */
+    rc = r->mpi ? kt_cli_screen_mpi(r->g, r->p, t, &ctx, &r->s) : kt_screen_new_opts(r->g, r->p, &so, &r->s);
     if (rc != KT_OK) {
         kt_cli_msg("%s", kt_err_str(rc));
         return KT_EXIT_FAIL;
     }
     r->t_searched = kt_screen_run_now();
-    r->res = calloc(t->nbidders ? t->nbidders : 1, sizeof *r->res);
-    r->cases = calloc(t->nbidders ? t->nbidders : 1, sizeof *r->cases);
-    if (!r->res || !r->cases) {
+    size_t nb = t->nbidders ? t->nbidders : 1;
+    r->res = calloc(nb, sizeof *r->res);
+    r->cases = calloc(nb, sizeof *r->cases);
+    kt_screen_tender *own = malloc(nb * sizeof *own);
+    kt_err *rcs = malloc(nb * sizeof *rcs);
+    kt_errinfo *eis = malloc(nb * sizeof *eis);
+    if (!r->res || !r->cases || !own || !rcs || !eis) {
+        free(own);
+        free(rcs);
+        free(eis);
         kt_cli_msg("out of memory");
         return KT_EXIT_FAIL;
     }
-    int bad = 0;
-    double last = 0;
     for (size_t b = 0; b < t->nbidders; b++) {
-        kt_screen_tender own = ctx;
-        kt_case_override(r->dec, t->bidders[b].id, &own); /* the bidder's own C3A / C3B answers */
-        rc = kt_screen_bidder(r->s, &own, &t->bidders[b], &r->res[b], &ei);
-        if (rc == KT_ENOTFOUND) {
+        own[b] = ctx;
+        kt_case_override(r->dec, t->bidders[b].id, &own[b]); /* the bidder's own C3A / C3B answers */
+    }
+    kt_cli_status("screening %zu bidders", t->nbidders);
+    rc = kt_screen_bidders(r->s, own, t->bidders, t->nbidders, r->res, rcs, eis);
+    int bad = 0;
+    for (size_t b = 0; rc == KT_OK && b < t->nbidders; b++) {
+        if (rcs[b] == KT_ENOTFOUND) {
             /* every unknown id, each with the bidder's line in the tender file */
-            kt_cli_line(stderr, "%s:%ld: %s", t->path, ei.line, ei.msg);
+            kt_cli_line(stderr, "%s:%ld: %s", t->path, eis[b].line, eis[b].msg);
             bad = 1;
             continue;
         }
-        if (rc == KT_OK)
+        if ((rc = rcs[b]) == KT_OK)
             rc = kt_case_bidder_init(&r->cases[b], r->g, &r->res[b], t->bidders[b].id,
-                                     own.access_given ? own.access : 0, r->dec);
-        if (rc != KT_OK) {
-            kt_cli_msg("%s", kt_err_str(rc));
-            return KT_EXIT_FAIL;
-        }
-        if ((b & 255) == 0 && kt_screen_run_now() - last > 0.2) {
-            kt_cli_status("screened %zu of %zu bidders", b, t->nbidders);
-            last = kt_screen_run_now();
-        }
+                                     own[b].access_given ? own[b].access : 0, r->dec);
+    }
+    free(own);
+    free(rcs);
+    free(eis);
+    if (rc != KT_OK) {
+        kt_cli_status_end();
+        kt_cli_msg("%s", kt_err_str(rc));
+        return KT_EXIT_FAIL;
     }
     kt_cli_status_end();
     return bad ? KT_EXIT_FAIL : 0;

@@ -15,19 +15,11 @@ void kt_crit_result_free(kt_crit_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->ncritical; i++)
-        free(r->critical[i].path);
+    free(r->reached);
     free(r->critical);
     free(r->sole);
     free(r);
 }
-
-typedef struct {
-    igraph_integer_t node;
-    igraph_integer_t parent; /* index, -1 for the start */
-    igraph_integer_t edge;   /* step from the parent */
-    int depth;
-} reach;
 
 /* One dependency step of a reached node, keyed for grouping into needs. */
 typedef struct {
@@ -57,6 +49,14 @@ static int cmp_step(const void *x, const void *y)
     return (a->edge > b->edge) - (a->edge < b->edge);
 }
 
+
+void kt_crit_path(const kt_crit_result *r, const kt_crit_point *c, kt_crit_hop *hops)
+{
+    /* walking up from the point gives the last hops first */
+    igraph_integer_t k = c->at;
+    for (int at = c->path_len - 1; at >= 0; at--, k = r->reached[k].parent)
+        hops[at] = (kt_crit_hop){r->reached[k].node, r->reached[k].edge};
+}
 
 static int cmp_point(const void *x, const void *y, void *ctx)
 {
@@ -101,6 +101,148 @@ static int steps_next(steps_iter *s, kt_dep_step *st)
     return 1;
 }
 
+/* Lengauer-Tarjan's eval(v): the vertex of least semi-dominator on v's forest path,
+ * compressing the path without recursion (stack: room for the path). */
+static igraph_integer_t lt_eval(igraph_integer_t v, igraph_integer_t *anc, igraph_integer_t *label,
+                                const igraph_integer_t *semi, igraph_integer_t *stack)
+{
+    if (anc[v] < 0)
+        return v;
+    igraph_integer_t x = v, ns = 0;
+    while (anc[anc[x]] >= 0) {
+        stack[ns++] = x;
+        x = anc[x];
+    }
+    while (ns) {
+        x = stack[--ns];
+        igraph_integer_t a = anc[x];
+        if (semi[label[a]] < semi[label[x]])
+            label[x] = label[a];
+        anc[x] = anc[a];
+    }
+    return label[v];
+}
+
+/* Post-dominators: the immediate dominator of every vertex of F (n vertices, edges fe as
+ * from,to pairs) along F's edges reversed, from root (the sink); -1 when the vertex has no path
+ * to root, and for root.  Lengauer-Tarjan with path compression, iterative (chains as deep as
+ * the data): O(E log n) time, 12 n + 2 E integers, each freed here but *dom.  Written here
+ * instead of igraph_dominator_tree, which asserts (abort) when memory runs out inside it. */
+static kt_err post_dominators(const igraph_vector_int_t *fe, igraph_integer_t n, igraph_integer_t root,
+                              igraph_integer_t **dom)
+{
+    size_t E = (size_t)igraph_vector_int_size(fe) / 2, un = (size_t)n;
+    const igraph_integer_t *ev = VECTOR(*fe);
+    /* out: F's successors (the DFS's predecessors); in: F's predecessors (the DFS's successors) */
+    igraph_integer_t *oi = calloc(un + 1, sizeof *oi), *ii = calloc(un + 1, sizeof *ii);
+    igraph_integer_t *oa = malloc((E ? E : 1) * sizeof *oa), *ia = malloc((E ? E : 1) * sizeof *ia);
+    igraph_integer_t *num = malloc(un * sizeof *num), *vert = malloc(un * sizeof *vert);
+    igraph_integer_t *parent = malloc(un * sizeof *parent), *semi = malloc(un * sizeof *semi);
+    igraph_integer_t *label = malloc(un * sizeof *label), *anc = malloc(un * sizeof *anc);
+    igraph_integer_t *bhead = malloc(un * sizeof *bhead), *bnext = malloc(un * sizeof *bnext);
+    igraph_integer_t *stack = malloc(un * sizeof *stack), *pos = malloc(un * sizeof *pos);
+    igraph_integer_t *idom = malloc(un * sizeof *idom);
+    kt_err rc = KT_ENOMEM;
+    if (!oi || !ii || !oa || !ia || !num || !vert || !parent || !semi || !label || !anc || !bhead ||
+        !bnext || !stack || !pos || !idom)
+        goto out;
+    for (size_t e = 0; e < E; e++) {
+        oi[ev[2 * e] + 1]++;
+        ii[ev[2 * e + 1] + 1]++;
+    }
+    for (size_t v = 0; v < un; v++) {
+        oi[v + 1] += oi[v];
+        ii[v + 1] += ii[v];
+        num[v] = -1;
+        anc[v] = -1;
+        bhead[v] = -1;
+        idom[v] = -1;
+    }
+    for (size_t v = 0; v < un; v++)
+        pos[v] = oi[v];
+    for (size_t e = 0; e < E; e++)
+        oa[pos[ev[2 * e]]++] = ev[2 * e + 1];
+    for (size_t v = 0; v < un; v++)
+        pos[v] = ii[v];
+    for (size_t e = 0; e < E; e++)
+        ia[pos[ev[2 * e + 1]]++] = ev[2 * e];
+
+    /* 1. depth-first preorder from root over F's edges reversed */
+    igraph_integer_t N = 0, sp = 0;
+    num[root] = N;
+    vert[N++] = root;
+    parent[root] = -1;
+    pos[root] = ii[root];
+    stack[sp++] = root;
+    while (sp) {
+        igraph_integer_t v = stack[sp - 1];
+        if (pos[v] == ii[v + 1]) {
+            sp--;
+            continue;
+        }
+        igraph_integer_t w = ia[pos[v]++];
+        if (num[w] < 0) {
+            num[w] = N;
+            vert[N++] = w;
+            parent[w] = v;
+            pos[w] = ii[w];
+            stack[sp++] = w;
+        }
+    }
+    for (igraph_integer_t i = 0; i < N; i++) {
+        semi[vert[i]] = i;
+        label[vert[i]] = vert[i];
+    }
+    /* 2. semi-dominators in reverse preorder, and implicit immediate dominators */
+    for (igraph_integer_t i = N - 1; i >= 1; i--) {
+        igraph_integer_t w = vert[i];
+        for (igraph_integer_t k = oi[w]; k < oi[w + 1]; k++) {
+            igraph_integer_t v = oa[k], u;
+            if (num[v] < 0)
+                continue;
+            u = lt_eval(v, anc, label, semi, stack);
+            if (semi[u] < semi[w])
+                semi[w] = semi[u];
+        }
+        igraph_integer_t sd = vert[semi[w]], p = parent[w];
+        bnext[w] = bhead[sd];
+        bhead[sd] = w;
+        anc[w] = p;
+        for (igraph_integer_t v = bhead[p]; v >= 0; v = bnext[v]) {
+            igraph_integer_t u = lt_eval(v, anc, label, semi, stack);
+            idom[v] = semi[u] < semi[v] ? u : p;
+        }
+        bhead[p] = -1;
+    }
+    /* 3. explicit immediate dominators in preorder */
+    for (igraph_integer_t i = 1; i < N; i++) {
+        igraph_integer_t w = vert[i];
+        if (idom[w] != vert[semi[w]])
+            idom[w] = idom[idom[w]];
+    }
+    idom[root] = -1;
+    *dom = idom;
+    idom = NULL;
+    rc = KT_OK;
+out:
+    free(oi);
+    free(ii);
+    free(oa);
+    free(ia);
+    free(num);
+    free(vert);
+    free(parent);
+    free(semi);
+    free(label);
+    free(anc);
+    free(bhead);
+    free(bnext);
+    free(stack);
+    free(pos);
+    free(idom);
+    return rc;
+}
+
 #define GROW(arr, cap, n)                                                                                    \
     do {                                                                                                     \
         if ((rc = kt_vmap_grow((void **)&(arr), &(cap), (n), sizeof *(arr))) != KT_OK)                     \
@@ -118,7 +260,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     kt_err rc = KT_OK;
     kt_vmap seen;
     kt_crit_result *r = NULL;
-    reach *re = NULL;          /* reached nodes in breadth-first order */
+    kt_crit_reached *re = NULL; /* reached nodes in breadth-first order (r->reached at the end) */
     size_t nre = 0, cap_re = 0;
     step *st = NULL;           /* one node's steps */
     size_t cap_st = 0;
@@ -127,9 +269,8 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     size_t *nd_start = NULL;   /* needs of reached i: nd[nd_start[i] .. nd_start[i + 1]) */
     size_t cap_ns = 0;
     igraph_vector_int_t fe;    /* edges of F */
-    igraph_vector_int_t dom;
-    igraph_t F;
-    int have_fe = 0, have_dom = 0, have_F = 0;
+    igraph_integer_t *dom = NULL; /* per vertex of F: its immediate post-dominator */
+    int have_fe = 0;
     igraph_integer_t nchoice = 0;
     char *in_s = NULL;         /* per reached node: in the SPOF set */
     char *walked = NULL;       /* per choice vertex: post-dominators walked */
@@ -156,7 +297,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
     if ((rc = kt_vmap_put(&seen, start, &idx, &fresh)) != KT_OK)
         goto out;
     GROW(re, cap_re, 1);
-    re[nre++] = (reach){start, -1, -1, 0};
+    re[nre++] = (kt_crit_reached){start, -1, -1, 0};
     for (size_t h = 0; h < nre; h++) {
         steps_iter it;
         kt_dep_step s;
@@ -172,7 +313,7 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
                 goto out;
             if (fresh) {
                 GROW(re, cap_re, nre + 1);
-                re[nre++] = (reach){s.next, (igraph_integer_t)h, s.edge, re[h].depth + 1};
+                re[nre++] = (kt_crit_reached){s.next, (igraph_integer_t)h, s.edge, re[h].depth + 1};
             } else if (re[idx].depth == re[h].depth + 1 && s.edge < re[idx].edge) {
                 re[idx].parent = (igraph_integer_t)h;
                 re[idx].edge = s.edge;
@@ -237,6 +378,9 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
         }
     }
     nd_start[nre] = nnd;
+    kt_vmap_destroy(&seen); /* every target is an index now */
+    free(st);
+    st = NULL;
     igraph_integer_t T = R + nchoice; /* the sink, joined from every node with no needs */
     for (size_t i = 0; i < nre; i++)
         if (nd_start[i] == nd_start[i + 1] &&
@@ -244,14 +388,10 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
             goto nomem;
 
     /* 3. post-dominators: dominators from the sink against the edges */
-    if ((rc = kt_graph_igraph_err(igraph_create(&F, &fe, T + 1, IGRAPH_DIRECTED))) != KT_OK)
+    if ((rc = post_dominators(&fe, T + 1, T, &dom)) != KT_OK)
         goto out;
-    have_F = 1;
-    if (igraph_vector_int_init(&dom, 0) != IGRAPH_SUCCESS)
-        goto nomem;
-    have_dom = 1;
-    if ((rc = kt_graph_igraph_err(igraph_dominator_tree(&F, T, &dom, NULL, NULL, IGRAPH_IN))) != KT_OK)
-        goto out;
+    igraph_vector_int_destroy(&fe);
+    have_fe = 0;
 
     /* 4. the closure from the start */
     if (!(in_s = calloc(nre, 1)) || !(walked = calloc((size_t)nchoice + 1, 1)) ||
@@ -278,20 +418,20 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
                     work[nw++] = nd[k].to;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
                     r->critical[r->ncritical++] =
-                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, NULL, 0, 0};
+                        (kt_crit_point){re[nd[k].to].node, nd[k].rule, re[u].node, nd[k].edge, nd[k].item, 0, nd[k].to, 0, 0};
                 }
             } else {
                 from = nd[k].to;
                 item = nd[k].item;
             }
-            for (igraph_integer_t d = from >= 0 ? VECTOR(dom)[from] : -1; d >= 0 && d != T; d = VECTOR(dom)[d]) {
+            for (igraph_integer_t d = from >= 0 ? dom[from] : -1; d >= 0 && d != T; d = dom[d]) {
                 if (d < R) {
                     if (in_s[d])
                         break;
                     in_s[d] = 1;
                     work[nw++] = d;
                     GROW(r->critical, cap_cr, r->ncritical + 1);
-                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, NULL, 0, 0};
+                    r->critical[r->ncritical++] = (kt_crit_point){re[d].node, rule, re[u].node, edge, item, 0, d, 0, 0};
                 } else {
                     if (walked[d - R])
                         break;
@@ -301,24 +441,19 @@ kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_step
         }
     }
 
-    /* 5. paths and order */
+    /* 5. depths and order; the paths stay in the tree (kt_crit_path) */
     for (size_t i = 0; i < r->ncritical; i++) {
         kt_crit_point *c = &r->critical[i];
-        igraph_integer_t j = kt_vmap_get(&seen, c->node);
-        c->depth = re[j].depth;
+        c->depth = re[c->at].depth;
         c->path_len = c->depth + 1 < KT_CRIT_PATH_MAX ? c->depth + 1 : KT_CRIT_PATH_MAX;
         c->path_elided = c->depth + 1 - c->path_len;
-        if (!(c->path = malloc((size_t)c->path_len * sizeof *c->path)))
-            goto nomem;
-        /* walking up from the point gives the last hops first: O(KT_CRIT_PATH_MAX) per point */
-        igraph_integer_t k = j;
-        for (int at = c->path_len - 1; at >= 0; at--, k = re[k].parent)
-            c->path[at] = (kt_crit_hop){re[k].node, re[k].edge};
     }
     if (r->ncritical)
         qsort_r(r->critical, r->ncritical, sizeof *r->critical, cmp_point, (void *)g);
     if (r->nsole)
         qsort(r->sole, r->nsole, sizeof *r->sole, cmp_sole);
+    r->reached = re;
+    re = NULL;
     *out = r;
     r = NULL;
     goto out;
@@ -328,10 +463,7 @@ out:
     kt_vmap_destroy(&seen);
     if (have_fe)
         igraph_vector_int_destroy(&fe);
-    if (have_dom)
-        igraph_vector_int_destroy(&dom);
-    if (have_F)
-        igraph_destroy(&F);
+    free(dom);
     free(re);
     free(st);
     free(nd);

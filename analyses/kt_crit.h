@@ -22,9 +22,11 @@
  *   on_every_route: for a node u in S, and for each OR need of u, every node d that lies
  *        on every path from it to the ends of the data is in S: whichever alternative is
  *        taken, its chain of needs passes d.  These are the post-dominators, read off one
- *        igraph_dominator_tree over the reached graph (mode IGRAPH_IN, rooted at a virtual
- *        sink joined from every node with no needs; each OR need is a virtual node between
- *        the customer and its alternatives).
+ *        dominator tree over the reached graph's edges reversed (rooted at a virtual sink
+ *        joined from every node with no needs; each OR need is a virtual node between the
+ *        customer and its alternatives); critical.c computes it itself (Lengauer-Tarjan,
+ *        checked against igraph_dominator_tree in tests/unit/critical_dom.c), because
+ *        igraph's aborts the process when memory runs out inside it.
  * Every node reported is a SPOF (each rule keeps that true: a forced need is in every way of
  * serving; a way of serving through any alternative runs along a path that passes each
  * post-dominator).  The converse has one known gap: a node needed by every alternative, but
@@ -38,8 +40,14 @@
  * data, whether or not the rules above find it.
  *
  * Complexity: O(R + D) to reach R nodes with D incident relations, O(D log D) to group
- * needs, and O((R + N) α) for the dominator tree over R + N vertices and edges (Lengauer-
- * Tarjan); the closure visits each node once.  Nothing is sized by |V|.
+ * needs, and O((R + N + E) log(R + N)) for the dominator tree over R + N vertices and E
+ * edges (Lengauer-Tarjan with path compression); the closure visits each node once.
+ * Memory O(R + D): the reached nodes keep their
+ * breadth-first tree (kt_crit_reached, 32 bytes each) and a point's path is read off it when
+ * printed (kt_crit_path(), O(KT_CRIT_PATH_MAX)), so no list is sized R x depth; the flow
+ * graph is freed before the closure runs.  Nothing is sized by |V|.  The answer itself can be
+ * as large as R (every reached node a point): 1.2M points for a bench consortium at 10M
+ * relations; the CLI prints it one point at a time.
  *
  * Ownership: kt_crit_run() gives the caller a result to free with kt_crit_result_free()
  * (accepts NULL).  Ids index the graph, which must outlive the result.
@@ -75,15 +83,23 @@ typedef struct {
     igraph_integer_t edge;      /* the relation of a forced need; -1 for on_every_route */
     igraph_integer_t item;      /* the item of the supplies need, -1 when none or not a supply */
     int depth;                  /* steps from the start, breadth-first */
-    kt_crit_hop *path;          /* the last path_len hops of a shortest path from the start, ending
-                                 * at node; path[0] is the start when path_elided is 0 */
-    int path_len;
-    int path_elided;            /* hops before path[0] not kept: depth + 1 - path_len */
+    igraph_integer_t at;        /* node's index in kt_crit_result.reached */
+    int path_len;               /* hops kt_crit_path() gives: min(depth + 1, KT_CRIT_PATH_MAX) */
+    int path_elided;            /* hops before them not given: depth + 1 - path_len */
 } kt_crit_point;
 
-/* Paths keep at most this many hops each, so that a 100,000-deep chain of single points of
- * failure costs O(R) memory, not O(R^2). */
+/* A path shows at most this many hops (the last ones), so that printing a 100,000-deep
+ * chain of single points of failure costs O(R) time and memory, not O(R^2). */
 #define KT_CRIT_PATH_MAX 64
+
+/* A reached node in the breadth-first tree: a shortest path from the start, tie-broken by the
+ * lowest relation id on the last step. */
+typedef struct {
+    igraph_integer_t node;
+    igraph_integer_t parent; /* index in reached[], -1 for the start */
+    igraph_integer_t edge;   /* the step from the parent, -1 for the start */
+    int depth;
+} kt_crit_reached;
 
 typedef struct {
     igraph_integer_t edge, supplier, customer, item; /* item -1 when not given */
@@ -92,6 +108,7 @@ typedef struct {
 typedef struct {
     igraph_integer_t start;
     size_t nreached;
+    kt_crit_reached *reached; /* nreached, in breadth-first order; reached[0] is the start */
     kt_crit_point *critical; /* sorted by depth, then entity id */
     size_t ncritical;
     kt_crit_sole *sole;      /* sorted by relation id */
@@ -108,6 +125,11 @@ typedef igraph_integer_t (*kt_crit_steps_fn)(void *ctx, igraph_integer_t v, cons
 kt_err kt_crit_run_steps(const kt_graph *g, igraph_integer_t start, kt_crit_steps_fn steps, void *ctx,
                          kt_crit_result **out);
 void kt_crit_result_free(kt_crit_result *r);
+
+/* The kept hops of c's path into hops (room for c->path_len <= KT_CRIT_PATH_MAX): the last
+ * path_len hops of its shortest path from the start, ending at c->node; hops[0] is the start
+ * when c->path_elided is 0.  Complexity: O(KT_CRIT_PATH_MAX). */
+void kt_crit_path(const kt_crit_result *r, const kt_crit_point *c, kt_crit_hop *hops);
 
 /* "required", "only_supplier", "only_manufacturer", "on_every_route" */
 const char *kt_crit_rule_name(kt_crit_rule r);

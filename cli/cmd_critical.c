@@ -27,17 +27,18 @@ static const char help[] =
     "Exit status: 0 answered; 2 could not answer (usage, bad input, unknown node, I/O, memory).\n";
 
 /* The kept hops of a path; a path longer than KT_CRIT_PATH_MAX starts with {"elided": N}. */
-static cJSON *path_json(const kt_graph *g, const kt_crit_point *c)
+static cJSON *path_json(const kt_graph *g, const kt_crit_result *r, const kt_crit_point *c)
 {
     cJSON *a = cJSON_CreateArray();
     char where[512];
+    kt_crit_hop p[KT_CRIT_PATH_MAX];
+    kt_crit_path(r, c, p);
     if (c->path_elided) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "elided", c->path_elided);
         cJSON_AddItemToArray(a, o);
     }
     for (int i = 0; i < c->path_len; i++) {
-        const kt_crit_hop *p = c->path;
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, p[i].node));
         if (p[i].edge < 0) {
@@ -85,58 +86,79 @@ static void result_csv(const kt_graph *g, const kt_crit_result *r, char sep)
     }
 }
 
-static cJSON *result_json(const kt_graph *g, const kt_crit_result *r)
+typedef struct {
+    const kt_graph *g;
+    const kt_crit_result *r;
+} json_ctx;
+
+static cJSON *point_json(void *ctx, size_t i)
 {
+    const kt_graph *g = ((json_ctx *)ctx)->g;
+    const kt_crit_result *r = ((json_ctx *)ctx)->r;
+    const kt_crit_point *c = &r->critical[i];
     char where[512];
-    cJSON *doc = cJSON_CreateObject(), *a;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, c->node));
+    cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, c->node));
+    cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, c->node)));
+    cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, c->node));
+    cJSON_AddStringToObject(o, "rule", kt_crit_rule_name(c->rule));
+    cJSON_AddStringToObject(o, "needed_by", kt_graph_entity_id(g, c->needed_by));
+    if (c->item >= 0)
+        cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, c->item));
+    else
+        cJSON_AddNullToObject(o, "item");
+    if (c->edge >= 0)
+        cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, c->edge, where, sizeof where));
+    else
+        cJSON_AddNullToObject(o, "source");
+    cJSON_AddNumberToObject(o, "depth", c->depth);
+    cJSON_AddItemToObject(o, "path", path_json(g, r, c));
+    return o;
+}
+
+static cJSON *sole_json(void *ctx, size_t i)
+{
+    const kt_graph *g = ((json_ctx *)ctx)->g;
+    const kt_crit_sole *s = &((json_ctx *)ctx)->r->sole[i];
+    char where[512];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "supplier", kt_graph_entity_id(g, s->supplier));
+    cJSON_AddStringToObject(o, "customer", kt_graph_entity_id(g, s->customer));
+    if (s->item >= 0)
+        cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, s->item));
+    else
+        cJSON_AddNullToObject(o, "item");
+    cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, s->edge, where, sizeof where));
+    return o;
+}
+
+/* The document, streamed: points and sole sources are made and printed one at a time, so a
+ * large answer (a point per reached node) never sits in memory as one tree. */
+static int result_json(const kt_graph *g, const kt_crit_result *r)
+{
+    json_ctx ctx = {g, r};
+    kt_cli_json_stream js;
+    cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "keten", KT_VERSION);
     cJSON_AddItemToObject(doc, "files", kt_cli_files_json(g));
     cJSON_AddStringToObject(doc, "node", kt_graph_entity_id(g, r->start));
-    a = cJSON_AddArrayToObject(doc, "critical");
-    for (size_t i = 0; i < r->ncritical; i++) {
-        const kt_crit_point *c = &r->critical[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "id", kt_graph_entity_id(g, c->node));
-        cJSON_AddStringToObject(o, "name", kt_graph_entity_name(g, c->node));
-        cJSON_AddStringToObject(o, "type", kt_etype_name(kt_graph_entity_type(g, c->node)));
-        cJSON_AddStringToObject(o, "country", kt_graph_entity_country(g, c->node));
-        cJSON_AddStringToObject(o, "rule", kt_crit_rule_name(c->rule));
-        cJSON_AddStringToObject(o, "needed_by", kt_graph_entity_id(g, c->needed_by));
-        if (c->item >= 0)
-            cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, c->item));
-        else
-            cJSON_AddNullToObject(o, "item");
-        if (c->edge >= 0)
-            cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, c->edge, where, sizeof where));
-        else
-            cJSON_AddNullToObject(o, "source");
-        cJSON_AddNumberToObject(o, "depth", c->depth);
-        cJSON_AddItemToObject(o, "path", path_json(g, c));
-        cJSON_AddItemToArray(a, o);
-    }
-    a = cJSON_AddArrayToObject(doc, "sole_source");
-    for (size_t i = 0; i < r->nsole; i++) {
-        const kt_crit_sole *s = &r->sole[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "supplier", kt_graph_entity_id(g, s->supplier));
-        cJSON_AddStringToObject(o, "customer", kt_graph_entity_id(g, s->customer));
-        if (s->item >= 0)
-            cJSON_AddStringToObject(o, "item", kt_graph_entity_id(g, s->item));
-        else
-            cJSON_AddNullToObject(o, "item");
-        cJSON_AddStringToObject(o, "source", kt_graph_rel_where(g, s->edge, where, sizeof where));
-        cJSON_AddItemToArray(a, o);
-    }
-    cJSON *s = cJSON_AddObjectToObject(doc, "summary");
+    if (kt_cli_json_begin(&js, stdout, doc) != 0)
+        return -1;
+    kt_cli_json_items(&js, "critical", r->ncritical, point_json, &ctx);
+    kt_cli_json_items(&js, "sole_source", r->nsole, sole_json, &ctx);
+    cJSON *s = cJSON_CreateObject();
     cJSON_AddNumberToObject(s, "reached", (double)r->nreached);
     cJSON_AddNumberToObject(s, "critical", (double)r->ncritical);
     cJSON_AddNumberToObject(s, "sole_source", (double)r->nsole);
-    return doc;
+    kt_cli_json_add(&js, "summary", s);
+    return kt_cli_json_end(&js);
 }
 
 static void result_text(const kt_graph *g, const kt_crit_result *r)
 {
     char where[512];
+    kt_crit_hop path[KT_CRIT_PATH_MAX];
     printf("critical suppliers of %s", kt_cli_text(kt_graph_entity_id(g, r->start)));
     if (kt_graph_entity_name(g, r->start)[0])
         printf(" (%s)", kt_cli_text(kt_graph_entity_name(g, r->start)));
@@ -153,12 +175,13 @@ static void result_text(const kt_graph *g, const kt_crit_result *r)
         if (c->edge >= 0)
             printf(" (%s)", kt_cli_text(kt_graph_rel_where(g, c->edge, where, sizeof where)));
         printf(", depth %d\n    path: ", c->depth);
+        kt_crit_path(r, c, path);
         if (c->path_elided)
             printf("%s ... (%d more) ... ", kt_cli_text(kt_graph_entity_id(g, r->start)), c->path_elided - 1);
-        printf("%s", kt_cli_text(kt_graph_entity_id(g, c->path[0].node)));
+        printf("%s", kt_cli_text(kt_graph_entity_id(g, path[0].node)));
         for (int k = 1; k < c->path_len; k++)
-            printf(" -%s-> %s", kt_rtype_name(kt_graph_rel_type(g, c->path[k].edge)),
-                   kt_cli_text(kt_graph_entity_id(g, c->path[k].node)));
+            printf(" -%s-> %s", kt_rtype_name(kt_graph_rel_type(g, path[k].edge)),
+                   kt_cli_text(kt_graph_entity_id(g, path[k].node)));
         printf("\n");
     }
     printf("declared sole_source: %zu\n", r->nsole);
@@ -189,7 +212,7 @@ int kt_cmd_critical(int argc, char **argv)
     }
     code = KT_EXIT_OK;
     if (c.json) {
-        if (kt_cli_print_json(stdout, result_json(c.g, r)) != 0)
+        if (result_json(c.g, r) != 0)
             code = KT_EXIT_FAIL;
     } else if (c.csv) {
         result_csv(c.g, r, (char)c.csv);

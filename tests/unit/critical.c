@@ -46,9 +46,11 @@ static void run(const kt_graph *g, const char *start)
             printf(" item %s", kt_graph_entity_id(g, c->item));
         if (c->edge >= 0)
             printf(" line %ld", kt_graph_rel_line(g, c->edge));
-        printf(" depth %d path %s", c->depth, kt_graph_entity_id(g, c->path[0].node));
+        kt_crit_hop path[KT_CRIT_PATH_MAX];
+        kt_crit_path(r, c, path);
+        printf(" depth %d path %s", c->depth, kt_graph_entity_id(g, path[0].node));
         for (int k = 1; k < c->path_len; k++)
-            printf(" -@%ld-> %s", kt_graph_rel_line(g, c->path[k].edge), kt_graph_entity_id(g, c->path[k].node));
+            printf(" -@%ld-> %s", kt_graph_rel_line(g, path[k].edge), kt_graph_entity_id(g, path[k].node));
         printf("\n");
     }
     for (size_t i = 0; i < r->nsole; i++)

@@ -10,8 +10,8 @@
 # policy's 25 the bench consortium reaches 1.7M of the 4.2M nodes at 10M, a 917 MB answer
 # whose time is mpirun forwarding it.
 # critical runs from the same consortium (at 10M the bench supply chains give it over a million
-# nodes with a path each: keten critical itself needs more than this machine's 24 GB, so run
-# WHAT=critical at 1m), owners of the first bidder's lead member.
+# nodes with a path each, an 865 MB answer: WHAT=critical at 1m keeps it short), owners of the
+# first bidder's lead member.
 # Usage: [WHAT="screen exposure critical owners"] sh bench/mpi.sh [SIZE]   (100k, 1m or 10m; default 10m)
 # Data: $BENCHDATA/rSIZE.jsonl and tSIZE.json when there (default /work/benchdata), else made in
 # bench/data with bench/gen.py; the snapshot goes to bench/data.  Needs make and make mpi first.

@@ -51,7 +51,8 @@ static void *run(void *arg)
         madvise(a, n, MADV_POPULATE_WRITE); /* failure: the pages fault in when written, as without this */
 #endif
         pthread_mutex_lock(&pf->mu);
-        pf->r[k].done += n;
+        if (pf->r[k].base + pf->r[k].done == a) /* the range was not handed a new block meanwhile */
+            pf->r[k].done += n;
     }
     pthread_mutex_unlock(&pf->mu);
     return NULL;
@@ -94,9 +95,9 @@ void kt_graph_i_pf_want(kt_graph_i_pf *pf, int k, void *base, size_t bytes)
     if (b <= a)
         return;
     pthread_mutex_lock(&pf->mu);
-    if (pf->r[k].base != (char *)a) {
+    if (pf->r[k].base != (char *)a) { /* another block: nothing of it is faulted in or wanted yet */
         pf->r[k].base = (char *)a;
-        pf->r[k].done = 0;
+        pf->r[k].done = pf->r[k].upto = 0;
     }
     if (b - a > pf->r[k].upto) {
         pf->r[k].upto = b - a;

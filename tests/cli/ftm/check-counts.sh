@@ -21,6 +21,4 @@ print(sys.argv[1], "valid" if d["valid"] else "INVALID", d["entities"], d["by_en
 for f in yente-t1-entities.ftm.json yente-donations.ijson; do
     $KETEN_RUN "$KETEN_BIN" check --json --as-of 2024-06-01 $f | summary $f
 done
-if [ -f "$KETEN_SHARED/data/ftm/zala-entities.ftm.json" ]; then
-    cd "$KETEN_SHARED/data/ftm" && $KETEN_RUN "$KETEN_BIN" check --json --as-of 2024-06-01 zala-entities.ftm.json | summary zala
-fi
+$KETEN_RUN "$KETEN_BIN" check --json --as-of 2024-06-01 zala-entities.ftm.json | summary zala

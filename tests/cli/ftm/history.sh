@@ -1,4 +1,4 @@
-# FtM history (../shared/data/ftm/zala-entities.ftm.json, OpenSanctions via yente's fixtures).
+# FtM history (tests/data/ftm/zala-entities.ftm.json, OpenSanctions via yente's fixtures).
 # Worked by hand from the Ownership records:
 #   Alexander ZAKHAROV (NK-aU5...) owned 100% of ООО "ЦСТ" (ru-inn-5920040846) from
 #   2013-06-06 to 2019-08-02: an owner on 2019-01-01, none on 2020-01-01 (ended records
@@ -8,8 +8,8 @@
 #   (one record without a percentage): one holding.  On 2019-01-01 ZAKHAROV's 51%, 50% and 48%
 #   records are all in force: one holding of 48-51%, with a warning.
 #   The general director Абашкін (NK-mCE...) is a director, not an owner or controller.
-if [ ! -f "$KETEN_SHARED/data/ftm/zala-entities.ftm.json" ]; then echo "skipped"; exit 0; fi
-cd "$KETEN_SHARED/data/ftm" || exit 9
+
+cd "$ROOT/tests/data/ftm" || exit 9
 f=zala-entities.ftm.json
 for d in 2019-01-01 2020-01-01; do
     echo "ЦСТ $d:"

@@ -8,8 +8,8 @@
 # SBU 2024-11-12): topic + 24.  Debarment and export control marks make no finding under the sample
 # policy; a policy that lists "debarment" adds the reason debarred to LLC CST (topic
 # debarment).  A policy without "marks" gives no sanctioned reason at all.
-if [ ! -f "$KETEN_SHARED/data/ftm/zala-entities.ftm.json" ]; then echo "skipped"; exit 0; fi
-cd "$KETEN_SHARED/data/ftm" || exit 9
+
+cd "$ROOT/tests/data/ftm" || exit 9
 f=zala-entities.ftm.json
 d=$(mktemp -d) || exit 9
 python3 - "$ROOT/samples/policy.json" "$d" <<'P'

@@ -581,6 +581,7 @@ kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_
         if (RESERVE(g->extras, g->extras_cap, g->nextras + 1) != 0)
             return KT_ENOMEM;
         ex = &g->extras[g->nextras];
+        memset(ex, 0, sizeof *ex); /* its padding too: a snapshot writes the bytes as they are */
         ex->item = item;
         ex->qty = (float)r->qty;
         ex->vmin = kt_graph_i_pct_put(r->votes.min);

@@ -159,7 +159,7 @@ enum { CHUNK = 1 << 16 };
 enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
 
 /* step_kind for the relations of chunk i, into kinds[] with where the dependent is; and
- * what the owners index needs to know of each (obits[]). */
+ * what the owners index needs to know of each (obits[], unless NULL: the index is kept). */
 static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size_t i)
 {
     const kt_graph *g = s->g;
@@ -173,7 +173,8 @@ static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size
         else if (k && !(a == to && b == from))
             k |= KIND_ODD;
         kinds[e] = k;
-        obits[e] = kt_screen_i_owner_bits(g, e);
+        if (obits)
+            obits[e] = kt_graph_owner_bits(g, e, kt_graph_directors_control(g));
     }
 }
 
@@ -189,35 +190,48 @@ static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_
     *b = k & KIND_FROM ? to : from;
 }
 
-/* The reverse adjacency from the kinds of every relation (kinds_chunk, on every thread):
- * count, prefix-sum, fill in relation order; on the way, which vertices a dependency step
- * leads out of (has_dep, for kt_dep_unknown_given).  Complexity: O(|V| + |E|). */
-static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
-{
-    igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
-    int32_t *fill = NULL;
+/* The reverse adjacency from the kinds of every relation (kinds_chunk), as a counting sort
+ * over parts of the relations, each part on a thread of its own: count per part and vertex,
+ * prefix-sum (vertex by vertex, part by part), fill each part's entries in relation order
+ * from its own offsets; so every vertex's entries come in relation order, as one pass in order
+ * would give them, whatever the number of parts.  On the way, which vertices a dependency step
+ * leads out of (has_dep, a bitset per part, or'ed into the first, for kt_dep_unknown_given).
+ * Complexity: O(P |V| + |E|) for P parts (at most REV_PARTS), 4 |V| bytes per part. */
+enum { REV_PARTS = 4 };
 
-    if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
-        return KT_ENOMEM;
-    for (igraph_integer_t e = 0; e < ne; e++)
-        if (kinds[e] & KIND_ST) {
-            kind_ends(s, e, kinds[e], &a, &b);
-            s->rev_off[b + 1]++;
-            if (kinds[e] & ST_DEP)
-                has_dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
+typedef struct {
+    kt_screen *s;
+    const uint8_t *kinds;
+    size_t parts;
+    int32_t *at[REV_PARTS];   /* per part and vertex: its count, then where its next entry goes */
+    uint64_t *dep[REV_PARTS]; /* per part, a bit per vertex: a dependency step leads out of it */
+} rev_job;
+
+static void rev_count(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    igraph_integer_t ne = kt_graph_edge_count(j->s->g), a, b;
+    igraph_integer_t lo = (igraph_integer_t)((size_t)ne * p / j->parts), hi = (igraph_integer_t)((size_t)ne * (p + 1) / j->parts);
+    int32_t *cnt = j->at[p];
+    uint64_t *dep = j->dep[p];
+    for (igraph_integer_t e = lo; e < hi; e++)
+        if (j->kinds[e] & KIND_ST) {
+            kind_ends(j->s, e, j->kinds[e], &a, &b);
+            cnt[b]++;
+            if (j->kinds[e] & ST_DEP)
+                dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
         }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        s->rev_off[v + 1] += s->rev_off[v];
-    size_t m = (size_t)s->rev_off[s->nv] + 1;
-    s->rev = malloc(m * sizeof *s->rev);
-    fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
-    if (!s->rev || !fill) {
-        free(fill);
-        return KT_ENOMEM;
-    }
-    memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        uint8_t k = kinds[e];
+}
+
+static void rev_fill(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    kt_screen *s = j->s;
+    igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
+    igraph_integer_t lo = (igraph_integer_t)((size_t)ne * p / j->parts), hi = (igraph_integer_t)((size_t)ne * (p + 1) / j->parts);
+    int32_t *fill = j->at[p];
+    for (igraph_integer_t e = lo; e < hi; e++) {
+        uint8_t k = j->kinds[e];
         if (!(k & KIND_ST))
             continue;
         kind_ends(s, e, k, &a, &b);
@@ -226,8 +240,48 @@ static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_de
         s->rev[i].edge = (int32_t)e;
         s->rev[i].kind = k & KIND_ST;
     }
-    free(fill);
-    return KT_OK;
+}
+
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
+{
+    size_t n = (size_t)s->nv + 1, words = (size_t)s->nv / 64 + 1;
+    size_t ne = (size_t)kt_graph_edge_count(s->g);
+    rev_job j = {s, kinds, (size_t)s->threads < REV_PARTS ? (size_t)s->threads : REV_PARTS, {NULL}, {NULL}};
+    kt_err rc = KT_ENOMEM;
+
+    if (j.parts > ne / 4096 + 1)
+        j.parts = ne / 4096 + 1; /* small graphs: one part */
+    j.dep[0] = has_dep;
+    if (!(s->rev_off = malloc((n + 1) * sizeof *s->rev_off)))
+        return KT_ENOMEM;
+    for (size_t p = 0; p < j.parts; p++)
+        if (!(j.at[p] = calloc(n, sizeof *j.at[p])) || (p && !(j.dep[p] = calloc(words, sizeof *j.dep[p]))))
+            goto out;
+    kt_screen_i_parallel(s->threads, j.parts, rev_count, &j);
+    int64_t m = 0;
+    for (igraph_integer_t v = 0; v < s->nv; v++) {
+        s->rev_off[v] = (int32_t)m;
+        for (size_t p = 0; p < j.parts; p++) {
+            int32_t c = j.at[p][v];
+            j.at[p][v] = (int32_t)m;
+            m += c;
+        }
+    }
+    s->rev_off[s->nv] = s->rev_off[s->nv + 1] = (int32_t)m;
+    for (size_t p = 1; p < j.parts; p++)
+        for (size_t i = 0; i < words; i++)
+            has_dep[i] |= j.dep[p][i];
+    if (!(s->rev = malloc(((size_t)m + 1) * sizeof *s->rev)))
+        goto out;
+    kt_screen_i_parallel(s->threads, j.parts, rev_fill, &j);
+    rc = KT_OK;
+out:
+    for (size_t p = 0; p < j.parts; p++) {
+        free(j.at[p]);
+        if (p)
+            free(j.dep[p]);
+    }
+    return rc;
 }
 
 /* Where each completeness dimension's data stops at v (bits per KT_DIM_*).  O(degree of v). */
@@ -275,114 +329,15 @@ static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
     return r;
 }
 
-/* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
- * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_interest.c needs).  A vertex without a relation in, or without one out, is on no
- * cycle; the others, with the relations between them (self-loops left out), are copied in one
- * pass over the relations into a compact out-adjacency (4 bytes per relation kept), and an
- * iterative Tarjan runs over that: 16 bytes per vertex for index, low link and adjacency run
- * side by side, 4 each for Tarjan's stack and the walk's stacks of vertices and positions, 1
- * for the answer.  Which components there are does not depend on the order of the walk: the
- * same answer as a walk over the graph's own out-lists.  Complexity: O(|V| + |E|). */
+/* Which vertices lie on a cycle of relations of any type (a superset of the ownership cycles,
+ * which is all the fast path of screen_interest.c needs): the snapshot's, else
+ * kt_graph_cycles.  O(|V| + |E|), nothing when kept. */
 static kt_err cycles(kt_screen *s)
 {
-    const kt_graph *g = s->g;
-    size_t n = (size_t)s->nv + 1;
-    igraph_integer_t ne = kt_graph_edge_count(g);
-    /* per vertex in one cache line: its index, low link (DONE once its component is known:
-     * trimmed, or popped) and its run of the adjacency, so that a step reads nothing else */
-    struct {
-        int32_t idx, low, beg, end;
-    } *t = malloc(n * sizeof *t);
-    const int32_t DONE = INT32_MAX;
-    uint64_t *live = calloc(n / 64 + 1, sizeof *live); /* not trimmed; in cache for the passes */
-    int32_t *stk = malloc(n * sizeof *stk), *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
-    int32_t *adj = NULL;
-    int32_t counter = 0, sp = 0;
-    kt_err rc = KT_OK;
-
-#define LIVE(v) ((live[(v) >> 6] >> ((v) & 63)) & 1)
-    if (!(s->cyclic = calloc(n, 1)) || !t || !live || !stk || !wv || !wp) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        const igraph_integer_t *x;
-        t[v].idx = t[v].beg = t[v].end = 0;
-        if (kt_graph_in(g, v, &x) && kt_graph_out(g, v, &x)) {
-            t[v].idx = -1;
-            live[v >> 6] |= 1ull << (v & 63);
-        } else {
-            t[v].idx = DONE;
-        }
-    }
-    /* the adjacency: counts in end, then runs [beg, end) in relation order */
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && LIVE(a) && LIVE(b))
-            t[a].end++;
-    }
-    int32_t m = 0;
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        t[v].beg = m;
-        m += t[v].end;
-        t[v].end = t[v].beg;
-    }
-    if (!(adj = malloc(((size_t)m + 1) * sizeof *adj))) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && LIVE(a) && LIVE(b))
-            adj[t[a].end++] = (int32_t)b;
-    }
-#undef LIVE
-    for (igraph_integer_t r = 0; r < s->nv; r++) {
-        if (t[r].idx != -1)
-            continue;
-        int32_t wt = 0; /* the walk's depth */
-        wv[wt] = (int32_t)r;
-        wp[wt++] = t[r].beg;
-        t[r].idx = t[r].low = counter++;
-        stk[sp++] = (int32_t)r;
-        while (wt > 0) {
-            int32_t v = wv[wt - 1];
-            if (wp[wt - 1] < t[v].end) {
-                if (wp[wt - 1] + 4 < t[v].end)
-                    __builtin_prefetch(&t[adj[wp[wt - 1] + 4]]);
-                int32_t u = adj[wp[wt - 1]++];
-                if (t[u].idx < 0) {
-                    t[u].idx = t[u].low = counter++;
-                    stk[sp++] = u;
-                    wv[wt] = u;
-                    wp[wt++] = t[u].beg;
-                } else if (t[u].idx < t[v].low) {
-                    t[v].low = t[u].idx; /* u is still on Tarjan's stack (not DONE) */
-                }
-                continue;
-            }
-            wt--;
-            if (wt > 0 && t[v].low < t[wv[wt - 1]].low)
-                t[wv[wt - 1]].low = t[v].low;
-            if (t[v].low != t[v].idx)
-                continue;
-            /* v roots a component: pop it; mark it when it has more than one vertex */
-            int big = stk[sp - 1] != v;
-            do {
-                int32_t x = stk[--sp];
-                s->cyclic[x] = (uint8_t)big;
-                t[x].idx = DONE;
-            } while (stk[sp] != v);
-        }
-    }
-out:
-    free(t);
-    free(live);
-    free(stk);
-    free(wv);
-    free(wp);
-    free(adj);
+    if (s->cyclic)
+        return KT_OK;
+    kt_err rc = kt_graph_cycles(s->g, &s->cyclic_made);
+    s->cyclic = s->cyclic_made;
     return rc;
 }
 
@@ -490,6 +445,15 @@ static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_scr
     s->control = kt_policy_thresholds_get(p)->control;
     s->nprohib = kt_policy_prohibition_count(p);
     s->nv = kt_graph_vertex_count(g);
+    s->cyclic = kt_graph_cycles_kept(g); /* NULL: made by the stages */
+    {
+        kt_graph_owners o;
+        if (kt_graph_owners_kept(g, &o)) {
+            s->oin_off = o.off;
+            s->oin_from = o.from;
+            s->oin_rel = o.rel;
+        }
+    }
     if (!(s->memo = calloc(1, sizeof *s->memo))) {
         rc = KT_ENOMEM;
         goto out;
@@ -531,7 +495,8 @@ out:
 typedef struct {
     kt_screen *s;
     uint8_t *kinds;      /* per relation, or NULL: no reverse index */
-    uint8_t *obits;      /* per relation, with kinds: kt_screen_i_owner_bits */
+    uint8_t *obits;      /* per relation, with kinds when the owners index is to be made:
+                          * kt_graph_owner_bits */
     uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
     int task[1 + CL__N]; /* the owners index (-1), the searches */
@@ -551,7 +516,7 @@ static void first_task(void *arg, size_t i, int w)
     else if (i == T_BOM)
         j->rc[i] = bom_shares(s);
     else if (i == T_OWNERS)
-        j->rc[i] = j->kinds ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
+        j->rc[i] = j->kinds || s->oin_off ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
     else if (i < T__FIXED + j->nfacts)
         facts_chunk(s, i - T__FIXED, !j->kinds);
     else
@@ -593,7 +558,7 @@ static kt_err stages(kt_screen *s, int searches)
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
-    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.obits = malloc(ne + 1)) ||
+    if (searches && (!(j.kinds = malloc(ne + 1)) || (!s->oin_off && !(j.obits = malloc(ne + 1))) ||
                      !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
         free(j.kinds);
         free(j.obits);
@@ -606,7 +571,8 @@ static kt_err stages(kt_screen *s, int searches)
             rc = j.rc[t];
     if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
         kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
-        j.task[n++] = -1; /* the owners index, first: the longest task */
+        if (!s->oin_off)
+            j.task[n++] = -1; /* the owners index, first: the longest task */
         for (int c = 0; c < CL__N; c++)
             if (s->dist[c])
                 j.task[n++] = c;
@@ -707,12 +673,10 @@ void kt_screen_free(kt_screen *s)
     free(s->prohib);
     free(s->dim_src);
     free(s->bom);
-    free(s->cyclic);
+    free(s->cyclic_made);
     free(s->rev_off);
     free(s->rev);
-    free(s->oin_off);
-    free(s->oin_from);
-    free(s->oin_rel);
+    kt_graph_owners_free(&s->oin_made);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);

@@ -68,8 +68,10 @@ struct kt_screen {
     uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
     uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
     float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
-    uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
-                            * with another vertex): its interests need the full walk sum */
+    const uint8_t *cyclic; /* per vertex: on a cycle of relations of any type (strongly connected
+                            * with another vertex): its interests need the full walk sum; the
+                            * snapshot's (kt_graph_cycles_kept), else cyclic_made */
+    uint8_t *cyclic_made;
     /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev, each entry the
      * dependent, the relation and its kind bits (ST_*) side by side (12 bytes: a search reads
      * one cache line where it read three); built in two passes over the relations in order */
@@ -80,9 +82,11 @@ struct kt_screen {
     } *rev;
     /* the owners of each vertex as kt_own's subgraphs take them (owns and controls relations,
      * no self-loops), in the graph's in-list order: oin_off[v]..oin_off[v+1] index oin_from and
-     * oin_rel (the relation, with OIN_CAPITAL when it counts in integrated ownership) */
-    int32_t *oin_off, *oin_from;
-    uint32_t *oin_rel;
+     * oin_rel (the relation, with KT_OWNER_CAPITAL when it counts in integrated ownership); the
+     * snapshot's (kt_graph_owners_kept), else oin_made's */
+    const int32_t *oin_off, *oin_from;
+    const uint32_t *oin_rel;
+    kt_graph_owners oin_made;
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
     kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
@@ -100,12 +104,10 @@ int kt_screen_i_interest_fast(const kt_screen *s, kt_screen_item *x, igraph_inte
 kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c, int *partial);
 kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c);
 void kt_screen_i_memo_free(kt_screen_i_memo *m);
-/* The owners index (oin_*) of s, in one pass over the in-lists.  O(|V| + |E|); 4 bytes per
- * vertex and 8 per owns or controls relation.  bits: per relation what kt_screen_i_owner_bits
- * gives (OIN_USED: in kt_own's subgraphs; OIN_CAP: counts in integrated ownership), made where
- * the relations are read in order anyway; NULL to ask it here. */
-enum { OIN_CAPITAL = 1u << 31, OIN_USED = 1, OIN_CAP = 2 };
-uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e);
+/* The owners index (oin_*) of s: the snapshot's, else made in one pass over the in-lists
+ * (kt_graph_owners_build: O(|V| + |E|); 4 bytes per vertex and 8 per owns or controls
+ * relation).  bits: per relation kt_graph_owner_bits, made where the relations are read in
+ * order anyway; NULL to ask it there. */
 kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits);
 
 /* One bidder (screen_bidder.c).  pend NULL: kt_screen_bidder (interests through s->memo).

@@ -64,48 +64,20 @@ static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
     return 1;
 }
 
-/* Whether relation e counts in integrated ownership (kt_own: owns, not declared, not a
- * self-loop), and whether it belongs to kt_own's subgraphs at all (owns or controls). */
-static int rel_capital(const kt_graph *g, igraph_integer_t e)
-{
-    return kt_graph_rel_type(g, e) == KT_REL_OWNS && !(kt_graph_rel_flags(g, e) & KT_RF_DECLARED) &&
-           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
-}
-
-static int rel_used(const kt_graph *g, igraph_integer_t e)
-{
-    return (kt_graph_rel_type(g, e) == KT_REL_OWNS || kt_graph_rel_is_control(g, e)) &&
-           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
-}
-
-uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e)
-{
-    return (uint8_t)(rel_used(g, e) ? OIN_USED | (rel_capital(g, e) ? OIN_CAP : 0) : 0);
-}
-
+/* The owners index: the snapshot's when it keeps one for these directors, else made here
+ * (kt_graph_owners_build).  O(|V| + |E|), nothing when kept. */
 kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits)
 {
-    const kt_graph *g = s->g;
-    const igraph_integer_t *in;
-    size_t n = 0, cap = 0, cap2 = 0;
-
-    if (!(s->oin_off = malloc(((size_t)s->nv + 1) * sizeof *s->oin_off)))
-        return KT_ENOMEM;
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->oin_off[v] = (int32_t)n;
-        igraph_integer_t deg = kt_graph_in(g, v, &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            uint8_t b = bits ? bits[in[i]] : kt_screen_i_owner_bits(g, in[i]);
-            if (!(b & OIN_USED))
-                continue;
-            if (kt_vmap_grow((void **)&s->oin_from, &cap, n + 1, sizeof *s->oin_from) != KT_OK ||
-                kt_vmap_grow((void **)&s->oin_rel, &cap2, n + 1, sizeof *s->oin_rel) != KT_OK)
-                return KT_ENOMEM;
-            s->oin_from[n] = (int32_t)kt_graph_rel_from(g, in[i]);
-            s->oin_rel[n++] = (uint32_t)in[i] | (b & OIN_CAP ? OIN_CAPITAL : 0);
-        }
+    kt_graph_owners o;
+    if (!kt_graph_owners_kept(s->g, &o)) {
+        kt_err rc = kt_graph_owners_build(s->g, kt_graph_directors_control(s->g), bits, &s->oin_made);
+        if (rc != KT_OK)
+            return rc;
+        o = s->oin_made;
     }
-    s->oin_off[s->nv] = (int32_t)n;
+    s->oin_off = o.off;
+    s->oin_from = o.from;
+    s->oin_rel = o.rel;
     return KT_OK;
 }
 
@@ -155,7 +127,7 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
             __builtin_prefetch(&s->oin_off[m->vert[h + 4]]);
         for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
             int32_t x = s->oin_from[i];
-            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~OIN_CAPITAL);
+            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);
             if (local(m, x) < 0) {
                 if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
                     return rc;
@@ -163,7 +135,7 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
                 m->sl[x].loc = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
-            if (!(s->oin_rel[i] & OIN_CAPITAL))
+            if (!(s->oin_rel[i] & KT_OWNER_CAPITAL))
                 continue;
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)

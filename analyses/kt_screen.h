@@ -264,6 +264,13 @@ void kt_screen_result_destroy(kt_screen_result *r);
 kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const kt_tender_bidder *b, size_t n,
                          kt_screen_result *out, kt_err *rcs, kt_errinfo *ei);
 
+/* fn(arg, i, worker) for every i in 0..n-1, each once, on at most threads threads (0: every
+ * online core); worker (0..threads-1) names the thread.  Returns when every task has run.  For
+ * callers that spread work per bidder as the screening does (the output, the case files). */
+typedef void (*kt_screen_task)(void *arg, size_t i, int worker);
+void kt_screen_parallel(int threads, size_t n, kt_screen_task fn, void *arg);
+int kt_screen_threads(int threads); /* the threads that would use: 0 gives every online core */
+
 /* The stages, for a search stage run elsewhere (dist/ runs it partitioned over MPI ranks).
  * kt_screen_new() is kt_screen_prepare() (the sources marked, the per-vertex facts,
  * O(|V| + |E|)) and the searches; a caller that fills the tables itself gets the same bidder

@@ -284,50 +284,11 @@ out:
     return rc;
 }
 
-/* Where each completeness dimension's data stops at v (bits per KT_DIM_*).  O(degree of v). */
-static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
-{
-    const kt_graph *g = s->g;
-    kt_etype t = kt_graph_entity_type(g, v);
-    int complete = (kt_graph_entity_flags(g, v) & KT_EF_COMPLETE) != 0;
-    const igraph_integer_t *in, *out;
-    igraph_integer_t nin = kt_graph_in(g, v, &in), nout = kt_graph_out(g, v, &out);
-    uint8_t r = 0;
-
-    if (t == KT_ENT_UNKNOWN)
-        return (1u << KT_DIM_OWNERSHIP) | (1u << KT_DIM_SUPPLY) | (1u << KT_DIM_COMPONENTS);
-    if (kt_etype_is_item(t)) {
-        int parts = 0;
-        for (igraph_integer_t i = 0; i < nout && !parts; i++)
-            parts = kt_graph_rel_type(g, out[i]) == KT_REL_CONTAINS && kt_graph_rel_to(g, out[i]) != v;
-        if (!kt_policy_origin(g, v) || (!parts && !complete))
-            r |= 1u << KT_DIM_COMPONENTS;
-        return r;
-    }
-    if (t != KT_ENT_COMPANY || complete)
-        return 0; /* persons and states are terminal; consortia act through their members */
-    /* ownership: the direct owners add up to 100% of the capital (lower bounds) */
-    double sum = 0;
-    int supply = 0;
-    for (igraph_integer_t i = 0; i < nin; i++) {
-        igraph_integer_t e = in[i];
-        kt_rtype rt = kt_graph_rel_type(g, e);
-        if (rt == KT_REL_SUPPLIES)
-            supply = 1;
-        if (rt != KT_REL_OWNS || kt_graph_rel_from(g, e) == v || (kt_graph_rel_flags(g, e) & KT_RF_DECLARED))
-            continue;
-        kt_ival sh = kt_graph_rel_share(g, e);
-        if (!kt_ival_is_unknown(sh))
-            sum += sh.min;
-    }
-    for (igraph_integer_t i = 0; i < nout && !supply; i++)
-        supply = kt_graph_rel_type(g, out[i]) == KT_REL_SUBCONTRACTS;
-    if (sum < 100 - 1e-9)
-        r |= 1u << KT_DIM_OWNERSHIP;
-    if (!supply)
-        r |= 1u << KT_DIM_SUPPLY;
-    return r;
-}
+/* Where each completeness dimension's data stops at v (bits per KT_DIM_*, as graph/derived.c
+ * lays them out: kt_graph_gaps). */
+_Static_assert(KT_GAP_OWNERSHIP == 1u << KT_DIM_OWNERSHIP && KT_GAP_SUPPLY == 1u << KT_DIM_SUPPLY &&
+                   KT_GAP_COMPONENTS == 1u << KT_DIM_COMPONENTS,
+               "the gaps are the completeness dimensions");
 
 /* Which vertices lie on a cycle of relations of any type (a superset of the ownership cycles,
  * which is all the fast path of screen_interest.c needs): the snapshot's, else
@@ -341,64 +302,14 @@ static kt_err cycles(kt_screen *s)
     return rc;
 }
 
-/* Each item's share of its bill of materials with a known origin, leaves first (Kahn's order
- * over contains): a leaf 1 or 0 by its origin, an assembly the mean of its parts; an item in a
- * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|); the in-lists read
- * are those of the parts only. */
+/* Each item's share of its bill of materials with a known origin: the snapshot's, else
+ * kt_graph_bom_shares.  O(|V| + |E|), nothing when kept. */
 static kt_err bom_shares(kt_screen *s)
 {
-    const kt_graph *g = s->g;
-    size_t n = (size_t)s->nv + 1;
-    /* per vertex: parts still to sum, parts in all, whether it is a part of anything (only
-     * those have an in-list worth reading: the others add to no sum) */
-    int32_t *left = calloc(n, sizeof *left), *parts = NULL, *queue = malloc(n * sizeof *queue);
-    uint8_t *part = calloc(n, 1);
-    float *sum = calloc(n, sizeof *sum);
-    igraph_integer_t head = 0, tail = 0;
-    const igraph_integer_t *eids;
-    kt_err rc = KT_OK;
-
-    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum || !part) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
-        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e)) {
-            left[kt_graph_rel_from(g, e)]++;
-            part[kt_graph_rel_to(g, e)] = 1;
-        }
-    if (!(parts = malloc(n * sizeof *parts))) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    memcpy(parts, left, n * sizeof *parts);
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        if (!left[v]) {
-            s->bom[v] = kt_etype_is_item(kt_graph_entity_type(g, v)) && kt_policy_origin(g, v) ? 1.0f : 0.0f;
-            queue[tail++] = (int32_t)v;
-        }
-    while (head < tail) {
-        int32_t v = queue[head++];
-        if (!part[v])
-            continue;
-        igraph_integer_t nin = kt_graph_in(g, v, &eids);
-        for (igraph_integer_t i = 0; i < nin; i++) {
-            igraph_integer_t e = eids[i], u = kt_graph_rel_from(g, e);
-            if (kt_graph_rel_type(g, e) != KT_REL_CONTAINS || u == v)
-                continue;
-            sum[u] += s->bom[v];
-            if (--left[u] == 0) {
-                s->bom[u] = sum[u] / (float)parts[u];
-                queue[tail++] = (int32_t)u;
-            }
-        }
-    }
-out:
-    free(left);
-    free(parts);
-    free(part);
-    free(queue);
-    free(sum);
+    if (s->bom)
+        return KT_OK;
+    kt_err rc = kt_graph_bom_shares(s->g, &s->bom_made);
+    s->bom = s->bom_made;
     return rc;
 }
 
@@ -414,7 +325,8 @@ static void facts_chunk(kt_screen *s, size_t i, int unknown)
         s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
         if (unknown)
             s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
-        s->dim_src[v] = dim_sources(s, v);
+        if (s->dim_made)
+            s->dim_made[v] = kt_graph_gaps(g, v);
         kt_etype t = kt_graph_entity_type(g, v);
         unsigned c = kt_graph_entity_country_index(g, v);
         /* "established in": an entity's own country (an item is never a party) */
@@ -463,7 +375,9 @@ static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_scr
     s->reasons = malloc(n * sizeof *s->reasons);
     s->unknown = malloc(n);
     s->prohib = calloc(n, 1);
-    s->dim_src = malloc(n);
+    if (!(s->dim_src = kt_graph_gaps_kept(g)))
+        s->dim_src = s->dim_made = malloc(n);
+    s->bom = kt_graph_bom_kept(g); /* NULL: made by the stages */
     if (!s->reasons || !s->unknown || !s->prohib || !s->dim_src) {
         rc = KT_ENOMEM;
         goto out;
@@ -671,8 +585,8 @@ void kt_screen_free(kt_screen *s)
     free(s->reasons);
     free(s->unknown);
     free(s->prohib);
-    free(s->dim_src);
-    free(s->bom);
+    free(s->dim_made);
+    free(s->bom_made);
     free(s->cyclic_made);
     free(s->rev_off);
     free(s->rev);

@@ -66,8 +66,12 @@ struct kt_screen {
     uint16_t *reasons;     /* per vertex: KT_REASON_* */
     uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
     uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
-    uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
-    float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
+    const uint8_t *dim_src; /* per vertex: bit per dimension where its data stops (kt_graph_gaps:
+                            * the snapshot's, else dim_made's) */
+    uint8_t *dim_made;
+    const float *bom;      /* per item: share of its bill of materials with a known origin (0-1;
+                            * kt_graph_bom_shares: the snapshot's, else bom_made) */
+    float *bom_made;
     const uint8_t *cyclic; /* per vertex: on a cycle of relations of any type (strongly connected
                             * with another vertex): its interests need the full walk sum; the
                             * snapshot's (kt_graph_cycles_kept), else cyclic_made */

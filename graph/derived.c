@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph_i.h"
+#include "kt_policy.h"
 
 /* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
  * relations of every type).  A vertex without a relation in, or without one out, is on no
@@ -192,4 +193,111 @@ void kt_graph_owners_free(kt_graph_owners *o)
     free((void *)o->from);
     free((void *)o->rel);
     memset(o, 0, sizeof *o);
+}
+
+/* Where the data stops at v, per completeness dimension.  O(degree of v). */
+uint8_t kt_graph_gaps(const kt_graph *g, igraph_integer_t v)
+{
+    kt_etype t = kt_graph_entity_type(g, v);
+    int complete = (kt_graph_entity_flags(g, v) & KT_EF_COMPLETE) != 0;
+    const igraph_integer_t *in, *out;
+    igraph_integer_t nin = kt_graph_in(g, v, &in), nout = kt_graph_out(g, v, &out);
+    uint8_t r = 0;
+
+    if (t == KT_ENT_UNKNOWN)
+        return KT_GAP_OWNERSHIP | KT_GAP_SUPPLY | KT_GAP_COMPONENTS;
+    if (kt_etype_is_item(t)) {
+        int parts = 0;
+        for (igraph_integer_t i = 0; i < nout && !parts; i++)
+            parts = kt_graph_rel_type(g, out[i]) == KT_REL_CONTAINS && kt_graph_rel_to(g, out[i]) != v;
+        if (!kt_policy_origin(g, v) || (!parts && !complete))
+            r |= KT_GAP_COMPONENTS;
+        return r;
+    }
+    if (t != KT_ENT_COMPANY || complete)
+        return 0; /* persons and states are terminal; consortia act through their members */
+    /* ownership: the direct owners add up to 100% of the capital (lower bounds) */
+    double sum = 0;
+    int supply = 0;
+    for (igraph_integer_t i = 0; i < nin; i++) {
+        igraph_integer_t e = in[i];
+        kt_rtype rt = kt_graph_rel_type(g, e);
+        if (rt == KT_REL_SUPPLIES)
+            supply = 1;
+        if (rt != KT_REL_OWNS || kt_graph_rel_from(g, e) == v || (kt_graph_rel_flags(g, e) & KT_RF_DECLARED))
+            continue;
+        kt_ival sh = kt_graph_rel_share(g, e);
+        if (!kt_ival_is_unknown(sh))
+            sum += sh.min;
+    }
+    for (igraph_integer_t i = 0; i < nout && !supply; i++)
+        supply = kt_graph_rel_type(g, out[i]) == KT_REL_SUBCONTRACTS;
+    if (sum < 100 - 1e-9)
+        r |= KT_GAP_OWNERSHIP;
+    if (!supply)
+        r |= KT_GAP_SUPPLY;
+    return r;
+}
+
+/* Leaves first (Kahn's order over contains): a leaf 1 or 0 by its origin, an assembly the mean
+ * of its parts; an item in a contains cycle is never reached and keeps 0.  Complexity:
+ * O(|V| + |E|); the in-lists read are those of the parts only. */
+kt_err kt_graph_bom_shares(const kt_graph *g, float **out)
+{
+    size_t n = (size_t)g->nv + 1;
+    /* per vertex: parts still to sum, parts in all, whether it is a part of anything (only
+     * those have an in-list worth reading: the others add to no sum) */
+    int32_t *left = calloc(n, sizeof *left), *parts = NULL, *queue = malloc(n * sizeof *queue);
+    uint8_t *part = calloc(n, 1);
+    float *sum = calloc(n, sizeof *sum), *bom = calloc(n, sizeof *bom);
+    igraph_integer_t head = 0, tail = 0;
+    const igraph_integer_t *eids;
+    kt_err rc = KT_OK;
+
+    *out = NULL;
+    if (!bom || !left || !queue || !sum || !part) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
+        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e)) {
+            left[kt_graph_rel_from(g, e)]++;
+            part[kt_graph_rel_to(g, e)] = 1;
+        }
+    if (!(parts = malloc(n * sizeof *parts))) {
+        rc = KT_ENOMEM;
+        goto out;
+    }
+    memcpy(parts, left, n * sizeof *parts);
+    for (igraph_integer_t v = 0; v < g->nv; v++)
+        if (!left[v]) {
+            bom[v] = kt_etype_is_item(kt_graph_entity_type(g, v)) && kt_policy_origin(g, v) ? 1.0f : 0.0f;
+            queue[tail++] = (int32_t)v;
+        }
+    while (head < tail) {
+        int32_t v = queue[head++];
+        if (!part[v])
+            continue;
+        igraph_integer_t nin = kt_graph_in(g, v, &eids);
+        for (igraph_integer_t i = 0; i < nin; i++) {
+            igraph_integer_t e = eids[i], u = kt_graph_rel_from(g, e);
+            if (kt_graph_rel_type(g, e) != KT_REL_CONTAINS || u == v)
+                continue;
+            sum[u] += bom[v];
+            if (--left[u] == 0) {
+                bom[u] = sum[u] / (float)parts[u];
+                queue[tail++] = (int32_t)u;
+            }
+        }
+    }
+    *out = bom;
+    bom = NULL;
+out:
+    free(bom);
+    free(left);
+    free(parts);
+    free(part);
+    free(queue);
+    free(sum);
+    return rc;
 }

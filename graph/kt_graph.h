@@ -410,6 +410,20 @@ kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file);
  * Complexity: O(|V| + |E|), an iterative Tarjan. */
 kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out);
 const uint8_t *kt_graph_cycles_kept(const kt_graph *g);
+/* Gaps: per vertex, where its data stops for each completeness dimension (bits KT_GAP_*):
+ * ownership, a company not marked complete whose direct owners' known shares (lower bounds)
+ * add up to less than 100%; supply, such a company without a supplier or subcontractor;
+ * components, an item without a known origin, or without parts and not marked complete; an
+ * entity only referenced, all three.  kt_graph_gaps: O(degree of v).  The snapshot keeps them
+ * per vertex (kt_graph_gaps_kept, |V| bytes).
+ * BOM shares: per item its share of its bill of materials with a known origin, 0-1 (a leaf 1 or
+ * 0 by its origin, kt_policy_origin; an assembly the mean of its parts; anything else 0); |V| + 1
+ * floats, the caller's to free.  kt_graph_bom_shares: O(|V| + |E|), Kahn's order over contains. */
+enum { KT_GAP_OWNERSHIP = 1, KT_GAP_SUPPLY = 2, KT_GAP_COMPONENTS = 4 };
+uint8_t kt_graph_gaps(const kt_graph *g, igraph_integer_t v);
+const uint8_t *kt_graph_gaps_kept(const kt_graph *g);
+kt_err kt_graph_bom_shares(const kt_graph *g, float **out);
+const float *kt_graph_bom_kept(const kt_graph *g);
 /* The owners index: per vertex v, its relations in that are owns or controls relations (and
  * director_of with directors, see kt_graph_rel_is_control), self-loops left out, in
  * kt_graph_in's order: off[v]..off[v+1] index from[] (the owner) and rel[] (the relation, with

@@ -7,8 +7,9 @@
  *   sections, each at a 64-byte boundary: string tables (text, then one offset per string, and
  *     the id hash table as it is), the side arrays of KT_GRAPH_I_ARRAYS, igraph's six index
  *     vectors, the diagnostics of the load, the sources (size, time, hash, absolute path), and
- *     the derived indexes of derived.c (since format 2: which vertices lie on a cycle, the
- *     owners index), so that a screening from the snapshot does not compute them again;
+ *     the derived indexes of derived.c (since format 2: which vertices lie on a cycle, where
+ *     each vertex's data stops, the items' bill-of-materials shares, the owners index), so
+ *     that a screening from the snapshot does not compute them again;
  *   table of contents: name, element size, count and offset of each section.
  * Opening maps the file and points the model's arrays into it: nothing is parsed or copied but
  * one pointer per string.  Every index the accessors follow is checked once on opening, so a
@@ -80,6 +81,8 @@ struct kt_graph_i_snap {
     const src_rec *src;
     const char *src_text;
     const uint8_t *cyclic;     /* derived indexes (derived.c) */
+    const uint8_t *gaps;
+    const float *bom;
     kt_graph_owners owners;
     char version[17];
     char date[11];       /* the date the model was built for; "" none */
@@ -296,16 +299,29 @@ out:
  * directors.  O(|V| + |E|). */
 static kt_err w_derived(writer *w, const kt_graph *g)
 {
-    uint8_t *cyclic;
+    uint8_t *cyclic, *gaps;
+    float *bom;
     kt_graph_owners o;
     kt_err rc = kt_graph_cycles(g, &cyclic);
     if (rc != KT_OK)
         return rc;
-    if ((rc = kt_graph_owners_build(g, 0, NULL, &o)) != KT_OK) {
+    if ((rc = kt_graph_bom_shares(g, &bom)) != KT_OK) {
         free(cyclic);
         return rc;
     }
+    if (!(gaps = malloc((size_t)g->nv + 1)) || (rc = kt_graph_owners_build(g, 0, NULL, &o)) != KT_OK) {
+        free(cyclic);
+        free(bom);
+        free(gaps);
+        return rc == KT_OK ? KT_ENOMEM : rc;
+    }
+    for (igraph_integer_t v = 0; v < g->nv; v++)
+        gaps[v] = kt_graph_gaps(g, v);
     w_section(w, "d.cyclic", cyclic, 1, (size_t)g->nv);
+    w_section(w, "d.gaps", gaps, 1, (size_t)g->nv);
+    w_section(w, "d.bom", bom, sizeof *bom, (size_t)g->nv);
+    free(gaps);
+    free(bom);
     w_section(w, "d.own.off", o.off, sizeof *o.off, (size_t)g->nv + 1);
     w_section(w, "d.own.from", o.from ? (const void *)o.from : "", sizeof *o.from, o.n);
     w_section(w, "d.own.rel", o.rel ? (const void *)o.rel : "", sizeof *o.rel, o.n);
@@ -660,14 +676,17 @@ static kt_err r_header(reader *r, size_t len)
     return KT_OK;
 }
 
-/* The derived indexes: the cycle flags 0 or 1; the owners index's offsets rising from 0 to
- * its length, every owner a vertex and every relation one, with one flag bit.  O(|V| + |E|). */
+/* The derived indexes: the cycle flags 0 or 1, the gaps' bits, the shares 0-1; the owners
+ * index's offsets rising from 0 to its length, every owner a vertex and every relation one,
+ * with one flag bit.  O(|V| + |E|). */
 static kt_err r_derived(reader *r, kt_graph *g)
 {
     struct kt_graph_i_snap *s = g->snap;
-    size_t nc, no, nf, nr, nv = (size_t)g->nv, ne = g->nrels;
+    size_t nc, ng, nb, no, nf, nr, nv = (size_t)g->nv, ne = g->nrels;
     const uint8_t *cyc = sect(r, "d.cyclic", 1, &nc);
-    const int32_t *off = cyc ? sect(r, "d.own.off", sizeof *off, &no) : NULL;
+    const uint8_t *gaps = cyc ? sect(r, "d.gaps", 1, &ng) : NULL;
+    const float *bom = gaps ? sect(r, "d.bom", sizeof *bom, &nb) : NULL;
+    const int32_t *off = bom ? sect(r, "d.own.off", sizeof *off, &no) : NULL;
     const int32_t *from = off ? sect(r, "d.own.from", sizeof *from, &nf) : NULL;
     const uint32_t *rel = from ? sect(r, "d.own.rel", sizeof *rel, &nr) : NULL;
     if (!rel)
@@ -677,6 +696,11 @@ static kt_err r_derived(reader *r, kt_graph *g)
     for (size_t v = 0; v < nv; v++)
         if (cyc[v] > 1)
             return corrupt(r, "cycle flags");
+    if (ng != nv || nb != nv)
+        return corrupt(r, "gaps or shares");
+    for (size_t v = 0; v < nv; v++)
+        if (gaps[v] > (KT_GAP_OWNERSHIP | KT_GAP_SUPPLY | KT_GAP_COMPONENTS) || !(bom[v] >= 0 && bom[v] <= 1))
+            return corrupt(r, "gaps or shares");
     if (no != nv + 1 || nf != nr || off[0] != 0 || (size_t)off[nv] != nf)
         return corrupt(r, "owners index");
     for (size_t v = 0; v < nv; v++)
@@ -686,6 +710,8 @@ static kt_err r_derived(reader *r, kt_graph *g)
         if (from[i] < 0 || (size_t)from[i] >= nv || (rel[i] & ~KT_OWNER_CAPITAL) >= ne)
             return corrupt(r, "owners index");
     s->cyclic = cyc;
+    s->gaps = gaps;
+    s->bom = bom;
     s->owners = (kt_graph_owners){off, nf ? from : NULL, nf ? rel : NULL, nf};
     return KT_OK;
 }
@@ -693,6 +719,16 @@ static kt_err r_derived(reader *r, kt_graph *g)
 const uint8_t *kt_graph_cycles_kept(const kt_graph *g)
 {
     return g->snap ? g->snap->cyclic : NULL;
+}
+
+const uint8_t *kt_graph_gaps_kept(const kt_graph *g)
+{
+    return g->snap ? g->snap->gaps : NULL;
+}
+
+const float *kt_graph_bom_kept(const kt_graph *g)
+{
+    return g->snap ? g->snap->bom : NULL;
 }
 
 int kt_graph_owners_kept(const kt_graph *g, kt_graph_owners *o)

@@ -63,8 +63,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const uint8_t *cyc = kt_graph_cycles_kept(g);
         kt_graph_owners o;
         volatile unsigned sink = 0;
+        const uint8_t *gaps = kt_graph_gaps_kept(g);
+        const float *bom = kt_graph_bom_kept(g);
         for (igraph_integer_t v = 0; cyc && v < kt_graph_vertex_count(g); v++)
-            sink += cyc[v];
+            sink += cyc[v] + gaps[v] + (bom[v] > 0.5f);
         if (kt_graph_owners_kept(g, &o))
             for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
                 for (int32_t i = o.off[v]; i < o.off[v + 1]; i++) {

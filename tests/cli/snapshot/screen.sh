@@ -17,6 +17,10 @@ import json, sys
 p = json.load(open(sys.argv[1]))
 p["directors_control"] = True
 json.dump(p, open(sys.argv[2], "w"))' samples/policy.json "$t/directors.json" || exit 9
+# every other controls relation a director_of one (control only where directors control)
+awk '/"rel": "controls"/ && n++ % 2 { sub(/"rel": "controls"/, "\"rel\": \"director_of\""); sub(/, "basis": "[a-z_]*"/, "") } 1' \
+    "$t/r.jsonl" >"$t/d.jsonl" && mv "$t/d.jsonl" "$t/r.jsonl"
+grep -q '"director_of"' "$t/r.jsonl" || echo "no director_of relation"
 "$KETEN_BIN" index --quiet "$t/r.jsonl" -o "$t/r.ktn" >/dev/null || echo "index failed"
 for tender in t every; do
     sed 's|"r.jsonl"|"r.ktn"|' "$t/$tender.json" >"$t/$tender-ktn.json"

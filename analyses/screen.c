@@ -313,18 +313,25 @@ static kt_err bom_shares(kt_screen *s)
     return rc;
 }
 
-/* The per-vertex facts of chunk i of the vertices; where the data stops (unknown[]) too when
- * no index will tell whether a dependency step leads out of each vertex.  O(the chunk's
- * vertices and their relations). */
-static void facts_chunk(kt_screen *s, size_t i, int unknown)
+/* The per-vertex facts of chunk i of the vertices; where the data stops: when no index will
+ * tell whether a dependency step leads out of each vertex (none NULL), in unknown[]; else both
+ * answers, unknown[] with such a step and none[] without, for unknown_task to choose from.
+ * O(the chunk's vertices and their relations). */
+static void facts_chunk(kt_screen *s, size_t i, uint8_t *none)
 {
     const kt_graph *g = s->g;
     const kt_policy *p = s->p;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
     for (igraph_integer_t v = lo; v < hi; v++) {
         s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
-        if (unknown)
+        if (!none) {
             s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
+        } else {
+            unsigned with, without;
+            kt_dep_unknown_both(g, v, &with, &without);
+            s->unknown[v] = (uint8_t)with;
+            none[v] = (uint8_t)without;
+        }
         if (s->dim_made)
             s->dim_made[v] = kt_graph_gaps(g, v);
         kt_etype t = kt_graph_entity_type(g, v);
@@ -412,6 +419,7 @@ typedef struct {
     uint8_t *obits;      /* per relation, with kinds when the owners index is to be made:
                           * kt_graph_owner_bits */
     uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
+    uint8_t *none;       /* per vertex, with kinds: where its data stops when none does */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
     int task[1 + CL__N]; /* the owners index (-1), the searches */
     kt_err rc[3 + CL__N];
@@ -432,20 +440,21 @@ static void first_task(void *arg, size_t i, int w)
     else if (i == T_OWNERS)
         j->rc[i] = j->kinds || s->oin_off ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
     else if (i < T__FIXED + j->nfacts)
-        facts_chunk(s, i - T__FIXED, !j->kinds);
+        facts_chunk(s, i - T__FIXED, j->none);
     else
         kinds_chunk(s, j->kinds, j->obits, i - T__FIXED - j->nfacts);
 }
 
-/* Where the data stops, for chunk i of the vertices, from the index's has_dep.  O(the chunk's
- * vertices), but for an item's origin (its made_by relations). */
+/* Where the data stops, for chunk i of the vertices: of facts_chunk's two answers the one the
+ * index's has_dep says (kt_dep_unknown_given).  O(the chunk's vertices), reading no graph. */
 static void unknown_task(void *arg, size_t i, int w)
 {
     stage_job *j = arg;
     kt_screen *s = j->s;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
     for (igraph_integer_t v = lo; v < hi; v++)
-        s->unknown[v] = (uint8_t)kt_dep_unknown_given(s->g, v, (int)((j->has_dep[v >> 6] >> (v & 63)) & 1));
+        if (!((j->has_dep[v >> 6] >> (v & 63)) & 1))
+            s->unknown[v] = j->none[v];
 }
 
 static void search_task(void *arg, size_t i, int w)
@@ -468,14 +477,16 @@ static void search_task(void *arg, size_t i, int w)
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    stage_job j = {s, NULL, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
     if (searches && (!(j.kinds = malloc(ne + 1)) || (!s->oin_off && !(j.obits = malloc(ne + 1))) ||
-                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
+                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)) ||
+                     !(j.none = malloc((size_t)s->nv + 1)))) {
         free(j.kinds);
         free(j.obits);
+        free(j.has_dep);
         return KT_ENOMEM;
     }
     kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
@@ -499,6 +510,7 @@ static kt_err stages(kt_screen *s, int searches)
     free(j.kinds);
     free(j.obits);
     free(j.has_dep);
+    free(j.none);
     for (int w = 0; w < 64; w++) {
         free(j.queue[w]);
         free(j.seen[w]);

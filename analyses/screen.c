@@ -40,6 +40,28 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     }
 }
 
+/* is_source(s, cls, v) as ((*w16 ? (*w16)[v] : (*w8)[v]) & *mask) != 0. */
+static void source_test(const kt_screen *s, int cls, const uint16_t **w16, const uint8_t **w8, unsigned *mask)
+{
+    *w16 = NULL;
+    *w8 = NULL;
+    switch (cls) {
+    case CL_C1:
+    case CL_CTRL_C1: *w16 = s->reasons, *mask = KT_REASON_C1; return;
+    case CL_C2:
+    case CL_CTRL_C2: *w16 = s->reasons, *mask = KT_REASON_C2; return;
+    case CL_STATE:
+    case CL_CTRL_STATE: *w16 = s->reasons, *mask = KT_REASON_STATE_OWNED | KT_REASON_STATE; return;
+    case CL_UNKNOWN: *w8 = s->unknown, *mask = 0xffu; return;
+    case CL_MARK: *w16 = s->reasons, *mask = KT_REASON_MARKS; return;
+    default:
+        if (cls >= CL_DIM)
+            *w8 = s->dim_src, *mask = 1u << (cls - CL_DIM);
+        else
+            *w8 = s->prohib, *mask = 1u << (cls - CL_PROHIB);
+    }
+}
+
 /* The kind bit (ST_*) an adjacency entry needs to be a step of search cls. */
 static uint8_t step_bit(int cls)
 {
@@ -72,17 +94,21 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
     size_t head = 0, tail = 0;
 
     memset(seen, 0, ((size_t)s->nv / 64 + 1) * sizeof *seen);
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        if (next)
-            next[v] = -1;
-        if (is_source(s, cls, v)) {
+    memset(dist, 0xff, (size_t)s->nv * sizeof *dist); /* -1: not reached */
+    if (next)
+        memset(next, 0xff, (size_t)s->nv * sizeof *next);
+    /* the sources in vertex order: is_source's test, its per-vertex byte or word and mask
+     * chosen once per search */
+    const uint16_t *w16 = NULL;
+    const uint8_t *w8 = NULL;
+    unsigned mask = 0;
+    source_test(s, cls, &w16, &w8, &mask);
+    for (igraph_integer_t v = 0; v < s->nv; v++)
+        if ((w16 ? w16[v] : w8[v]) & mask) {
             dist[v] = 0;
             seen[v >> 6] |= 1ull << (v & 63);
             queue[tail++] = (int32_t)v;
-        } else {
-            dist[v] = -1;
         }
-    }
     /* the kind bits first (read in order), then whether the dependent is reached (a random
      * read), then a prohibition's share: the same steps as testing them in any order */
     uint8_t bit = step_bit(cls);

@@ -1,6 +1,7 @@
 /* screen.c: bulk screening, stage 1: the index and the searches every bidder shares (see
  * kt_screen.h for what is computed and why; screen_bidder.c reads them per bidder). */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,18 +129,19 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
         if (head + 8 < tail) {
             int32_t o = s->rev_off[queue[head + 8]];
             __builtin_prefetch(&s->rev[o]);
+            __builtin_prefetch(&s->rev_kind[o]);
         }
         int32_t v = queue[head++];
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
-            if (!(s->rev[k].kind & bit))
+            if (!(s->rev_kind[k] & bit))
                 continue;
             int32_t u = s->rev[k].node;
-            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].edge)))
+            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].rel)))
                 continue;
             seen[u >> 6] |= 1ull << (u & 63);
             dist[u] = d + 1;
             if (next)
-                next[u] = s->rev[k].edge;
+                next[u] = s->rev[k].rel;
             queue[tail++] = u;
         }
     }
@@ -184,9 +186,10 @@ enum { CHUNK = 1 << 16 };
  * target); the ends are neither (step_kind is asked again, in order). */
 enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
 
-/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; and
- * what the owners index needs to know of each (obits[], unless NULL: the index is kept). */
-static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size_t i)
+/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; *odd set
+ * when a step is not oriented as the dependency index has it (kt_graph_dep_from); and what the
+ * owners index needs to know of each (obits[], unless NULL: the index is kept). */
+static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, atomic_int *odd, size_t i)
 {
     const kt_graph *g = s->g;
     igraph_integer_t ne = kt_graph_edge_count(g), a, b;
@@ -199,6 +202,10 @@ static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size
         else if (k && !(a == to && b == from))
             k |= KIND_ODD;
         kinds[e] = k;
+        /* the dependency index orients each relation by its type: so must the kinds */
+        if ((k & KIND_ST) && ((k & KIND_ODD) || from == to ||
+                              kt_graph_dep_from(kt_graph_rel_type(g, e)) != ((k & KIND_FROM) != 0)))
+            atomic_store_explicit(odd, 1, memory_order_relaxed);
         if (obits)
             obits[e] = kt_graph_owner_bits(g, e, kt_graph_directors_control(g));
     }
@@ -216,28 +223,46 @@ static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_
     *b = k & KIND_FROM ? to : from;
 }
 
-/* The reverse adjacency from the kinds of every relation (kinds_chunk), as a counting sort
- * over parts of the relations, each part on a thread of its own: count per part and vertex,
- * prefix-sum (vertex by vertex, part by part), fill each part's entries in relation order
- * from its own offsets; so every vertex's entries come in relation order, as one pass in order
- * would give them, whatever the number of parts.  On the way, which vertices a dependency step
- * leads out of (has_dep, a bitset per part, or'ed into the first, for kt_dep_unknown_given).
- * Complexity: O(P |V| + |E|) for P parts (at most REV_PARTS), 4 |V| bytes per part. */
+/* The reverse adjacency (rev_*).  From a snapshot, its dependency index with each entry's kind
+ * read from kinds[] (kinds_chunk), by parts of the entries, each part on a thread of its own:
+ * O(|E|) (a random read each).  Else a counting sort of the steps over parts of the relations,
+ * each part on a thread of its own: count per part and vertex, prefix-sum (vertex by vertex,
+ * part by part), fill each part's entries in relation order from its own offsets: O(P |V| +
+ * |E|) for P parts (at most REV_PARTS), 4 |V| bytes per part.  Either way every vertex's
+ * entries come in relation order, whatever the number of parts.  On the way, which vertices a
+ * dependency step leads out of (has_dep, a bitset per part, or'ed into the first, for
+ * unknown_task). */
 enum { REV_PARTS = 4 };
 
 typedef struct {
     kt_screen *s;
     const uint8_t *kinds;
-    size_t parts;
+    size_t parts, n;          /* n: relations, or the kept index's entries */
     int32_t *at[REV_PARTS];   /* per part and vertex: its count, then where its next entry goes */
     uint64_t *dep[REV_PARTS]; /* per part, a bit per vertex: a dependency step leads out of it */
 } rev_job;
 
+static void rev_kept(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    kt_screen *s = j->s;
+    size_t lo = j->n * p / j->parts, hi = j->n * (p + 1) / j->parts;
+    uint64_t *dep = j->dep[p];
+    for (size_t i = lo; i < hi; i++) {
+        uint8_t k = j->kinds[s->rev[i].rel] & KIND_ST;
+        s->rev_kind[i] = k;
+        if (k & ST_DEP) {
+            int32_t a = s->rev[i].node;
+            dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
+        }
+    }
+}
+
 static void rev_count(void *arg, size_t p, int w)
 {
     rev_job *j = arg;
-    igraph_integer_t ne = kt_graph_edge_count(j->s->g), a, b;
-    igraph_integer_t lo = (igraph_integer_t)((size_t)ne * p / j->parts), hi = (igraph_integer_t)((size_t)ne * (p + 1) / j->parts);
+    igraph_integer_t a, b;
+    igraph_integer_t lo = (igraph_integer_t)(j->n * p / j->parts), hi = (igraph_integer_t)(j->n * (p + 1) / j->parts);
     int32_t *cnt = j->at[p];
     uint64_t *dep = j->dep[p];
     for (igraph_integer_t e = lo; e < hi; e++)
@@ -253,8 +278,8 @@ static void rev_fill(void *arg, size_t p, int w)
 {
     rev_job *j = arg;
     kt_screen *s = j->s;
-    igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
-    igraph_integer_t lo = (igraph_integer_t)((size_t)ne * p / j->parts), hi = (igraph_integer_t)((size_t)ne * (p + 1) / j->parts);
+    igraph_integer_t a, b;
+    igraph_integer_t lo = (igraph_integer_t)(j->n * p / j->parts), hi = (igraph_integer_t)(j->n * (p + 1) / j->parts);
     int32_t *fill = j->at[p];
     for (igraph_integer_t e = lo; e < hi; e++) {
         uint8_t k = j->kinds[e];
@@ -262,44 +287,62 @@ static void rev_fill(void *arg, size_t p, int w)
             continue;
         kind_ends(s, e, k, &a, &b);
         int32_t i = fill[b]++;
-        s->rev[i].node = (int32_t)a;
-        s->rev[i].edge = (int32_t)e;
-        s->rev[i].kind = k & KIND_ST;
+        s->rev_made[i].node = (int32_t)a;
+        s->rev_made[i].rel = (int32_t)e;
+        s->rev_kind[i] = k & KIND_ST;
     }
 }
 
-static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
+/* kept: use the snapshot's dependency index (every step oriented as it has them). */
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep, int kept)
 {
     size_t n = (size_t)s->nv + 1, words = (size_t)s->nv / 64 + 1;
-    size_t ne = (size_t)kt_graph_edge_count(s->g);
-    rev_job j = {s, kinds, (size_t)s->threads < REV_PARTS ? (size_t)s->threads : REV_PARTS, {NULL}, {NULL}};
+    kt_graph_deps dp;
+    rev_job j = {s, kinds, (size_t)s->threads < REV_PARTS ? (size_t)s->threads : REV_PARTS,
+                 (size_t)kt_graph_edge_count(s->g), {NULL}, {NULL}};
     kt_err rc = KT_ENOMEM;
 
-    if (j.parts > ne / 4096 + 1)
-        j.parts = ne / 4096 + 1; /* small graphs: one part */
+    if (kept && !kt_graph_deps_kept(s->g, &dp))
+        kept = 0;
+    if (kept)
+        j.n = dp.n;
+    if (j.parts > j.n / 4096 + 1)
+        j.parts = j.n / 4096 + 1; /* small graphs: one part */
     j.dep[0] = has_dep;
-    if (!(s->rev_off = malloc((n + 1) * sizeof *s->rev_off)))
-        return KT_ENOMEM;
-    for (size_t p = 0; p < j.parts; p++)
-        if (!(j.at[p] = calloc(n, sizeof *j.at[p])) || (p && !(j.dep[p] = calloc(words, sizeof *j.dep[p]))))
+    for (size_t p = 1; p < j.parts; p++)
+        if (!(j.dep[p] = calloc(words, sizeof *j.dep[p])))
             goto out;
-    kt_screen_i_parallel(s->threads, j.parts, rev_count, &j);
-    int64_t m = 0;
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->rev_off[v] = (int32_t)m;
-        for (size_t p = 0; p < j.parts; p++) {
-            int32_t c = j.at[p][v];
-            j.at[p][v] = (int32_t)m;
-            m += c;
+    if (kept) {
+        s->rev_off = dp.off;
+        s->rev = dp.dep;
+        if (!(s->rev_kind = malloc(dp.n + 1)))
+            goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_kept, &j);
+    } else {
+        if (!(s->rev_off = s->rev_off_made = malloc((n + 1) * sizeof *s->rev_off_made)))
+            goto out;
+        for (size_t p = 0; p < j.parts; p++)
+            if (!(j.at[p] = calloc(n, sizeof *j.at[p])))
+                goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_count, &j);
+        int64_t m = 0;
+        for (igraph_integer_t v = 0; v < s->nv; v++) {
+            s->rev_off_made[v] = (int32_t)m;
+            for (size_t p = 0; p < j.parts; p++) {
+                int32_t c = j.at[p][v];
+                j.at[p][v] = (int32_t)m;
+                m += c;
+            }
         }
+        s->rev_off_made[s->nv] = s->rev_off_made[s->nv + 1] = (int32_t)m;
+        if (!(s->rev = s->rev_made = malloc(((size_t)m + 1) * sizeof *s->rev_made)) ||
+            !(s->rev_kind = malloc((size_t)m + 1)))
+            goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_fill, &j);
     }
-    s->rev_off[s->nv] = s->rev_off[s->nv + 1] = (int32_t)m;
     for (size_t p = 1; p < j.parts; p++)
         for (size_t i = 0; i < words; i++)
             has_dep[i] |= j.dep[p][i];
-    if (!(s->rev = malloc(((size_t)m + 1) * sizeof *s->rev)))
-        goto out;
-    kt_screen_i_parallel(s->threads, j.parts, rev_fill, &j);
     rc = KT_OK;
 out:
     for (size_t p = 0; p < j.parts; p++) {
@@ -446,6 +489,7 @@ typedef struct {
                           * kt_graph_owner_bits */
     uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
     uint8_t *none;       /* per vertex, with kinds: where its data stops when none does */
+    atomic_int odd;      /* a step oriented otherwise than the dependency index has it */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
     int task[1 + CL__N]; /* the owners index (-1), the searches */
     kt_err rc[3 + CL__N];
@@ -468,7 +512,7 @@ static void first_task(void *arg, size_t i, int w)
     else if (i < T__FIXED + j->nfacts)
         facts_chunk(s, i - T__FIXED, j->none);
     else
-        kinds_chunk(s, j->kinds, j->obits, i - T__FIXED - j->nfacts);
+        kinds_chunk(s, j->kinds, j->obits, &j->odd, i - T__FIXED - j->nfacts);
 }
 
 /* Where the data stops, for chunk i of the vertices: of facts_chunk's two answers the one the
@@ -503,7 +547,7 @@ static void search_task(void *arg, size_t i, int w)
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, NULL, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    stage_job j = {s, NULL, NULL, NULL, NULL, 0, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
@@ -520,7 +564,7 @@ static kt_err stages(kt_screen *s, int searches)
     for (int t = 0; t < T__FIXED; t++)
         if (j.rc[t] != KT_OK)
             rc = j.rc[t];
-    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
+    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep, !atomic_load(&j.odd))) == KT_OK) {
         kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
         if (!s->oin_off)
             j.task[n++] = -1; /* the owners index, first: the longest task */
@@ -626,8 +670,9 @@ void kt_screen_free(kt_screen *s)
     free(s->dim_made);
     free(s->bom_made);
     free(s->cyclic_made);
-    free(s->rev_off);
-    free(s->rev);
+    free(s->rev_off_made);
+    free(s->rev_made);
+    free(s->rev_kind);
     kt_graph_owners_free(&s->oin_made);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);

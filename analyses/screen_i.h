@@ -76,14 +76,16 @@ struct kt_screen {
                             * with another vertex): its interests need the full walk sum; the
                             * snapshot's (kt_graph_cycles_kept), else cyclic_made */
     uint8_t *cyclic_made;
-    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev, each entry the
-     * dependent, the relation and its kind bits (ST_*) side by side (12 bytes: a search reads
-     * one cache line where it read three); built in two passes over the relations in order */
-    int32_t *rev_off;
-    struct {
-        int32_t node, edge;
-        uint8_t kind;
-    } *rev;
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev (the dependent and the
+     * relation) and rev_kind (its kind bits, ST_*; 0: no step under this policy), in relation
+     * order.  From a snapshot its dependency index (kt_graph_deps_kept: every relation that may
+     * be a step), the kinds read per entry; else made from the relations' kinds in two passes
+     * (rev_off_made, rev_made: the steps only) */
+    const int32_t *rev_off;
+    const kt_graph_dep_entry *rev;
+    uint8_t *rev_kind;
+    int32_t *rev_off_made;
+    kt_graph_dep_entry *rev_made;
     /* the owners of each vertex as kt_own's subgraphs take them (owns and controls relations,
      * no self-loops), in the graph's in-list order: oin_off[v]..oin_off[v+1] index oin_from and
      * oin_rel (the relation, with KT_OWNER_CAPITAL when it counts in integrated ownership); the

@@ -301,3 +301,71 @@ out:
     free(sum);
     return rc;
 }
+
+int kt_graph_dep_from(kt_rtype t)
+{
+    switch (t) {
+    case KT_REL_SUBCONTRACTS:
+    case KT_REL_OFFERS:
+    case KT_REL_CONTAINS:
+    case KT_REL_MADE_BY: return 1;
+    case KT_REL_MEMBER_OF:
+    case KT_REL_SUPPLIES:
+    case KT_REL_OWNS:
+    case KT_REL_CONTROLS:
+    case KT_REL_DIRECTOR_OF: return 0;
+    default: return -1;
+    }
+}
+
+/* A counting sort of the relations by their dependency end, in relation order.  O(|V| + |E|). */
+kt_err kt_graph_deps_build(const kt_graph *g, kt_graph_deps *o)
+{
+    igraph_integer_t ne = kt_graph_edge_count(g);
+    const igraph_integer_t *from = VECTOR(g->ig.from), *to = VECTOR(g->ig.to);
+    int32_t *off, *fill;
+    kt_graph_dep_entry *dep;
+
+    memset(o, 0, sizeof *o);
+    if (!g->built || g->nv >= INT32_MAX || ne >= INT32_MAX)
+        return KT_EUSAGE;
+    if (!(off = calloc((size_t)g->nv + 2, sizeof *off)))
+        return KT_ENOMEM;
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        int f = kt_graph_dep_from((kt_rtype)g->rels[e].type);
+        if (f >= 0 && from[e] != to[e])
+            off[(f ? to[e] : from[e]) + 1]++;
+    }
+    for (igraph_integer_t v = 0; v < g->nv; v++)
+        off[v + 1] += off[v];
+    size_t n = (size_t)off[g->nv];
+    dep = malloc((n + 1) * sizeof *dep);
+    fill = malloc(((size_t)g->nv + 1) * sizeof *fill);
+    if (!dep || !fill) {
+        free(off);
+        free(dep);
+        free(fill);
+        return KT_ENOMEM;
+    }
+    memcpy(fill, off, (size_t)g->nv * sizeof *fill);
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        int f = kt_graph_dep_from((kt_rtype)g->rels[e].type);
+        if (f < 0 || from[e] == to[e])
+            continue;
+        int32_t i = fill[f ? to[e] : from[e]]++;
+        dep[i].node = (int32_t)(f ? from[e] : to[e]);
+        dep[i].rel = (int32_t)e;
+    }
+    free(fill);
+    o->off = off;
+    o->dep = dep;
+    o->n = n;
+    return KT_OK;
+}
+
+void kt_graph_deps_free(kt_graph_deps *o)
+{
+    free((void *)o->off);
+    free((void *)o->dep);
+    memset(o, 0, sizeof *o);
+}

@@ -445,6 +445,27 @@ kt_err kt_graph_owners_build(const kt_graph *g, int directors, const uint8_t *bi
 void kt_graph_owners_free(kt_graph_owners *o); /* one kt_graph_owners_build made */
 int kt_graph_owners_kept(const kt_graph *g, kt_graph_owners *o);
 
+/* The dependency index: per vertex b, the relations whose other end depends on b by their
+ * type (kt_graph_dep_from: 1, the source depends on the target: subcontracts, offers,
+ * contains, made_by; 0, the target on the source: member_of, supplies, owns, controls,
+ * director_of; -1 none), self-loops left out, in relation order: off[b]..off[b+1] index dep[]
+ * (the dependent and the relation).  Whether a relation is a dependency step at all is the
+ * policy's to say (analyses/kt_dep.h); this is every relation that may be one.  4 bytes per
+ * vertex and 8 per relation kept.  kt_graph_deps_build: O(|V| + |E|), a counting sort;
+ * kt_graph_deps_kept gives the snapshot's (1), else 0 and *o cleared. */
+typedef struct {
+    int32_t node, rel;
+} kt_graph_dep_entry;
+typedef struct {
+    const int32_t *off; /* |V| + 1 entries (+ 1 more when built here) */
+    const kt_graph_dep_entry *dep;
+    size_t n;
+} kt_graph_deps;
+int kt_graph_dep_from(kt_rtype t);
+kt_err kt_graph_deps_build(const kt_graph *g, kt_graph_deps *o);
+void kt_graph_deps_free(kt_graph_deps *o); /* one kt_graph_deps_build made */
+int kt_graph_deps_kept(const kt_graph *g, kt_graph_deps *o);
+
 /* Install igraph's non-aborting error handler; call once at start-up. */
 void kt_graph_init_library(void);
 /* An igraph error code as keten's: IGRAPH_ENOMEM is KT_ENOMEM, any other failure KT_EGRAPH,

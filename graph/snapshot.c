@@ -8,7 +8,8 @@
  *     the id hash table as it is), the side arrays of KT_GRAPH_I_ARRAYS, igraph's six index
  *     vectors, the diagnostics of the load, the sources (size, time, hash, absolute path), and
  *     the derived indexes of derived.c (since format 2: which vertices lie on a cycle, where
- *     each vertex's data stops, the items' bill-of-materials shares, the owners index), so
+ *     each vertex's data stops, the items' bill-of-materials shares, the dependency index, the
+ *     owners index), so
  *     that a screening from the snapshot does not compute them again;
  *   table of contents: name, element size, count and offset of each section.
  * Opening maps the file and points the model's arrays into it: nothing is parsed or copied but
@@ -83,6 +84,7 @@ struct kt_graph_i_snap {
     const uint8_t *cyclic;     /* derived indexes (derived.c) */
     const uint8_t *gaps;
     const float *bom;
+    kt_graph_deps deps;
     kt_graph_owners owners;
     char version[17];
     char date[11];       /* the date the model was built for; "" none */
@@ -320,12 +322,22 @@ static kt_err w_derived(writer *w, const kt_graph *g)
     w_section(w, "d.cyclic", cyclic, 1, (size_t)g->nv);
     w_section(w, "d.gaps", gaps, 1, (size_t)g->nv);
     w_section(w, "d.bom", bom, sizeof *bom, (size_t)g->nv);
+    free(cyclic);
     free(gaps);
     free(bom);
+    {
+        kt_graph_deps dp;
+        if ((rc = kt_graph_deps_build(g, &dp)) != KT_OK) {
+            kt_graph_owners_free(&o);
+            return rc;
+        }
+        w_section(w, "d.dep.off", dp.off, sizeof *dp.off, (size_t)g->nv + 1);
+        w_section(w, "d.dep", dp.dep, sizeof *dp.dep, dp.n);
+        kt_graph_deps_free(&dp);
+    }
     w_section(w, "d.own.off", o.off, sizeof *o.off, (size_t)g->nv + 1);
     w_section(w, "d.own.from", o.from ? (const void *)o.from : "", sizeof *o.from, o.n);
     w_section(w, "d.own.rel", o.rel ? (const void *)o.rel : "", sizeof *o.rel, o.n);
-    free(cyclic);
     kt_graph_owners_free(&o);
     return KT_OK;
 }
@@ -686,7 +698,10 @@ static kt_err r_derived(reader *r, kt_graph *g)
     const uint8_t *cyc = sect(r, "d.cyclic", 1, &nc);
     const uint8_t *gaps = cyc ? sect(r, "d.gaps", 1, &ng) : NULL;
     const float *bom = gaps ? sect(r, "d.bom", sizeof *bom, &nb) : NULL;
-    const int32_t *off = bom ? sect(r, "d.own.off", sizeof *off, &no) : NULL;
+    size_t ndo, nd;
+    const int32_t *doff = bom ? sect(r, "d.dep.off", sizeof *doff, &ndo) : NULL;
+    const kt_graph_dep_entry *dep = doff ? sect(r, "d.dep", sizeof *dep, &nd) : NULL;
+    const int32_t *off = dep ? sect(r, "d.own.off", sizeof *off, &no) : NULL;
     const int32_t *from = off ? sect(r, "d.own.from", sizeof *from, &nf) : NULL;
     const uint32_t *rel = from ? sect(r, "d.own.rel", sizeof *rel, &nr) : NULL;
     if (!rel)
@@ -701,6 +716,14 @@ static kt_err r_derived(reader *r, kt_graph *g)
     for (size_t v = 0; v < nv; v++)
         if (gaps[v] > (KT_GAP_OWNERSHIP | KT_GAP_SUPPLY | KT_GAP_COMPONENTS) || !(bom[v] >= 0 && bom[v] <= 1))
             return corrupt(r, "gaps or shares");
+    if (ndo != nv + 1 || doff[0] != 0 || (size_t)doff[nv] != nd)
+        return corrupt(r, "dependency index");
+    for (size_t v = 0; v < nv; v++)
+        if (doff[v] > doff[v + 1])
+            return corrupt(r, "dependency index");
+    for (size_t i = 0; i < nd; i++)
+        if (dep[i].node < 0 || (size_t)dep[i].node >= nv || dep[i].rel < 0 || (size_t)dep[i].rel >= ne)
+            return corrupt(r, "dependency index");
     if (no != nv + 1 || nf != nr || off[0] != 0 || (size_t)off[nv] != nf)
         return corrupt(r, "owners index");
     for (size_t v = 0; v < nv; v++)
@@ -712,6 +735,7 @@ static kt_err r_derived(reader *r, kt_graph *g)
     s->cyclic = cyc;
     s->gaps = gaps;
     s->bom = bom;
+    s->deps = (kt_graph_deps){doff, nd ? dep : NULL, nd};
     s->owners = (kt_graph_owners){off, nf ? from : NULL, nf ? rel : NULL, nf};
     return KT_OK;
 }
@@ -729,6 +753,15 @@ const uint8_t *kt_graph_gaps_kept(const kt_graph *g)
 const float *kt_graph_bom_kept(const kt_graph *g)
 {
     return g->snap ? g->snap->bom : NULL;
+}
+
+int kt_graph_deps_kept(const kt_graph *g, kt_graph_deps *o)
+{
+    memset(o, 0, sizeof *o);
+    if (!g->snap || !g->snap->deps.off)
+        return 0;
+    *o = g->snap->deps;
+    return 1;
 }
 
 int kt_graph_owners_kept(const kt_graph *g, kt_graph_owners *o)

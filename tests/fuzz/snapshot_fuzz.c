@@ -67,6 +67,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const float *bom = kt_graph_bom_kept(g);
         for (igraph_integer_t v = 0; cyc && v < kt_graph_vertex_count(g); v++)
             sink += cyc[v] + gaps[v] + (bom[v] > 0.5f);
+        kt_graph_deps dp;
+        if (kt_graph_deps_kept(g, &dp))
+            for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
+                for (int32_t i = dp.off[v]; i < dp.off[v + 1]; i++) {
+                    kt_graph_entity_name(g, dp.dep[i].node);
+                    kt_graph_rel_share(g, dp.dep[i].rel);
+                }
         if (kt_graph_owners_kept(g, &o))
             for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
                 for (int32_t i = o.off[v]; i < o.off[v + 1]; i++) {

@@ -17,7 +17,6 @@ int kt_graph_i_reserve(void **p, size_t *cap, size_t need, size_t sz)
     void *q = realloc(*p, nc * sz);
     if (!q)
         return -1;
-    kt_graph_i_hint_huge(q, nc * sz);
     *p = q;
     *cap = nc;
     return 0;
@@ -189,8 +188,6 @@ void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels)
     if (rels > g->nrels && rels < ((size_t)1 << 32) && RESERVE(g->rels, g->rels_cap, rels) == 0 &&
         igraph_vector_int_reserve(&g->efrom, (igraph_integer_t)rels) == IGRAPH_SUCCESS &&
         igraph_vector_int_reserve(&g->eto, (igraph_integer_t)rels) == IGRAPH_SUCCESS) {
-        kt_graph_i_hint_huge(VECTOR(g->efrom), rels * sizeof(igraph_integer_t));
-        kt_graph_i_hint_huge(VECTOR(g->eto), rels * sizeof(igraph_integer_t));
         /* a large load on more than one thread: the id table's pages (all of them are written
          * soon, ids landing at random) and the relation arrays a stretch ahead are faulted in on
          * a helper thread; a quarter to a third of the loading thread's time at 10M */
@@ -556,14 +553,12 @@ kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_
     if (RESERVE(g->rels, g->rels_cap, g->nrels + 1) != 0)
         return KT_ENOMEM;
     if (igraph_vector_int_size(&g->efrom) == igraph_vector_int_capacity(&g->efrom)) {
-        /* grow by half ourselves, so the slack stays small and the blocks get huge pages */
+        /* grow by half ourselves, so the slack stays small */
         igraph_integer_t cap = igraph_vector_int_capacity(&g->efrom);
         cap = cap < 512 ? 512 : cap + cap / 2;
         if (igraph_vector_int_reserve(&g->efrom, cap) != IGRAPH_SUCCESS ||
             igraph_vector_int_reserve(&g->eto, cap) != IGRAPH_SUCCESS)
             return KT_ENOMEM;
-        kt_graph_i_hint_huge(VECTOR(g->efrom), (size_t)cap * sizeof(igraph_integer_t));
-        kt_graph_i_hint_huge(VECTOR(g->eto), (size_t)cap * sizeof(igraph_integer_t));
     }
     if (igraph_vector_int_push_back(&g->efrom, from) != IGRAPH_SUCCESS ||
         igraph_vector_int_push_back(&g->eto, to) != IGRAPH_SUCCESS)
@@ -586,6 +581,7 @@ kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_
         if (RESERVE(g->extras, g->extras_cap, g->nextras + 1) != 0)
             return KT_ENOMEM;
         ex = &g->extras[g->nextras];
+        memset(ex, 0, sizeof *ex); /* its padding too: a snapshot writes the bytes as they are */
         ex->item = item;
         ex->qty = (float)r->qty;
         ex->vmin = kt_graph_i_pct_put(r->votes.min);

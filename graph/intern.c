@@ -6,7 +6,7 @@
 
 #include "intern.h"
 
-#define BLOCK_SIZE (8u << 20) /* large enough for huge pages */
+#define BLOCK_SIZE (8u << 20)
 
 uint32_t kt_graph_i_hash(const char *s, size_t len)
 {
@@ -59,7 +59,7 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
 {
     if (t->block_used + len + 1 > t->block_cap) {
         /* blocks grow from 64 KiB to BLOCK_SIZE: a small graph (a test, a fuzz input) does not
-         * pay 8 MiB per table, a large one soon gets blocks big enough for huge pages */
+         * pay 8 MiB per table, a large one soon gets 8 MiB blocks */
         size_t want = t->nblocks < 7 ? (size_t)(64u << 10) << t->nblocks : BLOCK_SIZE;
         size_t cap = len + 1 > want ? len + 1 : want;
         if (t->nblocks == t->blocks_cap) {
@@ -73,7 +73,6 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
         char *blk = malloc(cap);
         if (!blk)
             return NULL;
-        kt_graph_i_hint_huge(blk, cap);
         t->blocks[t->nblocks++] = blk;
         t->block = blk;
         t->block_used = 0;
@@ -88,8 +87,8 @@ static char *arena_copy(kt_graph_i_intern *t, const char *s, size_t len)
 }
 
 /* madvise(advice) on the whole pages of a block of 4 MiB or more (smaller ones are not worth a
- * system call); failure changes nothing (both advices used here are hints). */
-#if defined(MADV_HUGEPAGE) || defined(MADV_POPULATE_WRITE)
+ * system call); failure changes nothing (the advice is a hint). */
+#ifdef MADV_POPULATE_WRITE
 static void advise(void *p, size_t bytes, int advice)
 {
     const uintptr_t page = 4096;
@@ -101,16 +100,6 @@ static void advise(void *p, size_t bytes, int advice)
         madvise((void *)a, b - a, advice);
 }
 #endif
-
-void kt_graph_i_hint_huge(void *p, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-    advise(p, bytes, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)bytes;
-#endif
-}
 
 static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns);
 
@@ -149,8 +138,6 @@ static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
         free(slots);
         return -1;
     }
-    kt_graph_i_hint_huge(slots, (size_t)ns * sizeof *slots);
-    kt_graph_i_hint_huge(pre, (size_t)ns * sizeof *pre);
     if (t->n) {
         /* every page is written in the rehash below (ids land at random): fault them in now, in
          * order, rather than by its reads (the zero page) and then writes (a copy of it) */
@@ -248,7 +235,6 @@ static uint32_t push(kt_graph_i_intern *t, const char *s, size_t len)
             return KT_INTERN_ENOMEM;
         t->str = str;
         t->cap = cap;
-        kt_graph_i_hint_huge(str, (size_t)cap * sizeof *str);
     }
     char *p = arena_copy(t, s, len);
     if (!p)

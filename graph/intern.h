@@ -62,9 +62,6 @@ static inline const char *kt_graph_i_intern_str(const kt_graph_i_intern *t, uint
 {
     return t->str[i];
 }
-/* Ask the kernel for transparent huge pages on a large allocation: the id hash table and the
- * relation arrays are read at random, and 4 KiB pages make every lookup a TLB miss. */
-void kt_graph_i_hint_huge(void *p, size_t bytes);
 
 /* Whether the next new string makes the table grow (a rehash into a new table). */
 int kt_graph_i_intern_full(const kt_graph_i_intern *t);

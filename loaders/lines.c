@@ -205,7 +205,10 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
             q++;
         if (!*q)
             continue;
-        cJSON *o = kt_load_i_json_parse(&wc, e - n, n, ln); /* e - n: the line's start */
+        /* e - n: the line's start; the common line in one pass, anything else by cJSON */
+        cJSON *o = n <= lim->string ? kt_load_i_json_fast(e - n, n, lim->depth, hook_malloc) : NULL;
+        if (!o && !ch->arena.failed)
+            o = kt_load_i_json_parse(&wc, e - n, n, ln);
         if (wc.oom || ch->arena.failed) {
             ch->oom = 1;
             break;

@@ -61,6 +61,12 @@ int kt_load_i_src_all(kt_src *s, const char **buf, size_t *len);
  * contexts duplicate keys, invalid UTF-8 and \u0000 give warnings and are repaired (the last
  * value wins; U+FFFD). */
 cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long first_line);
+/* The common line (an object of ASCII strings without escapes, strict numbers, literals, no key
+ * twice, at most max_depth levels) parsed in one pass into the tree cJSON makes of it, its
+ * nodes and strings from alloc; NULL for anything else (or out of memory), which the caller then
+ * parses with kt_load_i_json_parse (jsonfast.c). */
+typedef void *(*kt_load_i_alloc_fn)(size_t n);
+cJSON *kt_load_i_json_fast(const char *text, size_t len, size_t max_depth, kt_load_i_alloc_fn alloc);
 /* cJSON's allocator while keten reads: kt_load_i_json_malloc notes a failed allocation, so that
  * kt_load_i_json_parse can tell running out of memory (c->oom) from malformed text.
  * kt_load_i_json_hooks() installs it (every load does); another allocator given to cJSON (the

@@ -43,9 +43,14 @@
  * controls relation (the owners index of the interests), and for a moment 28 bytes per vertex
  * and 4 per relation to find the cycles (an iterative Tarjan, O(|V| + |E|)), 1 byte per
  * relation for the index, and per thread a queue and a bitset (4 bytes and 1 bit per vertex).
+ * From a snapshot the indexes that do not depend on the policy are the snapshot's (graph/
+ * derived.c: the cycles, the gaps, the bills of materials, the dependency and owners indexes):
+ * then 1 byte per relation that may be a step (its kind under this policy) instead of 12 per
+ * step, and no cycles, owners index or bills of materials to find.
  * The stages run as tasks on the threads of kt_screen_opts (screen_par.c): the cycles, the
- * bills of materials, the owners index and the per-vertex facts side by side, then every
- * search; each writes arrays of its own, so the tables are the same whatever the threads.
+ * bills of materials, the owners index and the per-vertex facts side by side, then the reverse
+ * index and every search; each writes arrays of its own, so the tables are the same whatever
+ * the threads.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus the degrees of the parties, plus for the interests (screen_interest.c):
  * nothing more when the ownership run is the only walk (no vertex of it on a cycle, one capital

@@ -1,5 +1,7 @@
 /* cmd_check.c: keten check FILE...: load, count and list every problem. */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +159,21 @@ static cJSON *report_json(const kt_graph *g, const counts *c, const kt_diags *d,
     return doc;
 }
 
+typedef struct {
+    const kt_graph *g;
+    FILE *out;  /* what kt_graph_check says, kept for its place in the output */
+    char *text;
+    size_t len;
+    int failed;
+} self_check;
+
+static void *run_self_check(void *arg)
+{
+    self_check *sc = arg;
+    sc->failed = kt_graph_check(sc->g, sc->out);
+    return NULL;
+}
+
 int kt_cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
@@ -205,11 +222,25 @@ int kt_cmd_check(int argc, char **argv)
         goto out;
     }
     int valid = code == KT_EXIT_OK;
+    self_check sc = {g, NULL, NULL, 0, 0};
     if (valid) {
+        /* the model's own consistency check beside the search for duplicates, on another thread
+         * when there is one; what it says is printed where it was before */
+        pthread_t t;
+        int threaded = kt_load_get_threads() > 1 && (sc.out = open_memstream(&sc.text, &sc.len)) &&
+                       pthread_create(&t, NULL, run_self_check, &sc) == 0;
         /* name-only matches are listed, never merged */
-        if (kt_graph_find_duplicates(g, d) != KT_OK) {
+        kt_err drc = kt_graph_find_duplicates(g, d);
+        if (threaded)
+            pthread_join(t, NULL);
+        else if (sc.out)
+            run_self_check(&sc);
+        if (sc.out)
+            fclose(sc.out);
+        if (drc != KT_OK) {
             kt_cli_msg("out of memory");
             code = KT_EXIT_FAIL;
+            free(sc.text);
             goto out;
         }
         kt_diags_sort(d);
@@ -224,7 +255,12 @@ int kt_cmd_check(int argc, char **argv)
         if (valid)
             print_text(g, c, d);
     }
-    if (valid && kt_graph_check(g, stderr) != 0)
+    if (valid && sc.out)
+        fwrite(sc.text, 1, sc.len, stderr);
+    else if (valid) /* no memory for the text: said directly */
+        sc.failed = kt_graph_check(g, stderr);
+    free(sc.text);
+    if (valid && sc.failed)
         code = KT_EXIT_FAIL;
 out:
     free(c);

@@ -1,5 +1,7 @@
 /* build.c: turning loaded records into the igraph model, and the model's own checks. */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,10 +56,10 @@ static const char *rel_src(const kt_graph *g, const kt_graph_i_rel *r)
                                                                   : NULL;
 }
 
-/* Every relation endpoint and supplied item must be a declared entity. */
-static kt_err check_endpoints(kt_graph *g, kt_diags *d, int *bad)
+/* Every relation endpoint and supplied item must be a declared entity: relations lo..hi-1. */
+static kt_err check_endpoints(kt_graph *g, kt_diags *d, int *bad, size_t lo, size_t hi)
 {
-    for (size_t e = 0; e < g->nrels; e++) {
+    for (size_t e = lo; e < hi; e++) {
         const kt_graph_i_rel *r = &g->rels[e];
         uint32_t ends[3] = {(uint32_t)VECTOR(g->efrom)[e], (uint32_t)VECTOR(g->eto)[e],
                             r->extra != NONE ? g->extras[r->extra].item : NONE};
@@ -168,14 +170,14 @@ static kt_err warn_ent(kt_graph *g, kt_diags *d, igraph_integer_t v, const char 
                         g->ids.str[s]);
 }
 
-/* Ownership totals, self-loops, isolated entities, items without origin.
- * Complexity: O(|V| + |E|). */
-static kt_err check_model(kt_graph *g, kt_diags *d)
+/* Ownership totals, self-loops, isolated entities, items without origin: vertices lo..hi-1.
+ * Complexity: O(|V| + |E|) over all parts. */
+static kt_err check_model(kt_graph *g, kt_diags *d, igraph_integer_t lo, igraph_integer_t hi)
 {
     const igraph_integer_t *eids;
     kt_err rc = KT_OK;
 
-    for (igraph_integer_t v = 0; v < g->nv; v++) {
+    for (igraph_integer_t v = lo; v < hi; v++) {
         igraph_integer_t nin = kt_graph_in(g, v, &eids);
         double share = 0, votes = 0;
         igraph_integer_t last = -1;
@@ -470,6 +472,65 @@ out:
     return rc;
 }
 
+/* The checks in parts on every thread.  Each part writes diagnostics of its own; they are
+ * added to d in part order once all are done, so d ends as after the parts run one by one.
+ * Endpoints: PARTS parts of the relations.  After igraph is made: the bill-of-materials cycles,
+ * then PARTS parts of the vertices for the model checks. */
+#define PARTS 8
+
+typedef struct {
+    kt_graph *g;
+    int after;           /* the checks after igraph is made, else the endpoints */
+    atomic_int next;
+    kt_diags *d[1 + PARTS];
+    kt_err rc[1 + PARTS];
+    int bad[1 + PARTS];
+} checks;
+
+static void *run_checks(void *arg)
+{
+    checks *c = arg;
+    kt_graph *g = c->g;
+    for (int i; (i = atomic_fetch_add(&c->next, 1)) <= PARTS;) {
+        if (!c->d[i])
+            c->rc[i] = KT_ENOMEM;
+        else if (!c->after && i > 0)
+            c->rc[i] = check_endpoints(g, c->d[i], &c->bad[i], g->nrels * (size_t)(i - 1) / PARTS,
+                                       g->nrels * (size_t)i / PARTS);
+        else if (c->after && i == 0)
+            c->rc[i] = check_contains_cycles(g, c->d[i]);
+        else if (c->after)
+            c->rc[i] = check_model(g, c->d[i], g->nv * (i - 1) / PARTS, g->nv * i / PARTS);
+    }
+    return NULL;
+}
+
+/* O(|V| + |E|) work on min(threads, 2) threads: the two are what every step before has used */
+static kt_err parallel_checks(kt_graph *g, kt_diags *d, int after, int *bad)
+{
+    checks c;
+    pthread_t t;
+    kt_err rc = KT_OK;
+
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.after = after;
+    atomic_init(&c.next, 0);
+    for (int i = 0; i <= PARTS; i++)
+        c.d[i] = kt_diags_new();
+    int threaded = kt_graph_i_threads() > 1 && g->nrels >= 65536 && pthread_create(&t, NULL, run_checks, &c) == 0;
+    run_checks(&c);
+    if (threaded)
+        pthread_join(t, NULL);
+    for (int i = 0; i <= PARTS; i++) {
+        if (rc == KT_OK && (rc = c.rc[i]) == KT_OK)
+            rc = kt_diags_append(d, c.d[i]);
+        *bad |= c.bad[i];
+        kt_diags_free(c.d[i]);
+    }
+    return rc;
+}
+
 kt_err kt_graph_build(kt_graph *g, kt_diags *d)
 {
     kt_err rc;
@@ -490,7 +551,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
-    if ((rc = check_endpoints(g, d, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
+    if ((rc = parallel_checks(g, d, 0, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
         return rc;
     if (bad)
         return KT_EINVALID;
@@ -516,9 +577,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
             g->rels_cap = g->nrels;
         }
     }
-    if ((rc = check_contains_cycles(g, d)) != KT_OK)
-        return rc;
-    return check_model(g, d);
+    return parallel_checks(g, d, 1, &bad);
 }
 
 int kt_graph_check(const kt_graph *g, FILE *out)

@@ -211,3 +211,25 @@ kt_err kt_diags_add_dropped(kt_diags *d, kt_severity sev, const char *code, size
     d->dropped += n;
     return KT_OK;
 }
+
+kt_err kt_diags_append(kt_diags *d, const kt_diags *from)
+{
+    kt_err rc = KT_OK;
+    for (size_t i = 0; rc == KT_OK && i < from->n; i++) {
+        const kt_diag *x = &from->v[i];
+        rc = kt_diags_add(d, x->sev, x->code, x->file, x->line, x->record, "%s", x->msg);
+    }
+    /* what from counted beyond its cap came after all it stored of that code */
+    for (size_t c = 0; rc == KT_OK && c < from->ncodes; c++) {
+        size_t dropped;
+        const char *code = kt_diags_code(from, c, &dropped);
+        kt_severity sev = KT_SEV_WARNING;
+        for (size_t i = 0; dropped && i < from->n; i++)
+            if (from->v[i].code == code) {
+                sev = from->v[i].sev; /* a code has one severity */
+                break;
+            }
+        rc = kt_diags_add_dropped(d, sev, code, dropped);
+    }
+    return rc;
+}

@@ -53,6 +53,8 @@ void kt_diags_sort(kt_diags *d);
 size_t kt_diags_code_count(const kt_diags *d);
 const char *kt_diags_code(const kt_diags *d, size_t i, size_t *dropped);
 kt_err kt_diags_add_dropped(kt_diags *d, kt_severity sev, const char *code, size_t n);
+/* Add from's diagnostics to d as if added to d in from's order (from at the default cap). */
+kt_err kt_diags_append(kt_diags *d, const kt_diags *from);
 
 #define KT_DIAGS_MAX 1000
 /* Store up to max of each code instead (a loader's scratch list, replayed into the real one). */

@@ -22,12 +22,14 @@ typedef struct {
         kt_ival capital;
     } *ent;
     size_t nent, cap_ent;
-    /* the solver's scratch: per vertex, its local id loc when stamp == epoch, side by side
-     * (allocated on first use); per local vertex or relation, grown as needed */
+    /* the solver's scratch: the local id loc of each vertex v met, in an open-addressing table
+     * of cap_sl slots (a power of two, at least twice the vertices met) whose slots count only
+     * when stamp == epoch; per local vertex or relation, grown as needed */
     struct {
         uint32_t stamp;
-        int32_t loc;
+        int32_t v, loc;
     } *sl;
+    size_t cap_sl;
     uint32_t epoch;
     int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
     double *u, *ta, *cab; /* pairs: lower, upper bound */

@@ -89,10 +89,53 @@ static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi
     *hi = kt_ival_is_unknown(iv) ? 1 : iv.max / 100;
 }
 
-/* Local vertex of global v in the current traversal, or -1. */
-static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
+/* The local ids: linear probing from a Fibonacci hash; a slot of an earlier traversal (another
+ * stamp) is empty.  The table holds the traversal's vertices only (a few thousand slots where a
+ * per-vertex array would span the graph), so a lookup stays in cache.  O(1) expected. */
+static size_t slot_of(const kt_screen_i_memo *m, int32_t v)
 {
-    return m->sl[v].stamp == m->epoch ? m->sl[v].loc : -1;
+    return (size_t)(((uint64_t)(uint32_t)v * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap_sl - 1);
+}
+
+/* Local vertex of global v in the current traversal, or -1. */
+static int32_t local(const kt_screen_i_memo *m, int32_t v)
+{
+    for (size_t h = slot_of(m, v);; h = (h + 1) & (m->cap_sl - 1)) {
+        if (m->sl[h].stamp != m->epoch)
+            return -1;
+        if (m->sl[h].v == v)
+            return m->sl[h].loc;
+    }
+}
+
+static void put_slot(kt_screen_i_memo *m, int32_t v, int32_t loc)
+{
+    size_t h = slot_of(m, v);
+    while (m->sl[h].stamp == m->epoch)
+        h = (h + 1) & (m->cap_sl - 1);
+    m->sl[h].stamp = m->epoch;
+    m->sl[h].v = v;
+    m->sl[h].loc = loc;
+}
+
+/* Give v (not yet met) the local id n, the table kept at most half full: when it would be
+ * more, twice the slots, the n vertices met so far put in again.  Amortised O(1). */
+static kt_err add_local(kt_screen_i_memo *m, int32_t v, size_t n)
+{
+    if (2 * (n + 1) > m->cap_sl) {
+        size_t cap = m->cap_sl ? 2 * m->cap_sl : 4096;
+        void *t = calloc(cap, sizeof *m->sl);
+        if (!t)
+            return KT_ENOMEM;
+        free(m->sl);
+        m->sl = t;
+        m->cap_sl = cap;
+        m->epoch = 1;
+        for (size_t i = 0; i < n; i++)
+            put_slot(m, m->vert[i], (int32_t)i);
+    }
+    put_slot(m, v, (int32_t)n);
+    return KT_OK;
 }
 
 /* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
@@ -102,10 +145,9 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     const kt_graph *g = s->g;
     kt_err rc;
 
-    if (!m->sl && !(m->sl = calloc((size_t)s->nv + 1, sizeof *m->sl)))
-        return KT_ENOMEM;
     if (++m->epoch == 0) { /* wrapped: forget every stamp */
-        memset(m->sl, 0, ((size_t)s->nv + 1) * sizeof *m->sl);
+        if (m->sl)
+            memset(m->sl, 0, m->cap_sl * sizeof *m->sl);
         m->epoch = 1;
     }
     /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
@@ -115,9 +157,9 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     size_t n = 0, mt = 0;
     if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
         return rc;
+    if ((rc = add_local(m, (int32_t)c, 0)) != KT_OK)
+        return rc;
     m->vert[n++] = (int32_t)c;
-    m->sl[c].stamp = m->epoch;
-    m->sl[c].loc = 0;
     for (size_t h = 0; h < n; h++) {
         if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
             return rc;
@@ -128,11 +170,12 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
         for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
             int32_t x = s->oin_from[i];
             igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);
-            if (local(m, x) < 0) {
-                if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
+            int32_t lx = local(m, x);
+            if (lx < 0) {
+                if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK ||
+                    (rc = add_local(m, x, n)) != KT_OK)
                     return rc;
-                m->sl[x].stamp = m->epoch;
-                m->sl[x].loc = (int32_t)n;
+                lx = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
             if (!(s->oin_rel[i] & KT_OWNER_CAPITAL))
@@ -140,7 +183,7 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
                 return rc;
-            m->cfrom[mt] = m->sl[x].loc;
+            m->cfrom[mt] = lx;
             bounds(g, e, &m->cab[2 * mt], &m->cab[2 * mt + 1]);
             mt++;
         }

@@ -165,8 +165,15 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
             return rc;
         m->coff[h] = (int32_t)mt;
         int32_t y = m->vert[h];
-        if (h + 4 < n) /* the owners of a vertex a few places on in the queue */
-            __builtin_prefetch(&s->oin_off[m->vert[h + 4]]);
+        /* the owners of the vertices a few places on in the queue, on their way into the cache:
+         * where their runs start, then the runs */
+        if (h + 8 < n)
+            __builtin_prefetch(&s->oin_off[m->vert[h + 8]]);
+        if (h + 4 < n && s->oin_from) {
+            int32_t o = s->oin_off[m->vert[h + 4]];
+            __builtin_prefetch(&s->oin_from[o]);
+            __builtin_prefetch(&s->oin_rel[o]);
+        }
         for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
             int32_t x = s->oin_from[i];
             igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);

@@ -33,6 +33,8 @@ typedef struct {
     uint32_t epoch;
     int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
     double *u, *ta, *cab; /* pairs: lower, upper bound */
+    igraph_integer_t *ein; /* way 3: a run of the owners index as relation numbers */
+    size_t cap_ein;
     size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q, cap_coff, cap_cfrom, cap_cab;
 } kt_screen_i_memo;
 

@@ -128,6 +128,7 @@ static kt_err add_local(kt_screen_i_memo *m, int32_t v, size_t n)
         if (!t)
             return KT_ENOMEM;
         free(m->sl);
+    free(m->ein);
         m->sl = t;
         m->cap_sl = cap;
         m->epoch = 1;
@@ -264,11 +265,41 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
 /* Way 3 for company c: append every marked party of its upstream with its capital interest
  * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
  * cycle does not converge: the interest stays unknown). */
+/* kt_own_in_fn over the owners index: v's run, as relation numbers in the memo's scratch
+ * (kt_graph_in's relations that are owns or controls, in its order).  O(the run). */
+typedef struct {
+    const kt_screen *s;
+    kt_screen_i_memo *m;
+    int oom;
+} owners_in;
+
+static igraph_integer_t in_owners(void *ctx, igraph_integer_t v, const igraph_integer_t **eids)
+{
+    owners_in *o = ctx;
+    const kt_screen *s = o->s;
+    kt_screen_i_memo *m = o->m;
+    int32_t lo = s->oin_off[v], hi = s->oin_off[v + 1];
+    if (kt_vmap_grow((void **)&m->ein, &m->cap_ein, (size_t)(hi - lo) + 1, sizeof *m->ein) != KT_OK) {
+        o->oom = 1;
+        *eids = NULL;
+        return 0;
+    }
+    for (int32_t i = lo; i < hi; i++)
+        m->ein[i - lo] = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);
+    *eids = m->ein;
+    return hi - lo;
+}
+
 kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c)
 {
     kt_own_capital r;
     kt_errinfo ei;
-    kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
+    owners_in oi = {s, m, 0};
+    kt_err rc = kt_own_upstream_capital_in(s->g, c, in_owners, &oi, &r, &ei);
+    if (oi.oom && rc == KT_OK) {
+        kt_own_capital_destroy(&r);
+        return KT_ENOMEM;
+    }
     if (rc == KT_ENOMEM)
         return rc;
     for (size_t i = 0; rc == KT_OK && i < r.n; i++) {
@@ -339,6 +370,7 @@ void kt_screen_i_memo_free(kt_screen_i_memo *m)
     free(m->at);
     free(m->ent);
     free(m->sl);
+    free(m->ein);
     free(m->vert);
     free(m->toff);
     free(m->cnt);

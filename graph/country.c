@@ -1,33 +1,44 @@
 /* country.c: ISO 3166-1 validation and normalisation (see kt_country.h). */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "kt_country.h"
 
-static int cmp_a2(const void *key, const void *row)
-{
-    return strcmp((const char *)key, ((const kt_country_row *)row)->a2);
-}
+/* Two capital letters -> 1 + row of kt_country_table, 0 none: one array read per code, for a
+ * lookup that runs for every entity and relation loaded (on any thread). */
+static uint8_t a2_index[26 * 26];
+static pthread_once_t a2_once = PTHREAD_ONCE_INIT;
 
-static const kt_country_row *find_a2(const char *s)
+static void a2_build(void)
 {
-    return bsearch(s, kt_country_table, kt_country_table_len, sizeof kt_country_table[0], cmp_a2);
+    _Static_assert(sizeof(a2_index) == 26 * 26, "one byte per code");
+    for (size_t i = 0; i < kt_country_table_len && i < 255; i++) {
+        const char *a = kt_country_table[i].a2;
+        a2_index[(a[0] - 'A') * 26 + (a[1] - 'A')] = (uint8_t)(i + 1);
+    }
 }
 
 unsigned kt_country_index(const char *s)
 {
-    const kt_country_row *r;
-    if (!s || strlen(s) != 2 || !(r = find_a2(s)))
+    if (!s || !(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] == '\0'))
         return 0;
-    return (unsigned)(r - kt_country_table) + 1;
+    pthread_once(&a2_once, a2_build);
+    return a2_index[(s[0] - 'A') * 26 + (s[1] - 'A')];
 }
 
 int kt_country_valid(const char *s)
 {
-    return s && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) && s[2] == '\0' &&
-           find_a2(s) != NULL; /* two letters: no strlen, this runs for every entity loaded */
+    return kt_country_index(s) != 0;
+}
+
+static const kt_country_row *find_a2(const char *s)
+{
+    unsigned i = kt_country_index(s);
+    return i ? &kt_country_table[i - 1] : NULL;
 }
 
 /* Lower-case ASCII letters and digits, other ASCII dropped, bytes of UTF-8 sequences kept:

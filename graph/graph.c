@@ -869,7 +869,7 @@ const char *kt_basis_name(kt_basis b) { return (unsigned)b < KT_BASIS__COUNT ? b
 static int parse_name(const char *s, const char **names, int n, int *out)
 {
     for (int i = 0; i < n; i++)
-        if (names[i][0] && strcmp(s, names[i]) == 0) {
+        if (names[i][0] && names[i][0] == s[0] && strcmp(s, names[i]) == 0) {
             *out = i;
             return 0;
         }

@@ -14,7 +14,7 @@ void kt_load_i_fields(kt_load_ctx *c, const cJSON *obj, const char *const *keys,
         /* key tables are short: comparing first letters before strcmp beats a binary search */
         const char *const *k = NULL;
         for (size_t i = 0; f->string && i < n && !k; i++)
-            if (keys[i][0] == f->string[0] && strcmp(keys[i], f->string) == 0)
+            if (kt_load_i_streq(keys[i], f->string))
                 k = &keys[i];
         if (k) {
             if (!vals[k - keys])

@@ -176,7 +176,7 @@ cJSON *kt_load_i_json_fast(const char *text, size_t len, size_t max_depth, kt_lo
             if (st[depth - 1].nkeys == FAST_MEMBERS)
                 return NULL;
             for (int i = 0; i < st[depth - 1].nkeys; i++)
-                if (strcmp(st[depth - 1].keys[i], x->string) == 0)
+                if (kt_load_i_streq(st[depth - 1].keys[i], x->string))
                     return NULL; /* a repeated key: the slow path warns */
             st[depth - 1].keys[st[depth - 1].nkeys++] = x->string;
             skip_ws(&p, e);

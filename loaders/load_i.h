@@ -66,6 +66,14 @@ cJSON *kt_load_i_json_parse(kt_load_ctx *c, const char *text, size_t len, long f
  * nodes and strings from alloc; NULL for anything else (or out of memory), which the caller then
  * parses with kt_load_i_json_parse (jsonfast.c). */
 typedef void *(*kt_load_i_alloc_fn)(size_t n);
+/* strcmp(a, b) == 0 for the short names of fields and kinds, inline: run several times per
+ * record, where a call to strcmp costs more than the compare */
+static inline int kt_load_i_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
 cJSON *kt_load_i_json_fast(const char *text, size_t len, size_t max_depth, kt_load_i_alloc_fn alloc);
 /* cJSON's allocator while keten reads: kt_load_i_json_malloc notes a failed allocation, so that
  * kt_load_i_json_parse can tell running out of memory (c->oom) from malformed text.

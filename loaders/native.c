@@ -223,13 +223,13 @@ static unsigned record_kind(const cJSON *o)
         const char *n = f->string;
         if (!n)
             continue;
-        if (n[0] == 'r' && strcmp(n, "rel") == 0)
+        if (kt_load_i_streq(n, "rel"))
             k |= HAS_REL;
-        else if (n[0] == 't' && strcmp(n, "type") == 0)
+        else if (kt_load_i_streq(n, "type"))
             k |= HAS_TYPE;
-        else if (n[0] == 'k' && strcmp(n, "keten") == 0)
+        else if (kt_load_i_streq(n, "keten"))
             k |= HAS_KETEN;
-        else if (n[0] == 'm' && strcmp(n, "mark") == 0)
+        else if (kt_load_i_streq(n, "mark"))
             k |= HAS_MARK;
     }
     return k;

@@ -40,5 +40,27 @@ int main(void)
         }
     }
     printf("aliases: %s\n", kt_country_aliases_len > 1000 ? "more than 1000" : "too few");
+    /* the two-letter lookup against a scan of the table, on every pair of capitals and more */
+    size_t known = 0;
+    for (char a = 'A'; a <= 'Z'; a++)
+        for (char b = 'A'; b <= 'Z'; b++) {
+            char code[3] = {a, b, '\0'};
+            unsigned want = 0;
+            for (size_t i = 0; i < kt_country_table_len && !want; i++)
+                if (strcmp(kt_country_table[i].a2, code) == 0)
+                    want = (unsigned)i + 1;
+            known += want != 0;
+            if (kt_country_index(code) != want || kt_country_valid(code) != (want != 0)) {
+                printf("lookup wrong for %s\n", code);
+                bad++;
+            }
+        }
+    const char *never[] = {"", "N", "nl", "Nl", "NLD", "N1", "@A", "[A", "A@", "Z[", "NL "};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (kt_country_index(never[i]) || kt_country_valid(never[i])) {
+            printf("\"%s\" taken for a code\n", never[i]);
+            bad++;
+        }
+    printf("two-letter lookup: %zu codes of %zu rows found, none else\n", known, kt_country_table_len);
     return bad != 0;
 }

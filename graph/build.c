@@ -541,9 +541,7 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
     kt_graph_i_pf_stop(&g->pf); /* before any array it was given moves or goes */
     /* the short ids kept in the hash table sped up loading; lookups from now on read the text,
      * and the memory goes before the build's arrays come */
-    free(g->ids.pre);
-    g->ids.pre = NULL;
-    g->ids.inline_keys = 0;
+    kt_graph_i_intern_drop_pre(&g->ids);
     if (g->nsupersede)
         apply_supersede(g);
     date_window(g, kt_graph_date(g));

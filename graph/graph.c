@@ -192,8 +192,8 @@ void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels)
          * soon, ids landing at random) and the relation arrays a stretch ahead are faulted in on
          * a helper thread; a quarter to a third of the loading thread's time at 10M */
         if (rels >= PF_AHEAD && kt_graph_i_threads() > 1 && (g->pf = kt_graph_i_pf_start())) {
-            kt_graph_i_pf_want(g->pf, 0, g->ids.slots, (size_t)g->ids.nslots * sizeof *g->ids.slots);
-            kt_graph_i_pf_want(g->pf, 1, g->ids.pre, g->ids.pre ? (size_t)g->ids.nslots * sizeof *g->ids.pre : 0);
+            kt_graph_i_pf_want(g->pf, 0, g->ids.slots,
+                               (size_t)g->ids.nslots * (g->ids.pre ? 2 : 1) * sizeof *g->ids.slots);
             prefault_rels(g);
         }
     }

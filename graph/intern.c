@@ -50,8 +50,7 @@ void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
         free(t->blocks[i]);
     free(t->blocks);
     free(t->str);
-    free(t->slots);
-    free(t->pre);
+    free(t->slots); /* pre[] lies inside it */
     memset(t, 0, sizeof *t);
 }
 
@@ -130,48 +129,63 @@ int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n)
     return ns > t->nslots ? grow_slots_to(t, ns) : 0;
 }
 
+/* Slot j: slots[j], or with pre[] slots[2j], its pre[] word beside it at slots[2j + 1] (one
+ * cache line and one page for both: a lookup at millions of ids costs one miss, not two). */
+static inline size_t at(const kt_graph_i_intern *t, size_t j)
+{
+    return t->pre ? 2 * j : j;
+}
+
 static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
 {
-    uint64_t *slots = calloc(ns, sizeof *slots);
-    uint64_t *pre = t->inline_keys && slots ? calloc(ns, sizeof *pre) : NULL;
-    if (!slots || (t->inline_keys && !pre)) {
-        free(slots);
+    size_t step = t->inline_keys ? 2 : 1;
+    uint64_t *slots = calloc((size_t)ns * step, sizeof *slots);
+    if (!slots)
         return -1;
-    }
-    if (t->n) {
-        /* every page is written in the rehash below (ids land at random): fault them in now, in
-         * order, rather than by its reads (the zero page) and then writes (a copy of it) */
-        populate(slots, (size_t)ns * sizeof *slots);
-        populate(pre, (size_t)ns * sizeof *pre);
-    }
+    if (t->n) /* every page is written in the rehash below (ids land at random): fault them in
+               * now, in order, rather than by its reads (the zero page) and then writes (a copy) */
+        populate(slots, (size_t)ns * step * sizeof *slots);
     for (uint32_t k = 0; k < t->nslots; k++) {
-        uint64_t x = t->slots[k];
+        uint64_t x = t->slots[at(t, k)];
         if (!x)
             continue;
         uint32_t j = (uint32_t)(x >> 32) & (ns - 1);
-        while (slots[j])
+        while (slots[j * step])
             j = (j + 1) & (ns - 1);
-        slots[j] = x;
-        if (pre) {
+        slots[j * step] = x;
+        if (step == 2) {
             const char *u = t->str[(uint32_t)x - 1];
-            pre[j] = t->pre ? t->pre[k] : pack(u, strlen(u));
+            slots[j * 2 + 1] = t->pre ? t->slots[at(t, k) + 1] : pack(u, strlen(u));
         }
     }
     free(t->slots);
-    free(t->pre);
     t->slots = slots;
-    t->pre = pre;
+    t->pre = step == 2 ? slots + 1 : NULL;
     t->nslots = ns;
     return 0;
 }
 
+void kt_graph_i_intern_drop_pre(kt_graph_i_intern *t)
+{
+    if (t->pre) {
+        /* in place, front to back: slot j moves from 2j to j, never over one not yet moved */
+        for (uint32_t j = 0; j < t->nslots; j++)
+            t->slots[j] = t->slots[2 * (size_t)j];
+        uint64_t *s = realloc(t->slots, (size_t)(t->nslots ? t->nslots : 1) * sizeof *s);
+        if (s)
+            t->slots = s;
+        t->pre = NULL;
+    }
+    t->inline_keys = 0;
+}
+
 static int same(const kt_graph_i_intern *t, uint32_t j, uint32_t h, const char *s, size_t len, uint64_t pk)
 {
-    uint64_t x = t->slots[j];
+    uint64_t x = t->slots[at(t, j)];
     if ((uint32_t)(x >> 32) != h)
         return 0;
     if (t->pre && pk)
-        return t->pre[j] == pk; /* both 1-8 bytes, or the stored key is longer (0) */
+        return t->slots[at(t, j) + 1] == pk; /* both 1-8 bytes, or the stored key is longer (0) */
     const char *u = t->str[(uint32_t)x - 1];
     return memcmp(u, s, len) == 0 && u[len] == '\0';
 }
@@ -187,15 +201,15 @@ void kt_graph_i_intern_prefetch(const kt_graph_i_intern *t, const char *const *s
      * pointer, the text */
     for (size_t i = 0; i < n; i++) {
         h[i] = kt_graph_i_hash(s[i], strlen(s[i]));
-        __builtin_prefetch(&t->slots[h[i] & (t->nslots - 1)]);
+        __builtin_prefetch(&t->slots[at(t, h[i] & (t->nslots - 1))]);
     }
     for (size_t i = 0; i < n; i++) {
-        uint64_t x = t->slots[h[i] & (t->nslots - 1)];
+        uint64_t x = t->slots[at(t, h[i] & (t->nslots - 1))];
         if (x && (uint32_t)(x >> 32) == h[i])
             __builtin_prefetch(&t->str[(uint32_t)x - 1]);
     }
     for (size_t i = 0; i < n; i++) {
-        uint64_t x = t->slots[h[i] & (t->nslots - 1)];
+        uint64_t x = t->slots[at(t, h[i] & (t->nslots - 1))];
         if (x && (uint32_t)(x >> 32) == h[i])
             __builtin_prefetch(t->str[(uint32_t)x - 1]);
     }
@@ -205,11 +219,8 @@ void kt_graph_i_intern_prefetch_h(const kt_graph_i_intern *t, const uint32_t *h,
 {
     if (!t->nslots)
         return;
-    for (size_t i = 0; i < n; i++) {
-        __builtin_prefetch(&t->slots[h[i] & (t->nslots - 1)]);
-        if (t->pre)
-            __builtin_prefetch(&t->pre[h[i] & (t->nslots - 1)]);
-    }
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&t->slots[at(t, h[i] & (t->nslots - 1))]); /* the pre[] word too */
 }
 
 uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_t len)
@@ -218,9 +229,9 @@ uint32_t kt_graph_i_intern_find(const kt_graph_i_intern *t, const char *s, size_
         return KT_INTERN_NONE;
     uint32_t h = kt_graph_i_hash(s, len);
     uint32_t j = h & (t->nslots - 1);
-    for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
+    for (; t->slots[at(t, j)]; j = (j + 1) & (t->nslots - 1))
         if (same(t, j, h, s, len, pack(s, len)))
-            return (uint32_t)t->slots[j] - 1;
+            return (uint32_t)t->slots[at(t, j)] - 1;
     return KT_INTERN_NONE;
 }
 
@@ -269,15 +280,15 @@ uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len
     if (kt_graph_i_intern_full(t) && grow_slots(t) != 0)
         return KT_INTERN_ENOMEM;
     uint32_t j = h & (t->nslots - 1);
-    for (; t->slots[j]; j = (j + 1) & (t->nslots - 1))
+    for (; t->slots[at(t, j)]; j = (j + 1) & (t->nslots - 1))
         if (same(t, j, h, s, len, pk))
-            return (uint32_t)t->slots[j] - 1;
+            return (uint32_t)t->slots[at(t, j)] - 1;
     uint32_t i = push(t, s, len);
     if (i == KT_INTERN_ENOMEM)
         return i;
-    t->slots[j] = ((uint64_t)h << 32) | (i + 1);
+    t->slots[at(t, j)] = ((uint64_t)h << 32) | (i + 1);
     if (t->pre)
-        t->pre[j] = pk;
+        t->slots[at(t, j) + 1] = pk;
     if (added)
         *added = 1;
     return i;

@@ -17,10 +17,11 @@ typedef struct {
                       * in the slot skips the text compare (a cache miss) on collisions; a
                       * 16-byte slot with the text pointer measured no faster at 10M ids */
     uint32_t nslots;
-    uint64_t *pre;   /* beside slots when made by kt_graph_i_intern_init_inline: the text of a key
-                      * of 1-8 bytes (zero-padded; keys hold no NUL), 0 for a longer one.  A hit on
-                      * a short key is then decided without reading str[] or the text (two cache
-                      * misses at millions of ids).  Not in snapshots: NULL there. */
+    uint64_t *pre;   /* when made by kt_graph_i_intern_init_inline: slots + 1, each slot then
+                      * two words, the second the text of a key of 1-8 bytes (zero-padded; keys
+                      * hold no NUL), 0 for a longer one.  A hit on a short key is then decided
+                      * without reading str[] or the text (two cache misses at millions of ids).
+                      * NULL otherwise, and in snapshots (kt_graph_i_intern_drop_pre). */
     int inline_keys;
     char *block;     /* current arena block */
     size_t block_used, block_cap;
@@ -44,6 +45,8 @@ uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len
 /* kt_graph_i_intern_prefetch with the hashes given. */
 void kt_graph_i_intern_prefetch_h(const kt_graph_i_intern *t, const uint32_t *h, size_t n);
 void kt_graph_i_intern_destroy(kt_graph_i_intern *t);
+/* Give up pre[]: slots become one word each, as lookups without it and snapshots read them. */
+void kt_graph_i_intern_drop_pre(kt_graph_i_intern *t);
 /* Size the hash table for n strings now (a hint: growing later still works); 0, -1 no memory. */
 int kt_graph_i_intern_reserve(kt_graph_i_intern *t, size_t n);
 /* The number of s (length len), adding it when new; KT_INTERN_ENOMEM when out of memory.

@@ -126,7 +126,7 @@ cli)
     scripts 'tests/cli/*/*.sh'
     ;;
 threads)
-    scripts 'tests/cli/loaders/threads*.sh' # make tsan
+    scripts 'tests/cli/loaders/threads*.sh tests/cli/check/threads*.sh' # make tsan
     ;;
 build)
     scripts 'tests/build/*.sh'

@@ -297,13 +297,14 @@ out:
     return rc;
 }
 
-/* The derived indexes (kt_graph.h): cycle flags, |V| bytes; the owners index made without
- * directors.  O(|V| + |E|). */
+/* The derived indexes (kt_graph.h): cycle flags, gaps and bill-of-materials shares, one each
+ * per vertex; the dependency index; the owners index, made without directors.  O(|V| + |E|). */
 static kt_err w_derived(writer *w, const kt_graph *g)
 {
     uint8_t *cyclic, *gaps;
     float *bom;
     kt_graph_owners o;
+    kt_graph_deps dp;
     kt_err rc = kt_graph_cycles(g, &cyclic);
     if (rc != KT_OK)
         return rc;
@@ -311,11 +312,10 @@ static kt_err w_derived(writer *w, const kt_graph *g)
         free(cyclic);
         return rc;
     }
-    if (!(gaps = malloc((size_t)g->nv + 1)) || (rc = kt_graph_owners_build(g, 0, NULL, &o)) != KT_OK) {
+    if (!(gaps = malloc((size_t)g->nv + 1))) {
         free(cyclic);
         free(bom);
-        free(gaps);
-        return rc == KT_OK ? KT_ENOMEM : rc;
+        return KT_ENOMEM;
     }
     for (igraph_integer_t v = 0; v < g->nv; v++)
         gaps[v] = kt_graph_gaps(g, v);
@@ -325,16 +325,14 @@ static kt_err w_derived(writer *w, const kt_graph *g)
     free(cyclic);
     free(gaps);
     free(bom);
-    {
-        kt_graph_deps dp;
-        if ((rc = kt_graph_deps_build(g, &dp)) != KT_OK) {
-            kt_graph_owners_free(&o);
-            return rc;
-        }
-        w_section(w, "d.dep.off", dp.off, sizeof *dp.off, (size_t)g->nv + 1);
-        w_section(w, "d.dep", dp.dep, sizeof *dp.dep, dp.n);
-        kt_graph_deps_free(&dp);
-    }
+    /* one index at a time, written as soon as made: the least memory held at once */
+    if ((rc = kt_graph_deps_build(g, &dp)) != KT_OK)
+        return rc;
+    w_section(w, "d.dep.off", dp.off, sizeof *dp.off, (size_t)g->nv + 1);
+    w_section(w, "d.dep", dp.dep, sizeof *dp.dep, dp.n);
+    kt_graph_deps_free(&dp);
+    if ((rc = kt_graph_owners_build(g, 0, NULL, &o)) != KT_OK)
+        return rc;
     w_section(w, "d.own.off", o.off, sizeof *o.off, (size_t)g->nv + 1);
     w_section(w, "d.own.from", o.from ? (const void *)o.from : "", sizeof *o.from, o.n);
     w_section(w, "d.own.rel", o.rel ? (const void *)o.rel : "", sizeof *o.rel, o.n);

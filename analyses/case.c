@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kt_case.h"
+#include "screen_i.h"
 
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
@@ -117,6 +118,33 @@ kt_err kt_case_bidder_init(kt_case_bidder *c, const kt_graph *g, const kt_screen
     for (size_t i = 0; i < nf; i++)
         c->nundecided += !c->fdec[i] || c->fdec[i]->decision == KT_DEC_NONE;
     return KT_OK;
+}
+
+typedef struct {
+    kt_case_bidder *c;
+    const kt_graph *g;
+    const kt_screen_result *r;
+    const kt_tender_bidder *b;
+    const unsigned *access;
+    const kt_decisions *d;
+    const kt_err *want;
+    kt_err *rc;
+} cases_job;
+
+static void case_task(void *arg, size_t i, int w)
+{
+    cases_job *j = arg;
+    memset(&j->c[i], 0, sizeof j->c[i]);
+    j->rc[i] = j->want[i] != KT_OK ? j->want[i]
+                                   : kt_case_bidder_init(&j->c[i], j->g, &j->r[i], j->b[i].id, j->access[i], j->d);
+}
+
+void kt_case_bidders_init(kt_case_bidder *c, size_t n, const kt_graph *g, const kt_screen_result *r,
+                          const kt_tender_bidder *b, const unsigned *access, const kt_decisions *d,
+                          const kt_err *want, kt_err *rc, int threads)
+{
+    cases_job j = {c, g, r, b, access, d, want, rc};
+    kt_screen_i_parallel(kt_screen_i_threads(threads), n, case_task, &j);
 }
 
 void kt_case_bidder_destroy(kt_case_bidder *c)

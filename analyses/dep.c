@@ -115,29 +115,37 @@ int kt_dep_iter_next(kt_dep_iter *it, kt_dep_step *step)
     return 0;
 }
 
-/* has_dependency < 0: ask kt_dep_iter, only when the rule needs it. */
-static unsigned unknown(const kt_graph *g, igraph_integer_t v, double owner_share, int has_dependency)
+void kt_dep_unknown_both(const kt_graph *g, igraph_integer_t v, unsigned *with, unsigned *without)
 {
     kt_etype t = kt_graph_entity_type(g, v);
     unsigned why = 0;
-    kt_dep_iter it;
-    kt_dep_step st;
 
-    if (t == KT_ENT_UNKNOWN)
-        return KT_UNK_ENTITY;
-    if (t == KT_ENT_STATE)
-        return 0;
-    if (t != KT_ENT_PERSON && !(kt_graph_entity_flags(g, v) & KT_EF_COMPLETE)) {
-        if (has_dependency < 0) {
-            kt_dep_iter_init(&it, g, v, owner_share);
-            has_dependency = kt_dep_iter_next(&it, &st);
-        }
-        if (!has_dependency)
-            why |= KT_UNK_SUPPLIERS;
+    if (t == KT_ENT_UNKNOWN || t == KT_ENT_STATE) {
+        *with = *without = t == KT_ENT_UNKNOWN ? KT_UNK_ENTITY : 0;
+        return;
     }
     if (t != KT_ENT_CONSORTIUM && kt_policy_origin(g, v) == 0)
         why |= KT_UNK_ORIGIN;
-    return why;
+    *with = why;
+    /* no dependency step out of a party that is not a person nor marked complete */
+    *without = why | (t != KT_ENT_PERSON && !(kt_graph_entity_flags(g, v) & KT_EF_COMPLETE) ? KT_UNK_SUPPLIERS : 0);
+}
+
+/* has_dependency < 0: ask kt_dep_iter, only when the rule needs it. */
+static unsigned unknown(const kt_graph *g, igraph_integer_t v, double owner_share, int has_dependency)
+{
+    unsigned with, without;
+    kt_dep_iter it;
+    kt_dep_step st;
+
+    kt_dep_unknown_both(g, v, &with, &without);
+    if (with == without)
+        return with;
+    if (has_dependency < 0) {
+        kt_dep_iter_init(&it, g, v, owner_share);
+        has_dependency = kt_dep_iter_next(&it, &st);
+    }
+    return has_dependency ? with : without;
 }
 
 unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_share)

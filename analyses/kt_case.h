@@ -51,6 +51,12 @@ typedef struct {
 kt_err kt_case_bidder_init(kt_case_bidder *c, const kt_graph *g, const kt_screen_result *r, const char *bidder_id,
                            unsigned access, const kt_decisions *d);
 void kt_case_bidder_destroy(kt_case_bidder *c);
+/* kt_case_bidder_init for every bidder b of n whose want[b] is KT_OK, into c[b] with its
+ * result in rc[b] (the others: c[b] zeroed, rc[b] = want[b]), spread over threads (0: every
+ * online core): the same cases as calling it bidder by bidder.  access[b]: as above. */
+void kt_case_bidders_init(kt_case_bidder *c, size_t n, const kt_graph *g, const kt_screen_result *r,
+                          const kt_tender_bidder *b, const unsigned *access, const kt_decisions *d,
+                          const kt_err *want, kt_err *rc, int threads);
 
 /* Apply bidder_id's C3A and C3B answers in d (if any) to its screening context t: the
  * bidder's own access and mitigation override the tender's defaults.  O(log n + k). */

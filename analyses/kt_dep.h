@@ -80,6 +80,9 @@ unsigned kt_dep_unknown(const kt_graph *g, igraph_integer_t v, double owner_shar
  * (has_dependency: some relation e with kt_dep_edge's dependent v), as screening does from its
  * index.  O(1) but for an item's origin (its made_by relations). */
 unsigned kt_dep_unknown_given(const kt_graph *g, igraph_integer_t v, int has_dependency);
+/* Both answers at once, before knowing: *with when a dependency step leads out of v, *without
+ * when none does.  O(1) but for an item's origin. */
+void kt_dep_unknown_both(const kt_graph *g, igraph_integer_t v, unsigned *with, unsigned *without);
 /* "suppliers_unknown", "unknown_entity", "depth_limit", "origin_unknown" for one bit. */
 const char *kt_unknown_name(unsigned bit);
 /* A phrase for people, for one bit: "suppliers, parts or owners not known", ... */

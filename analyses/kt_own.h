@@ -197,6 +197,10 @@ typedef struct {
     size_t n;
 } kt_own_capital;
 kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei);
+/* The same reading the incoming relations from in(ctx, v, &eids), as kt_own_upstream_in does
+ * (screening reads them from its owners index). */
+kt_err kt_own_upstream_capital_in(const kt_graph *g, igraph_integer_t target, kt_own_in_fn in, void *ctx,
+                                  kt_own_capital *out, kt_errinfo *ei);
 void kt_own_capital_destroy(kt_own_capital *c);
 
 /* The index of v in r->parties, or -1.  Complexity: O(n) */

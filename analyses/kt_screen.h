@@ -43,9 +43,14 @@
  * controls relation (the owners index of the interests), and for a moment 28 bytes per vertex
  * and 4 per relation to find the cycles (an iterative Tarjan, O(|V| + |E|)), 1 byte per
  * relation for the index, and per thread a queue and a bitset (4 bytes and 1 bit per vertex).
+ * From a snapshot the indexes that do not depend on the policy are the snapshot's (graph/
+ * derived.c: the cycles, the gaps, the bills of materials, the dependency and owners indexes):
+ * then 1 byte per relation that may be a step (its kind under this policy) instead of 12 per
+ * step, and no cycles, owners index or bills of materials to find.
  * The stages run as tasks on the threads of kt_screen_opts (screen_par.c): the cycles, the
- * bills of materials, the owners index and the per-vertex facts side by side, then every
- * search; each writes arrays of its own, so the tables are the same whatever the threads.
+ * bills of materials, the owners index and the per-vertex facts side by side, then the reverse
+ * index and every search; each writes arrays of its own, so the tables are the same whatever
+ * the threads.
  * kt_screen_bidder() O(s K d) for s starting points, K = 8 + P kinds and paths of length
  * d <= max_depth, plus the degrees of the parties, plus for the interests (screen_interest.c):
  * nothing more when the ownership run is the only walk (no vertex of it on a cycle, one capital
@@ -263,6 +268,13 @@ void kt_screen_result_destroy(kt_screen_result *r);
  * the sum of kt_screen_bidder's, each company's upstream solved at most once per way. */
 kt_err kt_screen_bidders(const kt_screen *s, const kt_screen_tender *ctx, const kt_tender_bidder *b, size_t n,
                          kt_screen_result *out, kt_err *rcs, kt_errinfo *ei);
+
+/* fn(arg, i, worker) for every i in 0..n-1, each once, on at most threads threads (0: every
+ * online core); worker (0..threads-1) names the thread.  Returns when every task has run.  For
+ * callers that spread work per bidder as the screening does (the output, the case files). */
+typedef void (*kt_screen_task)(void *arg, size_t i, int worker);
+void kt_screen_parallel(int threads, size_t n, kt_screen_task fn, void *arg);
+int kt_screen_threads(int threads); /* the threads that would use: 0 gives every online core */
 
 /* The stages, for a search stage run elsewhere (dist/ runs it partitioned over MPI ranks).
  * kt_screen_new() is kt_screen_prepare() (the sources marked, the per-vertex facts,

@@ -325,6 +325,12 @@ size_t kt_own_party_path(const kt_own_result *r, size_t i, igraph_integer_t *edg
 
 kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_own_capital *out, kt_errinfo *ei)
 {
+    return kt_own_upstream_capital_in(g, target, NULL, NULL, out, ei);
+}
+
+kt_err kt_own_upstream_capital_in(const kt_graph *g, igraph_integer_t target, kt_own_in_fn in, void *ctx,
+                                  kt_own_capital *out, kt_errinfo *ei)
+{
     kt_own_i_sub s;
     double *u[4] = {NULL, NULL, NULL, NULL};
     unsigned char *cyc = NULL;
@@ -334,7 +340,7 @@ kt_err kt_own_upstream_capital(const kt_graph *g, igraph_integer_t target, kt_ow
     memset(out, 0, sizeof *out);
     if (target < 0 || target >= kt_graph_vertex_count(g))
         return kt_errinfo_set(ei, KT_ENOTFOUND, "", 0, "no such entity");
-    if ((rc = kt_own_i_sub_build(&s, g, target, 0)) != KT_OK)
+    if ((rc = in ? kt_own_i_sub_build_in(&s, g, target, in, ctx) : kt_own_i_sub_build(&s, g, target, 0)) != KT_OK)
         return rc;
     size_t n = (size_t)s.n;
     u[0] = malloc((n + 1) * sizeof *u[0]);

@@ -1,6 +1,7 @@
 /* screen.c: bulk screening, stage 1: the index and the searches every bidder shares (see
  * kt_screen.h for what is computed and why; screen_bidder.c reads them per bidder). */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,28 @@ static int is_source(const kt_screen *s, int cls, igraph_integer_t v)
     }
 }
 
+/* is_source(s, cls, v) as ((*w16 ? (*w16)[v] : (*w8)[v]) & *mask) != 0. */
+static void source_test(const kt_screen *s, int cls, const uint16_t **w16, const uint8_t **w8, unsigned *mask)
+{
+    *w16 = NULL;
+    *w8 = NULL;
+    switch (cls) {
+    case CL_C1:
+    case CL_CTRL_C1: *w16 = s->reasons, *mask = KT_REASON_C1; return;
+    case CL_C2:
+    case CL_CTRL_C2: *w16 = s->reasons, *mask = KT_REASON_C2; return;
+    case CL_STATE:
+    case CL_CTRL_STATE: *w16 = s->reasons, *mask = KT_REASON_STATE_OWNED | KT_REASON_STATE; return;
+    case CL_UNKNOWN: *w8 = s->unknown, *mask = 0xffu; return;
+    case CL_MARK: *w16 = s->reasons, *mask = KT_REASON_MARKS; return;
+    default:
+        if (cls >= CL_DIM)
+            *w8 = s->dim_src, *mask = 1u << (cls - CL_DIM);
+        else
+            *w8 = s->prohib, *mask = 1u << (cls - CL_PROHIB);
+    }
+}
+
 /* The kind bit (ST_*) an adjacency entry needs to be a step of search cls. */
 static uint8_t step_bit(int cls)
 {
@@ -72,17 +95,21 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
     size_t head = 0, tail = 0;
 
     memset(seen, 0, ((size_t)s->nv / 64 + 1) * sizeof *seen);
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        if (next)
-            next[v] = -1;
-        if (is_source(s, cls, v)) {
+    memset(dist, 0xff, (size_t)s->nv * sizeof *dist); /* -1: not reached */
+    if (next)
+        memset(next, 0xff, (size_t)s->nv * sizeof *next);
+    /* the sources in vertex order: is_source's test, its per-vertex byte or word and mask
+     * chosen once per search */
+    const uint16_t *w16 = NULL;
+    const uint8_t *w8 = NULL;
+    unsigned mask = 0;
+    source_test(s, cls, &w16, &w8, &mask);
+    for (igraph_integer_t v = 0; v < s->nv; v++)
+        if ((w16 ? w16[v] : w8[v]) & mask) {
             dist[v] = 0;
             seen[v >> 6] |= 1ull << (v & 63);
             queue[tail++] = (int32_t)v;
-        } else {
-            dist[v] = -1;
         }
-    }
     /* the kind bits first (read in order), then whether the dependent is reached (a random
      * read), then a prohibition's share: the same steps as testing them in any order */
     uint8_t bit = step_bit(cls);
@@ -102,18 +129,19 @@ static void search(kt_screen *s, int cls, int32_t *queue, uint64_t *seen)
         if (head + 8 < tail) {
             int32_t o = s->rev_off[queue[head + 8]];
             __builtin_prefetch(&s->rev[o]);
+            __builtin_prefetch(&s->rev_kind[o]);
         }
         int32_t v = queue[head++];
         for (int32_t k = s->rev_off[v]; k < s->rev_off[v + 1]; k++) {
-            if (!(s->rev[k].kind & bit))
+            if (!(s->rev_kind[k] & bit))
                 continue;
             int32_t u = s->rev[k].node;
-            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].edge)))
+            if (((seen[u >> 6] >> (u & 63)) & 1) || (prohib && !owned_above(s, cls, s->rev[k].rel)))
                 continue;
             seen[u >> 6] |= 1ull << (u & 63);
             dist[u] = d + 1;
             if (next)
-                next[u] = s->rev[k].edge;
+                next[u] = s->rev[k].rel;
             queue[tail++] = u;
         }
     }
@@ -158,9 +186,10 @@ enum { CHUNK = 1 << 16 };
  * target); the ends are neither (step_kind is asked again, in order). */
 enum { KIND_FROM = 1u << 7, KIND_ODD = 1u << 6, KIND_ST = KIND_ODD - 1 };
 
-/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; and
- * what the owners index needs to know of each (obits[]). */
-static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size_t i)
+/* step_kind for the relations of chunk i, into kinds[] with where the dependent is; *odd set
+ * when a step is not oriented as the dependency index has it (kt_graph_dep_from); and what the
+ * owners index needs to know of each (obits[], unless NULL: the index is kept). */
+static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, atomic_int *odd, size_t i)
 {
     const kt_graph *g = s->g;
     igraph_integer_t ne = kt_graph_edge_count(g), a, b;
@@ -173,7 +202,12 @@ static void kinds_chunk(const kt_screen *s, uint8_t *kinds, uint8_t *obits, size
         else if (k && !(a == to && b == from))
             k |= KIND_ODD;
         kinds[e] = k;
-        obits[e] = kt_screen_i_owner_bits(g, e);
+        /* the dependency index orients each relation by its type: so must the kinds */
+        if ((k & KIND_ST) && ((k & KIND_ODD) || from == to ||
+                              kt_graph_dep_from(kt_graph_rel_type(g, e)) != ((k & KIND_FROM) != 0)))
+            atomic_store_explicit(odd, 1, memory_order_relaxed);
+        if (obits)
+            obits[e] = kt_graph_owner_bits(g, e, kt_graph_directors_control(g));
     }
 }
 
@@ -189,277 +223,186 @@ static void kind_ends(const kt_screen *s, igraph_integer_t e, uint8_t k, igraph_
     *b = k & KIND_FROM ? to : from;
 }
 
-/* The reverse adjacency from the kinds of every relation (kinds_chunk, on every thread):
- * count, prefix-sum, fill in relation order; on the way, which vertices a dependency step
- * leads out of (has_dep, for kt_dep_unknown_given).  Complexity: O(|V| + |E|). */
-static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep)
-{
-    igraph_integer_t ne = kt_graph_edge_count(s->g), a, b;
-    int32_t *fill = NULL;
+/* The reverse adjacency (rev_*).  From a snapshot, its dependency index with each entry's kind
+ * read from kinds[] (kinds_chunk), by parts of the entries, each part on a thread of its own:
+ * O(|E|) (a random read each).  Else a counting sort of the steps over parts of the relations,
+ * each part on a thread of its own: count per part and vertex, prefix-sum (vertex by vertex,
+ * part by part), fill each part's entries in relation order from its own offsets: O(P |V| +
+ * |E|) for P parts (at most REV_PARTS), 4 |V| bytes per part.  Either way every vertex's
+ * entries come in relation order, whatever the number of parts.  On the way, which vertices a
+ * dependency step leads out of (has_dep, a bitset per part, or'ed into the first, for
+ * unknown_task). */
+enum { REV_PARTS = 4 };
 
-    if (!(s->rev_off = calloc((size_t)s->nv + 2, sizeof *s->rev_off)))
-        return KT_ENOMEM;
-    for (igraph_integer_t e = 0; e < ne; e++)
-        if (kinds[e] & KIND_ST) {
-            kind_ends(s, e, kinds[e], &a, &b);
-            s->rev_off[b + 1]++;
-            if (kinds[e] & ST_DEP)
-                has_dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
+typedef struct {
+    kt_screen *s;
+    const uint8_t *kinds;
+    size_t parts, n;          /* n: relations, or the kept index's entries */
+    int32_t *at[REV_PARTS];   /* per part and vertex: its count, then where its next entry goes */
+    uint64_t *dep[REV_PARTS]; /* per part, a bit per vertex: a dependency step leads out of it */
+} rev_job;
+
+static void rev_kept(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    kt_screen *s = j->s;
+    size_t lo = j->n * p / j->parts, hi = j->n * (p + 1) / j->parts;
+    uint64_t *dep = j->dep[p];
+    for (size_t i = lo; i < hi; i++) {
+        uint8_t k = j->kinds[s->rev[i].rel] & KIND_ST;
+        s->rev_kind[i] = k;
+        if (k & ST_DEP) {
+            int32_t a = s->rev[i].node;
+            dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
         }
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        s->rev_off[v + 1] += s->rev_off[v];
-    size_t m = (size_t)s->rev_off[s->nv] + 1;
-    s->rev = malloc(m * sizeof *s->rev);
-    fill = malloc(((size_t)s->nv + 1) * sizeof *fill);
-    if (!s->rev || !fill) {
-        free(fill);
-        return KT_ENOMEM;
     }
-    memcpy(fill, s->rev_off, (size_t)s->nv * sizeof *fill);
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        uint8_t k = kinds[e];
+}
+
+static void rev_count(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    igraph_integer_t a, b;
+    igraph_integer_t lo = (igraph_integer_t)(j->n * p / j->parts), hi = (igraph_integer_t)(j->n * (p + 1) / j->parts);
+    int32_t *cnt = j->at[p];
+    uint64_t *dep = j->dep[p];
+    for (igraph_integer_t e = lo; e < hi; e++)
+        if (j->kinds[e] & KIND_ST) {
+            kind_ends(j->s, e, j->kinds[e], &a, &b);
+            cnt[b]++;
+            if (j->kinds[e] & ST_DEP)
+                dep[a >> 6] |= 1ull << (a & 63); /* a dependency step leads out of a */
+        }
+}
+
+static void rev_fill(void *arg, size_t p, int w)
+{
+    rev_job *j = arg;
+    kt_screen *s = j->s;
+    igraph_integer_t a, b;
+    igraph_integer_t lo = (igraph_integer_t)(j->n * p / j->parts), hi = (igraph_integer_t)(j->n * (p + 1) / j->parts);
+    int32_t *fill = j->at[p];
+    for (igraph_integer_t e = lo; e < hi; e++) {
+        uint8_t k = j->kinds[e];
         if (!(k & KIND_ST))
             continue;
         kind_ends(s, e, k, &a, &b);
         int32_t i = fill[b]++;
-        s->rev[i].node = (int32_t)a;
-        s->rev[i].edge = (int32_t)e;
-        s->rev[i].kind = k & KIND_ST;
+        s->rev_made[i].node = (int32_t)a;
+        s->rev_made[i].rel = (int32_t)e;
+        s->rev_kind[i] = k & KIND_ST;
     }
-    free(fill);
-    return KT_OK;
 }
 
-/* Where each completeness dimension's data stops at v (bits per KT_DIM_*).  O(degree of v). */
-static uint8_t dim_sources(const kt_screen *s, igraph_integer_t v)
+/* kept: use the snapshot's dependency index (every step oriented as it has them). */
+static kt_err build_reverse(kt_screen *s, const uint8_t *kinds, uint64_t *has_dep, int kept)
 {
-    const kt_graph *g = s->g;
-    kt_etype t = kt_graph_entity_type(g, v);
-    int complete = (kt_graph_entity_flags(g, v) & KT_EF_COMPLETE) != 0;
-    const igraph_integer_t *in, *out;
-    igraph_integer_t nin = kt_graph_in(g, v, &in), nout = kt_graph_out(g, v, &out);
-    uint8_t r = 0;
+    size_t n = (size_t)s->nv + 1, words = (size_t)s->nv / 64 + 1;
+    kt_graph_deps dp;
+    rev_job j = {s, kinds, (size_t)s->threads < REV_PARTS ? (size_t)s->threads : REV_PARTS,
+                 (size_t)kt_graph_edge_count(s->g), {NULL}, {NULL}};
+    kt_err rc = KT_ENOMEM;
 
-    if (t == KT_ENT_UNKNOWN)
-        return (1u << KT_DIM_OWNERSHIP) | (1u << KT_DIM_SUPPLY) | (1u << KT_DIM_COMPONENTS);
-    if (kt_etype_is_item(t)) {
-        int parts = 0;
-        for (igraph_integer_t i = 0; i < nout && !parts; i++)
-            parts = kt_graph_rel_type(g, out[i]) == KT_REL_CONTAINS && kt_graph_rel_to(g, out[i]) != v;
-        if (!kt_policy_origin(g, v) || (!parts && !complete))
-            r |= 1u << KT_DIM_COMPONENTS;
-        return r;
+    if (kept && !kt_graph_deps_kept(s->g, &dp))
+        kept = 0;
+    if (kept)
+        j.n = dp.n;
+    if (j.parts > j.n / 4096 + 1)
+        j.parts = j.n / 4096 + 1; /* small graphs: one part */
+    j.dep[0] = has_dep;
+    for (size_t p = 1; p < j.parts; p++)
+        if (!(j.dep[p] = calloc(words, sizeof *j.dep[p])))
+            goto out;
+    if (kept) {
+        s->rev_off = dp.off;
+        s->rev = dp.dep;
+        if (!(s->rev_kind = malloc(dp.n + 1)))
+            goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_kept, &j);
+    } else {
+        if (!(s->rev_off = s->rev_off_made = malloc((n + 1) * sizeof *s->rev_off_made)))
+            goto out;
+        for (size_t p = 0; p < j.parts; p++)
+            if (!(j.at[p] = calloc(n, sizeof *j.at[p])))
+                goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_count, &j);
+        int64_t m = 0;
+        for (igraph_integer_t v = 0; v < s->nv; v++) {
+            s->rev_off_made[v] = (int32_t)m;
+            for (size_t p = 0; p < j.parts; p++) {
+                int32_t c = j.at[p][v];
+                j.at[p][v] = (int32_t)m;
+                m += c;
+            }
+        }
+        s->rev_off_made[s->nv] = s->rev_off_made[s->nv + 1] = (int32_t)m;
+        if (!(s->rev = s->rev_made = malloc(((size_t)m + 1) * sizeof *s->rev_made)) ||
+            !(s->rev_kind = malloc((size_t)m + 1)))
+            goto out;
+        kt_screen_i_parallel(s->threads, j.parts, rev_fill, &j);
     }
-    if (t != KT_ENT_COMPANY || complete)
-        return 0; /* persons and states are terminal; consortia act through their members */
-    /* ownership: the direct owners add up to 100% of the capital (lower bounds) */
-    double sum = 0;
-    int supply = 0;
-    for (igraph_integer_t i = 0; i < nin; i++) {
-        igraph_integer_t e = in[i];
-        kt_rtype rt = kt_graph_rel_type(g, e);
-        if (rt == KT_REL_SUPPLIES)
-            supply = 1;
-        if (rt != KT_REL_OWNS || kt_graph_rel_from(g, e) == v || (kt_graph_rel_flags(g, e) & KT_RF_DECLARED))
-            continue;
-        kt_ival sh = kt_graph_rel_share(g, e);
-        if (!kt_ival_is_unknown(sh))
-            sum += sh.min;
+    for (size_t p = 1; p < j.parts; p++)
+        for (size_t i = 0; i < words; i++)
+            has_dep[i] |= j.dep[p][i];
+    rc = KT_OK;
+out:
+    for (size_t p = 0; p < j.parts; p++) {
+        free(j.at[p]);
+        if (p)
+            free(j.dep[p]);
     }
-    for (igraph_integer_t i = 0; i < nout && !supply; i++)
-        supply = kt_graph_rel_type(g, out[i]) == KT_REL_SUBCONTRACTS;
-    if (sum < 100 - 1e-9)
-        r |= 1u << KT_DIM_OWNERSHIP;
-    if (!supply)
-        r |= 1u << KT_DIM_SUPPLY;
-    return r;
+    return rc;
 }
 
-/* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
- * relations of every type: a superset of the ownership cycles, which is all the fast path of
- * screen_interest.c needs).  A vertex without a relation in, or without one out, is on no
- * cycle; the others, with the relations between them (self-loops left out), are copied in one
- * pass over the relations into a compact out-adjacency (4 bytes per relation kept), and an
- * iterative Tarjan runs over that: 16 bytes per vertex for index, low link and adjacency run
- * side by side, 4 each for Tarjan's stack and the walk's stacks of vertices and positions, 1
- * for the answer.  Which components there are does not depend on the order of the walk: the
- * same answer as a walk over the graph's own out-lists.  Complexity: O(|V| + |E|). */
+/* Where each completeness dimension's data stops at v (bits per KT_DIM_*, as graph/derived.c
+ * lays them out: kt_graph_gaps). */
+_Static_assert(KT_GAP_OWNERSHIP == 1u << KT_DIM_OWNERSHIP && KT_GAP_SUPPLY == 1u << KT_DIM_SUPPLY &&
+                   KT_GAP_COMPONENTS == 1u << KT_DIM_COMPONENTS,
+               "the gaps are the completeness dimensions");
+
+/* Which vertices lie on a cycle of relations of any type (a superset of the ownership cycles,
+ * which is all the fast path of screen_interest.c needs): the snapshot's, else
+ * kt_graph_cycles.  O(|V| + |E|), nothing when kept. */
 static kt_err cycles(kt_screen *s)
 {
-    const kt_graph *g = s->g;
-    size_t n = (size_t)s->nv + 1;
-    igraph_integer_t ne = kt_graph_edge_count(g);
-    /* per vertex in one cache line: its index, low link (DONE once its component is known:
-     * trimmed, or popped) and its run of the adjacency, so that a step reads nothing else */
-    struct {
-        int32_t idx, low, beg, end;
-    } *t = malloc(n * sizeof *t);
-    const int32_t DONE = INT32_MAX;
-    uint64_t *live = calloc(n / 64 + 1, sizeof *live); /* not trimmed; in cache for the passes */
-    int32_t *stk = malloc(n * sizeof *stk), *wv = malloc(n * sizeof *wv), *wp = malloc(n * sizeof *wp);
-    int32_t *adj = NULL;
-    int32_t counter = 0, sp = 0;
-    kt_err rc = KT_OK;
-
-#define LIVE(v) ((live[(v) >> 6] >> ((v) & 63)) & 1)
-    if (!(s->cyclic = calloc(n, 1)) || !t || !live || !stk || !wv || !wp) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        const igraph_integer_t *x;
-        t[v].idx = t[v].beg = t[v].end = 0;
-        if (kt_graph_in(g, v, &x) && kt_graph_out(g, v, &x)) {
-            t[v].idx = -1;
-            live[v >> 6] |= 1ull << (v & 63);
-        } else {
-            t[v].idx = DONE;
-        }
-    }
-    /* the adjacency: counts in end, then runs [beg, end) in relation order */
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && LIVE(a) && LIVE(b))
-            t[a].end++;
-    }
-    int32_t m = 0;
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        t[v].beg = m;
-        m += t[v].end;
-        t[v].end = t[v].beg;
-    }
-    if (!(adj = malloc(((size_t)m + 1) * sizeof *adj))) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = kt_graph_rel_from(g, e), b = kt_graph_rel_to(g, e);
-        if (a != b && LIVE(a) && LIVE(b))
-            adj[t[a].end++] = (int32_t)b;
-    }
-#undef LIVE
-    for (igraph_integer_t r = 0; r < s->nv; r++) {
-        if (t[r].idx != -1)
-            continue;
-        int32_t wt = 0; /* the walk's depth */
-        wv[wt] = (int32_t)r;
-        wp[wt++] = t[r].beg;
-        t[r].idx = t[r].low = counter++;
-        stk[sp++] = (int32_t)r;
-        while (wt > 0) {
-            int32_t v = wv[wt - 1];
-            if (wp[wt - 1] < t[v].end) {
-                if (wp[wt - 1] + 4 < t[v].end)
-                    __builtin_prefetch(&t[adj[wp[wt - 1] + 4]]);
-                int32_t u = adj[wp[wt - 1]++];
-                if (t[u].idx < 0) {
-                    t[u].idx = t[u].low = counter++;
-                    stk[sp++] = u;
-                    wv[wt] = u;
-                    wp[wt++] = t[u].beg;
-                } else if (t[u].idx < t[v].low) {
-                    t[v].low = t[u].idx; /* u is still on Tarjan's stack (not DONE) */
-                }
-                continue;
-            }
-            wt--;
-            if (wt > 0 && t[v].low < t[wv[wt - 1]].low)
-                t[wv[wt - 1]].low = t[v].low;
-            if (t[v].low != t[v].idx)
-                continue;
-            /* v roots a component: pop it; mark it when it has more than one vertex */
-            int big = stk[sp - 1] != v;
-            do {
-                int32_t x = stk[--sp];
-                s->cyclic[x] = (uint8_t)big;
-                t[x].idx = DONE;
-            } while (stk[sp] != v);
-        }
-    }
-out:
-    free(t);
-    free(live);
-    free(stk);
-    free(wv);
-    free(wp);
-    free(adj);
+    if (s->cyclic)
+        return KT_OK;
+    kt_err rc = kt_graph_cycles(s->g, &s->cyclic_made);
+    s->cyclic = s->cyclic_made;
     return rc;
 }
 
-/* Each item's share of its bill of materials with a known origin, leaves first (Kahn's order
- * over contains): a leaf 1 or 0 by its origin, an assembly the mean of its parts; an item in a
- * contains cycle is never reached and keeps 0.  Complexity: O(|V| + |E|); the in-lists read
- * are those of the parts only. */
+/* Each item's share of its bill of materials with a known origin: the snapshot's, else
+ * kt_graph_bom_shares.  O(|V| + |E|), nothing when kept. */
 static kt_err bom_shares(kt_screen *s)
 {
-    const kt_graph *g = s->g;
-    size_t n = (size_t)s->nv + 1;
-    /* per vertex: parts still to sum, parts in all, whether it is a part of anything (only
-     * those have an in-list worth reading: the others add to no sum) */
-    int32_t *left = calloc(n, sizeof *left), *parts = NULL, *queue = malloc(n * sizeof *queue);
-    uint8_t *part = calloc(n, 1);
-    float *sum = calloc(n, sizeof *sum);
-    igraph_integer_t head = 0, tail = 0;
-    const igraph_integer_t *eids;
-    kt_err rc = KT_OK;
-
-    if (!(s->bom = calloc(n, sizeof *s->bom)) || !left || !queue || !sum || !part) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    for (igraph_integer_t e = 0; e < kt_graph_edge_count(g); e++)
-        if (kt_graph_rel_type(g, e) == KT_REL_CONTAINS && kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e)) {
-            left[kt_graph_rel_from(g, e)]++;
-            part[kt_graph_rel_to(g, e)] = 1;
-        }
-    if (!(parts = malloc(n * sizeof *parts))) {
-        rc = KT_ENOMEM;
-        goto out;
-    }
-    memcpy(parts, left, n * sizeof *parts);
-    for (igraph_integer_t v = 0; v < s->nv; v++)
-        if (!left[v]) {
-            s->bom[v] = kt_etype_is_item(kt_graph_entity_type(g, v)) && kt_policy_origin(g, v) ? 1.0f : 0.0f;
-            queue[tail++] = (int32_t)v;
-        }
-    while (head < tail) {
-        int32_t v = queue[head++];
-        if (!part[v])
-            continue;
-        igraph_integer_t nin = kt_graph_in(g, v, &eids);
-        for (igraph_integer_t i = 0; i < nin; i++) {
-            igraph_integer_t e = eids[i], u = kt_graph_rel_from(g, e);
-            if (kt_graph_rel_type(g, e) != KT_REL_CONTAINS || u == v)
-                continue;
-            sum[u] += s->bom[v];
-            if (--left[u] == 0) {
-                s->bom[u] = sum[u] / (float)parts[u];
-                queue[tail++] = (int32_t)u;
-            }
-        }
-    }
-out:
-    free(left);
-    free(parts);
-    free(part);
-    free(queue);
-    free(sum);
+    if (s->bom)
+        return KT_OK;
+    kt_err rc = kt_graph_bom_shares(s->g, &s->bom_made);
+    s->bom = s->bom_made;
     return rc;
 }
 
-/* The per-vertex facts of chunk i of the vertices; where the data stops (unknown[]) too when
- * no index will tell whether a dependency step leads out of each vertex.  O(the chunk's
- * vertices and their relations). */
-static void facts_chunk(kt_screen *s, size_t i, int unknown)
+/* The per-vertex facts of chunk i of the vertices; where the data stops: when no index will
+ * tell whether a dependency step leads out of each vertex (none NULL), in unknown[]; else both
+ * answers, unknown[] with such a step and none[] without, for unknown_task to choose from.
+ * O(the chunk's vertices and their relations). */
+static void facts_chunk(kt_screen *s, size_t i, uint8_t *none)
 {
     const kt_graph *g = s->g;
     const kt_policy *p = s->p;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
     for (igraph_integer_t v = lo; v < hi; v++) {
         s->reasons[v] = (uint16_t)kt_policy_reasons(p, g, v);
-        if (unknown)
+        if (!none) {
             s->unknown[v] = (uint8_t)kt_dep_unknown(g, v, s->owner_share);
-        s->dim_src[v] = dim_sources(s, v);
+        } else {
+            unsigned with, without;
+            kt_dep_unknown_both(g, v, &with, &without);
+            s->unknown[v] = (uint8_t)with;
+            none[v] = (uint8_t)without;
+        }
+        if (s->dim_made)
+            s->dim_made[v] = kt_graph_gaps(g, v);
         kt_etype t = kt_graph_entity_type(g, v);
         unsigned c = kt_graph_entity_country_index(g, v);
         /* "established in": an entity's own country (an item is never a party) */
@@ -490,6 +433,15 @@ static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_scr
     s->control = kt_policy_thresholds_get(p)->control;
     s->nprohib = kt_policy_prohibition_count(p);
     s->nv = kt_graph_vertex_count(g);
+    s->cyclic = kt_graph_cycles_kept(g); /* NULL: made by the stages */
+    {
+        kt_graph_owners o;
+        if (kt_graph_owners_kept(g, &o)) {
+            s->oin_off = o.off;
+            s->oin_from = o.from;
+            s->oin_rel = o.rel;
+        }
+    }
     if (!(s->memo = calloc(1, sizeof *s->memo))) {
         rc = KT_ENOMEM;
         goto out;
@@ -499,7 +451,9 @@ static kt_err prepare(const kt_graph *g, const kt_policy *p, int threads, kt_scr
     s->reasons = malloc(n * sizeof *s->reasons);
     s->unknown = malloc(n);
     s->prohib = calloc(n, 1);
-    s->dim_src = malloc(n);
+    if (!(s->dim_src = kt_graph_gaps_kept(g)))
+        s->dim_src = s->dim_made = malloc(n);
+    s->bom = kt_graph_bom_kept(g); /* NULL: made by the stages */
     if (!s->reasons || !s->unknown || !s->prohib || !s->dim_src) {
         rc = KT_ENOMEM;
         goto out;
@@ -531,8 +485,11 @@ out:
 typedef struct {
     kt_screen *s;
     uint8_t *kinds;      /* per relation, or NULL: no reverse index */
-    uint8_t *obits;      /* per relation, with kinds: kt_screen_i_owner_bits */
+    uint8_t *obits;      /* per relation, with kinds when the owners index is to be made:
+                          * kt_graph_owner_bits */
     uint64_t *has_dep;   /* per vertex, a bit: a dependency step leads out of it */
+    uint8_t *none;       /* per vertex, with kinds: where its data stops when none does */
+    atomic_int odd;      /* a step oriented otherwise than the dependency index has it */
     size_t nfacts;       /* chunks of vertices; the chunks of relations follow */
     int task[1 + CL__N]; /* the owners index (-1), the searches */
     kt_err rc[3 + CL__N];
@@ -551,22 +508,23 @@ static void first_task(void *arg, size_t i, int w)
     else if (i == T_BOM)
         j->rc[i] = bom_shares(s);
     else if (i == T_OWNERS)
-        j->rc[i] = j->kinds ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
+        j->rc[i] = j->kinds || s->oin_off ? KT_OK : kt_screen_i_owners(s, NULL); /* with kinds: after them */
     else if (i < T__FIXED + j->nfacts)
-        facts_chunk(s, i - T__FIXED, !j->kinds);
+        facts_chunk(s, i - T__FIXED, j->none);
     else
-        kinds_chunk(s, j->kinds, j->obits, i - T__FIXED - j->nfacts);
+        kinds_chunk(s, j->kinds, j->obits, &j->odd, i - T__FIXED - j->nfacts);
 }
 
-/* Where the data stops, for chunk i of the vertices, from the index's has_dep.  O(the chunk's
- * vertices), but for an item's origin (its made_by relations). */
+/* Where the data stops, for chunk i of the vertices: of facts_chunk's two answers the one the
+ * index's has_dep says (kt_dep_unknown_given).  O(the chunk's vertices), reading no graph. */
 static void unknown_task(void *arg, size_t i, int w)
 {
     stage_job *j = arg;
     kt_screen *s = j->s;
     igraph_integer_t lo = (igraph_integer_t)i * CHUNK, hi = lo + CHUNK < s->nv ? lo + CHUNK : s->nv;
     for (igraph_integer_t v = lo; v < hi; v++)
-        s->unknown[v] = (uint8_t)kt_dep_unknown_given(s->g, v, (int)((j->has_dep[v >> 6] >> (v & 63)) & 1));
+        if (!((j->has_dep[v >> 6] >> (v & 63)) & 1))
+            s->unknown[v] = j->none[v];
 }
 
 static void search_task(void *arg, size_t i, int w)
@@ -589,14 +547,16 @@ static void search_task(void *arg, size_t i, int w)
 
 static kt_err stages(kt_screen *s, int searches)
 {
-    stage_job j = {s, NULL, NULL, NULL, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
+    stage_job j = {s, NULL, NULL, NULL, NULL, 0, ((size_t)s->nv + CHUNK - 1) / CHUNK, {0}, {KT_OK}, {NULL}, {NULL}};
     size_t ne = (size_t)kt_graph_edge_count(s->g), n = 0;
     kt_err rc = KT_OK;
 
-    if (searches && (!(j.kinds = malloc(ne + 1)) || !(j.obits = malloc(ne + 1)) ||
-                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)))) {
+    if (searches && (!(j.kinds = malloc(ne + 1)) || (!s->oin_off && !(j.obits = malloc(ne + 1))) ||
+                     !(j.has_dep = calloc((size_t)s->nv / 64 + 1, sizeof *j.has_dep)) ||
+                     !(j.none = malloc((size_t)s->nv + 1)))) {
         free(j.kinds);
         free(j.obits);
+        free(j.has_dep);
         return KT_ENOMEM;
     }
     kt_screen_i_parallel(s->threads, T__FIXED + j.nfacts + (searches ? (ne + CHUNK - 1) / CHUNK : 0), first_task,
@@ -604,9 +564,10 @@ static kt_err stages(kt_screen *s, int searches)
     for (int t = 0; t < T__FIXED; t++)
         if (j.rc[t] != KT_OK)
             rc = j.rc[t];
-    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep)) == KT_OK) {
+    if (rc == KT_OK && searches && (rc = build_reverse(s, j.kinds, j.has_dep, !atomic_load(&j.odd))) == KT_OK) {
         kt_screen_i_parallel(s->threads, j.nfacts, unknown_task, &j);
-        j.task[n++] = -1; /* the owners index, first: the longest task */
+        if (!s->oin_off)
+            j.task[n++] = -1; /* the owners index, first: the longest task */
         for (int c = 0; c < CL__N; c++)
             if (s->dist[c])
                 j.task[n++] = c;
@@ -619,6 +580,7 @@ static kt_err stages(kt_screen *s, int searches)
     free(j.kinds);
     free(j.obits);
     free(j.has_dep);
+    free(j.none);
     for (int w = 0; w < 64; w++) {
         free(j.queue[w]);
         free(j.seen[w]);
@@ -705,14 +667,13 @@ void kt_screen_free(kt_screen *s)
     free(s->reasons);
     free(s->unknown);
     free(s->prohib);
-    free(s->dim_src);
-    free(s->bom);
-    free(s->cyclic);
-    free(s->rev_off);
-    free(s->rev);
-    free(s->oin_off);
-    free(s->oin_from);
-    free(s->oin_rel);
+    free(s->dim_made);
+    free(s->bom_made);
+    free(s->cyclic_made);
+    free(s->rev_off_made);
+    free(s->rev_made);
+    free(s->rev_kind);
+    kt_graph_owners_free(&s->oin_made);
     for (int c = 0; c < CL__N; c++) {
         free(s->dist[c]);
         free(s->next[c]);

@@ -22,15 +22,19 @@ typedef struct {
         kt_ival capital;
     } *ent;
     size_t nent, cap_ent;
-    /* the solver's scratch: per vertex, its local id loc when stamp == epoch, side by side
-     * (allocated on first use); per local vertex or relation, grown as needed */
+    /* the solver's scratch: the local id loc of each vertex v met, in an open-addressing table
+     * of cap_sl slots (a power of two, at least twice the vertices met) whose slots count only
+     * when stamp == epoch; per local vertex or relation, grown as needed */
     struct {
         uint32_t stamp;
-        int32_t loc;
+        int32_t v, loc;
     } *sl;
+    size_t cap_sl;
     uint32_t epoch;
     int32_t *vert, *toff, *cnt, *tnb, *queue, *coff, *cfrom;
     double *u, *ta, *cab; /* pairs: lower, upper bound */
+    igraph_integer_t *ein; /* way 3: a run of the owners index as relation numbers */
+    size_t cap_ein;
     size_t cap_v, cap_off, cap_cnt, cap_t, cap_ta, cap_u, cap_q, cap_coff, cap_cfrom, cap_cab;
 } kt_screen_i_memo;
 
@@ -66,23 +70,33 @@ struct kt_screen {
     uint16_t *reasons;     /* per vertex: KT_REASON_* */
     uint8_t *unknown;      /* per vertex: KT_UNK_* bits (kt_dep_unknown) */
     uint8_t *prohib;       /* per vertex: bit k, established in prohibition k's countries */
-    uint8_t *dim_src;      /* per vertex: bit per dimension where its data stops */
-    float *bom;            /* per item: share of its bill of materials with a known origin (0-1) */
-    uint8_t *cyclic;       /* per vertex: on a cycle of relations of any type (strongly connected
-                            * with another vertex): its interests need the full walk sum */
-    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev, each entry the
-     * dependent, the relation and its kind bits (ST_*) side by side (12 bytes: a search reads
-     * one cache line where it read three); built in two passes over the relations in order */
-    int32_t *rev_off;
-    struct {
-        int32_t node, edge;
-        uint8_t kind;
-    } *rev;
+    const uint8_t *dim_src; /* per vertex: bit per dimension where its data stops (kt_graph_gaps:
+                            * the snapshot's, else dim_made's) */
+    uint8_t *dim_made;
+    const float *bom;      /* per item: share of its bill of materials with a known origin (0-1;
+                            * kt_graph_bom_shares: the snapshot's, else bom_made) */
+    float *bom_made;
+    const uint8_t *cyclic; /* per vertex: on a cycle of relations of any type (strongly connected
+                            * with another vertex): its interests need the full walk sum; the
+                            * snapshot's (kt_graph_cycles_kept), else cyclic_made */
+    uint8_t *cyclic_made;
+    /* who depends on each vertex: rev_off[v]..rev_off[v+1] index rev (the dependent and the
+     * relation) and rev_kind (its kind bits, ST_*; 0: no step under this policy), in relation
+     * order.  From a snapshot its dependency index (kt_graph_deps_kept: every relation that may
+     * be a step), the kinds read per entry; else made from the relations' kinds in two passes
+     * (rev_off_made, rev_made: the steps only) */
+    const int32_t *rev_off;
+    const kt_graph_dep_entry *rev;
+    uint8_t *rev_kind;
+    int32_t *rev_off_made;
+    kt_graph_dep_entry *rev_made;
     /* the owners of each vertex as kt_own's subgraphs take them (owns and controls relations,
      * no self-loops), in the graph's in-list order: oin_off[v]..oin_off[v+1] index oin_from and
-     * oin_rel (the relation, with OIN_CAPITAL when it counts in integrated ownership) */
-    int32_t *oin_off, *oin_from;
-    uint32_t *oin_rel;
+     * oin_rel (the relation, with KT_OWNER_CAPITAL when it counts in integrated ownership); the
+     * snapshot's (kt_graph_owners_kept), else oin_made's */
+    const int32_t *oin_off, *oin_from;
+    const uint32_t *oin_rel;
+    kt_graph_owners oin_made;
     int32_t *dist[CL__N];  /* per vertex: relations to the nearest source; -1 none within max_depth */
     int32_t *next[CL__N];  /* per vertex: the first relation on that path; -1 at a source (paths only) */
     kt_screen_i_memo *memo; /* written by kt_screen_bidder (see kt_screen.h) */
@@ -100,12 +114,10 @@ int kt_screen_i_interest_fast(const kt_screen *s, kt_screen_item *x, igraph_inte
 kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c, int *partial);
 kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c);
 void kt_screen_i_memo_free(kt_screen_i_memo *m);
-/* The owners index (oin_*) of s, in one pass over the in-lists.  O(|V| + |E|); 4 bytes per
- * vertex and 8 per owns or controls relation.  bits: per relation what kt_screen_i_owner_bits
- * gives (OIN_USED: in kt_own's subgraphs; OIN_CAP: counts in integrated ownership), made where
- * the relations are read in order anyway; NULL to ask it here. */
-enum { OIN_CAPITAL = 1u << 31, OIN_USED = 1, OIN_CAP = 2 };
-uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e);
+/* The owners index (oin_*) of s: the snapshot's, else made in one pass over the in-lists
+ * (kt_graph_owners_build: O(|V| + |E|); 4 bytes per vertex and 8 per owns or controls
+ * relation).  bits: per relation kt_graph_owner_bits, made where the relations are read in
+ * order anyway; NULL to ask it there. */
 kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits);
 
 /* One bidder (screen_bidder.c).  pend NULL: kt_screen_bidder (interests through s->memo).

@@ -64,48 +64,20 @@ static int single_walk(const kt_screen *s, kt_screen_item *x, int k)
     return 1;
 }
 
-/* Whether relation e counts in integrated ownership (kt_own: owns, not declared, not a
- * self-loop), and whether it belongs to kt_own's subgraphs at all (owns or controls). */
-static int rel_capital(const kt_graph *g, igraph_integer_t e)
-{
-    return kt_graph_rel_type(g, e) == KT_REL_OWNS && !(kt_graph_rel_flags(g, e) & KT_RF_DECLARED) &&
-           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
-}
-
-static int rel_used(const kt_graph *g, igraph_integer_t e)
-{
-    return (kt_graph_rel_type(g, e) == KT_REL_OWNS || kt_graph_rel_is_control(g, e)) &&
-           kt_graph_rel_from(g, e) != kt_graph_rel_to(g, e);
-}
-
-uint8_t kt_screen_i_owner_bits(const kt_graph *g, igraph_integer_t e)
-{
-    return (uint8_t)(rel_used(g, e) ? OIN_USED | (rel_capital(g, e) ? OIN_CAP : 0) : 0);
-}
-
+/* The owners index: the snapshot's when it keeps one for these directors, else made here
+ * (kt_graph_owners_build).  O(|V| + |E|), nothing when kept. */
 kt_err kt_screen_i_owners(kt_screen *s, const uint8_t *bits)
 {
-    const kt_graph *g = s->g;
-    const igraph_integer_t *in;
-    size_t n = 0, cap = 0, cap2 = 0;
-
-    if (!(s->oin_off = malloc(((size_t)s->nv + 1) * sizeof *s->oin_off)))
-        return KT_ENOMEM;
-    for (igraph_integer_t v = 0; v < s->nv; v++) {
-        s->oin_off[v] = (int32_t)n;
-        igraph_integer_t deg = kt_graph_in(g, v, &in);
-        for (igraph_integer_t i = 0; i < deg; i++) {
-            uint8_t b = bits ? bits[in[i]] : kt_screen_i_owner_bits(g, in[i]);
-            if (!(b & OIN_USED))
-                continue;
-            if (kt_vmap_grow((void **)&s->oin_from, &cap, n + 1, sizeof *s->oin_from) != KT_OK ||
-                kt_vmap_grow((void **)&s->oin_rel, &cap2, n + 1, sizeof *s->oin_rel) != KT_OK)
-                return KT_ENOMEM;
-            s->oin_from[n] = (int32_t)kt_graph_rel_from(g, in[i]);
-            s->oin_rel[n++] = (uint32_t)in[i] | (b & OIN_CAP ? OIN_CAPITAL : 0);
-        }
+    kt_graph_owners o;
+    if (!kt_graph_owners_kept(s->g, &o)) {
+        kt_err rc = kt_graph_owners_build(s->g, kt_graph_directors_control(s->g), bits, &s->oin_made);
+        if (rc != KT_OK)
+            return rc;
+        o = s->oin_made;
     }
-    s->oin_off[s->nv] = (int32_t)n;
+    s->oin_off = o.off;
+    s->oin_from = o.from;
+    s->oin_rel = o.rel;
     return KT_OK;
 }
 
@@ -117,10 +89,54 @@ static void bounds(const kt_graph *g, igraph_integer_t e, double *lo, double *hi
     *hi = kt_ival_is_unknown(iv) ? 1 : iv.max / 100;
 }
 
-/* Local vertex of global v in the current traversal, or -1. */
-static int32_t local(const kt_screen_i_memo *m, igraph_integer_t v)
+/* The local ids: linear probing from a Fibonacci hash; a slot of an earlier traversal (another
+ * stamp) is empty.  The table holds the traversal's vertices only (a few thousand slots where a
+ * per-vertex array would span the graph), so a lookup stays in cache.  O(1) expected. */
+static size_t slot_of(const kt_screen_i_memo *m, int32_t v)
 {
-    return m->sl[v].stamp == m->epoch ? m->sl[v].loc : -1;
+    return (size_t)(((uint64_t)(uint32_t)v * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap_sl - 1);
+}
+
+/* Local vertex of global v in the current traversal, or -1. */
+static int32_t local(const kt_screen_i_memo *m, int32_t v)
+{
+    for (size_t h = slot_of(m, v);; h = (h + 1) & (m->cap_sl - 1)) {
+        if (m->sl[h].stamp != m->epoch)
+            return -1;
+        if (m->sl[h].v == v)
+            return m->sl[h].loc;
+    }
+}
+
+static void put_slot(kt_screen_i_memo *m, int32_t v, int32_t loc)
+{
+    size_t h = slot_of(m, v);
+    while (m->sl[h].stamp == m->epoch)
+        h = (h + 1) & (m->cap_sl - 1);
+    m->sl[h].stamp = m->epoch;
+    m->sl[h].v = v;
+    m->sl[h].loc = loc;
+}
+
+/* Give v (not yet met) the local id n, the table kept at most half full: when it would be
+ * more, twice the slots, the n vertices met so far put in again.  Amortised O(1). */
+static kt_err add_local(kt_screen_i_memo *m, int32_t v, size_t n)
+{
+    if (2 * (n + 1) > m->cap_sl) {
+        size_t cap = m->cap_sl ? 2 * m->cap_sl : 4096;
+        void *t = calloc(cap, sizeof *m->sl);
+        if (!t)
+            return KT_ENOMEM;
+        free(m->sl);
+    free(m->ein);
+        m->sl = t;
+        m->cap_sl = cap;
+        m->epoch = 1;
+        for (size_t i = 0; i < n; i++)
+            put_slot(m, m->vert[i], (int32_t)i);
+    }
+    put_slot(m, v, (int32_t)n);
+    return KT_OK;
 }
 
 /* Way 2 for company c: append the marked parties of its upstream whose walk sums meet no
@@ -130,10 +146,9 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     const kt_graph *g = s->g;
     kt_err rc;
 
-    if (!m->sl && !(m->sl = calloc((size_t)s->nv + 1, sizeof *m->sl)))
-        return KT_ENOMEM;
     if (++m->epoch == 0) { /* wrapped: forget every stamp */
-        memset(m->sl, 0, ((size_t)s->nv + 1) * sizeof *m->sl);
+        if (m->sl)
+            memset(m->sl, 0, m->cap_sl * sizeof *m->sl);
         m->epoch = 1;
     }
     /* U in kt_own's local order: breadth-first from c over the in-edges that are owns or
@@ -143,32 +158,40 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
     size_t n = 0, mt = 0;
     if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, 1, sizeof *m->vert)) != KT_OK)
         return rc;
+    if ((rc = add_local(m, (int32_t)c, 0)) != KT_OK)
+        return rc;
     m->vert[n++] = (int32_t)c;
-    m->sl[c].stamp = m->epoch;
-    m->sl[c].loc = 0;
     for (size_t h = 0; h < n; h++) {
         if ((rc = kt_vmap_grow((void **)&m->coff, &m->cap_coff, h + 2, sizeof *m->coff)) != KT_OK)
             return rc;
         m->coff[h] = (int32_t)mt;
         int32_t y = m->vert[h];
-        if (h + 4 < n) /* the owners of a vertex a few places on in the queue */
-            __builtin_prefetch(&s->oin_off[m->vert[h + 4]]);
+        /* the owners of the vertices a few places on in the queue, on their way into the cache:
+         * where their runs start, then the runs */
+        if (h + 8 < n)
+            __builtin_prefetch(&s->oin_off[m->vert[h + 8]]);
+        if (h + 4 < n && s->oin_from) {
+            int32_t o = s->oin_off[m->vert[h + 4]];
+            __builtin_prefetch(&s->oin_from[o]);
+            __builtin_prefetch(&s->oin_rel[o]);
+        }
         for (int32_t i = s->oin_off[y]; i < s->oin_off[y + 1]; i++) {
             int32_t x = s->oin_from[i];
-            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~OIN_CAPITAL);
-            if (local(m, x) < 0) {
-                if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK)
+            igraph_integer_t e = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);
+            int32_t lx = local(m, x);
+            if (lx < 0) {
+                if ((rc = kt_vmap_grow((void **)&m->vert, &m->cap_v, n + 1, sizeof *m->vert)) != KT_OK ||
+                    (rc = add_local(m, x, n)) != KT_OK)
                     return rc;
-                m->sl[x].stamp = m->epoch;
-                m->sl[x].loc = (int32_t)n;
+                lx = (int32_t)n;
                 m->vert[n++] = (int32_t)x;
             }
-            if (!(s->oin_rel[i] & OIN_CAPITAL))
+            if (!(s->oin_rel[i] & KT_OWNER_CAPITAL))
                 continue;
             if ((rc = kt_vmap_grow((void **)&m->cfrom, &m->cap_cfrom, mt + 1, sizeof *m->cfrom)) != KT_OK ||
                 (rc = kt_vmap_grow((void **)&m->cab, &m->cap_cab, 2 * mt + 2, sizeof *m->cab)) != KT_OK)
                 return rc;
-            m->cfrom[mt] = m->sl[x].loc;
+            m->cfrom[mt] = lx;
             bounds(g, e, &m->cab[2 * mt], &m->cab[2 * mt + 1]);
             mt++;
         }
@@ -242,11 +265,41 @@ kt_err kt_screen_i_solve(const kt_screen *s, kt_screen_i_memo *m, igraph_integer
 /* Way 3 for company c: append every marked party of its upstream with its capital interest
  * from the ownership engine (kt_own_upstream_capital: kt_own_upstream's numbers; none when a
  * cycle does not converge: the interest stays unknown). */
+/* kt_own_in_fn over the owners index: v's run, as relation numbers in the memo's scratch
+ * (kt_graph_in's relations that are owns or controls, in its order).  O(the run). */
+typedef struct {
+    const kt_screen *s;
+    kt_screen_i_memo *m;
+    int oom;
+} owners_in;
+
+static igraph_integer_t in_owners(void *ctx, igraph_integer_t v, const igraph_integer_t **eids)
+{
+    owners_in *o = ctx;
+    const kt_screen *s = o->s;
+    kt_screen_i_memo *m = o->m;
+    int32_t lo = s->oin_off[v], hi = s->oin_off[v + 1];
+    if (kt_vmap_grow((void **)&m->ein, &m->cap_ein, (size_t)(hi - lo) + 1, sizeof *m->ein) != KT_OK) {
+        o->oom = 1;
+        *eids = NULL;
+        return 0;
+    }
+    for (int32_t i = lo; i < hi; i++)
+        m->ein[i - lo] = (igraph_integer_t)(s->oin_rel[i] & ~KT_OWNER_CAPITAL);
+    *eids = m->ein;
+    return hi - lo;
+}
+
 kt_err kt_screen_i_solve_own(const kt_screen *s, kt_screen_i_memo *m, igraph_integer_t c)
 {
     kt_own_capital r;
     kt_errinfo ei;
-    kt_err rc = kt_own_upstream_capital(s->g, c, &r, &ei);
+    owners_in oi = {s, m, 0};
+    kt_err rc = kt_own_upstream_capital_in(s->g, c, in_owners, &oi, &r, &ei);
+    if (oi.oom && rc == KT_OK) {
+        kt_own_capital_destroy(&r);
+        return KT_ENOMEM;
+    }
     if (rc == KT_ENOMEM)
         return rc;
     for (size_t i = 0; rc == KT_OK && i < r.n; i++) {
@@ -317,6 +370,7 @@ void kt_screen_i_memo_free(kt_screen_i_memo *m)
     free(m->at);
     free(m->ent);
     free(m->sl);
+    free(m->ein);
     free(m->vert);
     free(m->toff);
     free(m->cnt);

@@ -67,3 +67,13 @@ void kt_screen_i_parallel(int threads, size_t n, kt_screen_i_task fn, void *arg)
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
 }
+
+void kt_screen_parallel(int threads, size_t n, kt_screen_task fn, void *arg)
+{
+    kt_screen_i_parallel(kt_screen_i_threads(threads), n, fn, arg);
+}
+
+int kt_screen_threads(int threads)
+{
+    return kt_screen_i_threads(threads);
+}

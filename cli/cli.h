@@ -58,12 +58,20 @@ int kt_cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Text from the data (ids, names, file names, messages quoting them), made safe to print: control
  * characters become visible text (\x1b, \n), so data can neither drive a terminal nor start a
  * line of its own.  kt_cli_text() returns s itself when nothing needs escaping, else a buffer
- * kept here and reused after 16 more calls (enough for the arguments of one printf).
+ * kept here (one set per thread) and reused after 16 more calls (enough for the arguments of
+ * one printf); kt_cli_text_release() frees the calling thread's.
  * kt_cli_line() prints one formatted line, all of it escaped, then a newline.
  * Markdown: kt_cli_md_text() escapes markup characters too; kt_cli_md_code() writes a code span
  * with a fence no backtick inside can close. */
 void kt_cli_put_text(FILE *f, const char *s);
 const char *kt_cli_text(const char *s);
+void kt_cli_text_release(void);
+/* Write items 0..n-1 to f in order, each made by one(out, i, ctx) on any of the --threads
+ * threads into a buffer of its own (a batch of items at a time, so the buffers held stay
+ * small); one must only read what it shares, and returns -1 when out of memory, else 0.  One
+ * thread: straight to f.  -1 when out of memory (f then holds a part), else 0.  Complexity:
+ * one's, and a copy of the output. */
+int kt_cli_each(FILE *f, size_t n, int (*one)(FILE *out, size_t i, void *ctx), void *ctx);
 void kt_cli_line(FILE *f, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -264,11 +264,45 @@ static void table_item(FILE *f, const kt_graph *g, const kt_screen_item *x, int 
     free(p);
 }
 
+/* Bidder b's section of the table (kt_cli_each: on any thread). */
+static int table_bidder(FILE *f, size_t b, void *ctx)
+{
+    const kt_screen_report *r = ctx;
+    const kt_screen_result *x = &r->res[b];
+    const kt_tender_bidder *tb = &r->t->bidders[b];
+    char buf[600];
+    fprintf(f, "\n%s%s%s: %s\n", kt_cli_text(tb->id), tb->name ? " " : "", tb->name ? kt_cli_text(tb->name) : "", kt_verdict_name(x->verdict));
+    kt_screen_out_explain(r, b, buf, sizeof buf);
+    fprintf(f, "  %s\n", buf);
+    for (int slot = 0; slot < KT_WHY_VERDICT; slot++) {
+        fputs("  ", f);
+        why_brief(f, r, b, slot);
+        fputc('\n', f);
+    }
+    fputs("  ", f);
+    coverage_text(f, x, kt_policy_thresholds_get(r->p)->max_depth);
+    for (size_t i = 0; i < x->nprohibited; i++)
+        table_prohibition(f, r, &x->prohibited[i]);
+    if (!x->nfindings)
+        fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
+    for (size_t i = 0; i < x->nfindings; i++) {
+        table_item(f, r->g, &x->findings[i], 1);
+        if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
+            kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
+        kt_screen_case_text(f, r, b, i, 1, 0);
+    }
+    for (size_t i = 0; i < x->nunknown; i++) {
+        table_item(f, r->g, &x->unknown[i], 0);
+        kt_screen_case_text(f, r, b, i, 0, 0);
+    }
+    kt_screen_case_bidder_text(f, r, b, 0);
+    return 0;
+}
+
 int kt_screen_out_table(FILE *f, const kt_screen_report *r)
 {
     const kt_tender *t = r->t;
     int width = 6;
-    char buf[600];
     for (size_t b = 0; b < t->nbidders; b++) {
         int w = kt_cli_text_width(kt_cli_text(t->bidders[b].id)); /* columns as printed, escapes included */
         width = w > width ? w : width;
@@ -288,35 +322,8 @@ int kt_screen_out_table(FILE *f, const kt_screen_report *r)
         fprintf(f, "  %-19s  %-8s  %-8s  %-8s  %-8s  %s\n", kt_verdict_name(x->verdict), kt_cons_name(x->cons[0]), kt_cons_name(x->cons[1]),
                 kt_cons_name(x->cons[2]), kt_cons_name(x->cons[3]), kt_route_name(x->route));
     }
-    for (size_t b = 0; b < t->nbidders; b++) {
-        const kt_screen_result *x = &r->res[b];
-        const kt_tender_bidder *tb = &t->bidders[b];
-        fprintf(f, "\n%s%s%s: %s\n", kt_cli_text(tb->id), tb->name ? " " : "", tb->name ? kt_cli_text(tb->name) : "", kt_verdict_name(x->verdict));
-        kt_screen_out_explain(r, b, buf, sizeof buf);
-        fprintf(f, "  %s\n", buf);
-        for (int slot = 0; slot < KT_WHY_VERDICT; slot++) {
-            fputs("  ", f);
-            why_brief(f, r, b, slot);
-            fputc('\n', f);
-        }
-        fputs("  ", f);
-        coverage_text(f, x, kt_policy_thresholds_get(r->p)->max_depth);
-        for (size_t i = 0; i < x->nprohibited; i++)
-            table_prohibition(f, r, &x->prohibited[i]);
-        if (!x->nfindings)
-            fprintf(f, "  no finding in the data%s\n", x->nunknown ? ", but the data is incomplete" : "");
-        for (size_t i = 0; i < x->nfindings; i++) {
-            table_item(f, r->g, &x->findings[i], 1);
-            if (x->findings[i].reasons & KT_REASON_MARKS) /* the listings, as evidence */
-                kt_cli_marks_text(f, r->g, r->p, x->findings[i].node);
-            kt_screen_case_text(f, r, b, i, 1, 0);
-        }
-        for (size_t i = 0; i < x->nunknown; i++) {
-            table_item(f, r->g, &x->unknown[i], 0);
-            kt_screen_case_text(f, r, b, i, 0, 0);
-        }
-        kt_screen_case_bidder_text(f, r, b, 0);
-    }
+    if (kt_cli_each(f, t->nbidders, table_bidder, (void *)r) != 0)
+        return -1;
     return ferror(f) ? -1 : 0;
 }
 
@@ -513,18 +520,25 @@ int kt_screen_out_json(FILE *f, const kt_screen_report *r)
     return kt_cli_print_json(f, doc);
 }
 
+/* Bidder b's line (kt_cli_each: on any thread). */
+static int jsonl_bidder(FILE *f, size_t b, void *ctx)
+{
+    const kt_screen_report *r = ctx;
+    cJSON *o = bidder_json(r, b);
+    cJSON_AddStringToObject(o, "tender", r->t->id);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!s)
+        return -1;
+    fprintf(f, "%s\n", s);
+    free(s);
+    return 0;
+}
+
 int kt_screen_out_jsonl(FILE *f, const kt_screen_report *r)
 {
-    for (size_t b = 0; b < r->t->nbidders; b++) {
-        cJSON *o = bidder_json(r, b);
-        cJSON_AddStringToObject(o, "tender", r->t->id);
-        char *s = cJSON_PrintUnformatted(o);
-        cJSON_Delete(o);
-        if (!s)
-            return -1;
-        fprintf(f, "%s\n", s);
-        free(s);
-    }
+    if (kt_cli_each(f, r->t->nbidders, jsonl_bidder, (void *)r) != 0)
+        return -1;
     return ferror(f) ? -1 : 0;
 }
 
@@ -562,6 +576,50 @@ static void csv_why(FILE *f, const kt_screen_report *r, size_t b, char sep)
     free(text);
 }
 
+/* Bidder b's rows (kt_cli_each: on any thread). */
+static int csv_bidder(FILE *f, size_t b, void *ctx)
+{
+    const kt_screen_report *r = ctx;
+    char sep = r->excel ? ';' : ',';
+    char rs[96], depth[16];
+    const kt_screen_result *x = &r->res[b];
+    size_t rows = x->nfindings ? x->nfindings : 1;
+    for (size_t i = 0; i < rows; i++) {
+        const kt_screen_item *it = x->nfindings ? &x->findings[i] : NULL;
+        kt_cli_csv_cell(f, r->t->id, 0, sep);
+        kt_cli_csv_cell(f, r->t->bidders[b].id, 0, sep);
+        kt_cli_csv_cell(f, r->t->bidders[b].name, 0, sep);
+        kt_cli_csv_cell(f, kt_verdict_name(x->verdict), 0, sep);
+        for (int c = 0; c < KT_CONS__COUNT; c++)
+            kt_cli_csv_cell(f, kt_cons_name(x->cons[c]), 0, sep);
+        kt_cli_csv_cell(f, kt_route_name(x->route), 0, sep);
+        if (it) {
+            kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
+            snprintf(depth, sizeof depth, "%d", it->depth);
+            char *p = path_text(r->g, it);
+            kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->node), 0, sep);
+            kt_cli_csv_cell(f, kt_graph_entity_name(r->g, it->node), 0, sep);
+            kt_cli_csv_cell(f, origin_code(r->g, it->node), 0, sep);
+            kt_cli_csv_cell(f, rs, 0, sep);
+            kt_cli_csv_cell(f, item_via(r->g, it), 0, sep);
+            fprintf(f, "%s%c", depth, sep);
+            kt_cli_csv_cell(f, it->party ? "yes" : "no", 0, sep);
+            kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->start), 0, sep);
+            kt_cli_csv_num(f, it->interest.min, sep);
+            kt_cli_csv_num(f, it->interest.max, sep);
+            kt_cli_csv_cell(f, p ? p : "", 0, sep);
+            free(p);
+        } else {
+            for (int k = 0; k < 11; k++) /* finding .. path: empty */
+                fputc(sep, f);
+        }
+        fprintf(f, "%zu%c", x->nunknown, sep);
+        csv_why(f, r, b, sep);
+        kt_screen_case_csv(f, r, b, it ? i : SIZE_MAX, sep);
+    }
+    return 0;
+}
+
 int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
 {
     static const char *cols[] = {"tender",   "bidder",  "bidder_name", "verdict",  "C1",       "C2",
@@ -570,50 +628,14 @@ int kt_screen_out_csv(FILE *f, const kt_screen_report *r)
                                  "interest_max", "path", "unknown_count", "why", "incomplete", "prohibitions"};
     size_t ncols = sizeof cols / sizeof cols[0];
     char sep = r->excel ? ';' : ',';
-    char rs[96], depth[16];
     const char *all[sizeof cols / sizeof cols[0] + 8];
     for (size_t k = 0; k < ncols; k++)
         all[k] = cols[k];
     for (size_t k = 0; k < kt_screen_case_ncsv && k < 8; k++)
         all[ncols + k] = kt_screen_case_csv_cols[k];
     kt_cli_csv_header(f, all, ncols + (kt_screen_case_ncsv < 8 ? kt_screen_case_ncsv : 8), sep);
-    for (size_t b = 0; b < r->t->nbidders; b++) {
-        const kt_screen_result *x = &r->res[b];
-        size_t rows = x->nfindings ? x->nfindings : 1;
-        for (size_t i = 0; i < rows; i++) {
-            const kt_screen_item *it = x->nfindings ? &x->findings[i] : NULL;
-            kt_cli_csv_cell(f, r->t->id, 0, sep);
-            kt_cli_csv_cell(f, r->t->bidders[b].id, 0, sep);
-            kt_cli_csv_cell(f, r->t->bidders[b].name, 0, sep);
-            kt_cli_csv_cell(f, kt_verdict_name(x->verdict), 0, sep);
-            for (int c = 0; c < KT_CONS__COUNT; c++)
-                kt_cli_csv_cell(f, kt_cons_name(x->cons[c]), 0, sep);
-            kt_cli_csv_cell(f, kt_route_name(x->route), 0, sep);
-            if (it) {
-                kt_cli_reasons_text(it->reasons, " ", rs, sizeof rs);
-                snprintf(depth, sizeof depth, "%d", it->depth);
-                char *p = path_text(r->g, it);
-                kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->node), 0, sep);
-                kt_cli_csv_cell(f, kt_graph_entity_name(r->g, it->node), 0, sep);
-                kt_cli_csv_cell(f, origin_code(r->g, it->node), 0, sep);
-                kt_cli_csv_cell(f, rs, 0, sep);
-                kt_cli_csv_cell(f, item_via(r->g, it), 0, sep);
-                fprintf(f, "%s%c", depth, sep);
-                kt_cli_csv_cell(f, it->party ? "yes" : "no", 0, sep);
-                kt_cli_csv_cell(f, kt_graph_entity_id(r->g, it->start), 0, sep);
-                kt_cli_csv_num(f, it->interest.min, sep);
-                kt_cli_csv_num(f, it->interest.max, sep);
-                kt_cli_csv_cell(f, p ? p : "", 0, sep);
-                free(p);
-            } else {
-                for (int k = 0; k < 11; k++) /* finding .. path: empty */
-                    fputc(sep, f);
-            }
-            fprintf(f, "%zu%c", x->nunknown, sep);
-            csv_why(f, r, b, sep);
-            kt_screen_case_csv(f, r, b, it ? i : SIZE_MAX, sep);
-        }
-    }
+    if (kt_cli_each(f, r->t->nbidders, csv_bidder, (void *)r) != 0)
+        return -1;
     return ferror(f) ? -1 : 0;
 }
 

@@ -92,11 +92,14 @@ int kt_screen_run_do(kt_screen_run *r)
     r->res = calloc(nb, sizeof *r->res);
     r->cases = calloc(nb, sizeof *r->cases);
     kt_screen_tender *own = malloc(nb * sizeof *own);
-    kt_err *rcs = malloc(nb * sizeof *rcs);
+    kt_err *rcs = malloc(nb * sizeof *rcs), *crc = malloc(nb * sizeof *crc);
     kt_errinfo *eis = malloc(nb * sizeof *eis);
-    if (!r->res || !r->cases || !own || !rcs || !eis) {
+    unsigned *access = malloc(nb * sizeof *access);
+    if (!r->res || !r->cases || !own || !rcs || !eis || !crc || !access) {
         free(own);
         free(rcs);
+        free(crc);
+        free(access);
         free(eis);
         kt_cli_msg("out of memory");
         return KT_EXIT_FAIL;
@@ -107,6 +110,11 @@ int kt_screen_run_do(kt_screen_run *r)
     }
     kt_cli_status("screening %zu bidders", t->nbidders);
     rc = kt_screen_bidders(r->s, own, t->bidders, t->nbidders, r->res, rcs, eis);
+    if (rc == KT_OK) { /* the bidders' cases, on every thread; then read in order */
+        for (size_t b = 0; b < t->nbidders; b++)
+            access[b] = own[b].access_given ? own[b].access : 0;
+        kt_case_bidders_init(r->cases, t->nbidders, r->g, r->res, t->bidders, access, r->dec, rcs, crc, so.threads);
+    }
     int bad = 0;
     for (size_t b = 0; rc == KT_OK && b < t->nbidders; b++) {
         if (rcs[b] == KT_ENOTFOUND) {
@@ -115,12 +123,12 @@ int kt_screen_run_do(kt_screen_run *r)
             bad = 1;
             continue;
         }
-        if ((rc = rcs[b]) == KT_OK)
-            rc = kt_case_bidder_init(&r->cases[b], r->g, &r->res[b], t->bidders[b].id,
-                                     own[b].access_given ? own[b].access : 0, r->dec);
+        rc = crc[b];
     }
     free(own);
     free(rcs);
+    free(crc);
+    free(access);
     free(eis);
     if (rc != KT_OK) {
         kt_cli_status_end();

@@ -52,11 +52,21 @@ static void put_buf(void *ctx, const char *b, size_t n, int escaped)
     t->s[t->n] = '\0';
 }
 
+/* owned here, per thread (output is written on several, kt_cli_each): slots reused in turn,
+ * so one printf may take up to 16 of them */
+static _Thread_local text_buf slot[16];
+static _Thread_local unsigned next;
+
+void kt_cli_text_release(void)
+{
+    for (int i = 0; i < 16; i++) {
+        free(slot[i].s);
+        memset(&slot[i], 0, sizeof slot[i]);
+    }
+}
+
 const char *kt_cli_text(const char *s)
 {
-    /* owned here: slots reused in turn, so one printf may take up to 16 of them */
-    static text_buf slot[16];
-    static unsigned next;
     if (!s || !kt_text_needs_escape(s))
         return s;
     text_buf *t = &slot[next++ % 16];

@@ -399,6 +399,73 @@ typedef enum { KT_SRC_SAME = 0, KT_SRC_CHANGED, KT_SRC_GONE, KT_SRC_UNCHECKED } 
  * or else the same bytes.  KT_SRC_UNCHECKED for standard input and for a graph not mapped. */
 kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file);
 
+/* ---- derived indexes (derived.c) ----
+ * Indexes that follow from the built model alone, whatever the policy.  A snapshot keeps them
+ * (kt_graph_save computes them, kt_graph_open maps and checks them): the *_kept functions give
+ * a mapped snapshot's, else NULL / 0; the others compute them, for a model built from sources.
+ *
+ * Cycles: per vertex 1 when it lies on a cycle of relations of any type (a strongly connected
+ * component of more than one vertex; self-loops do not count), else 0; |V| + 1 bytes, the
+ * caller's to free.  KT_EUSAGE on a graph not built or beyond 2^31 vertices or relations.
+ * Complexity: O(|V| + |E|), an iterative Tarjan. */
+kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out);
+const uint8_t *kt_graph_cycles_kept(const kt_graph *g);
+/* Gaps: per vertex, where its data stops for each completeness dimension (bits KT_GAP_*):
+ * ownership, a company not marked complete whose direct owners' known shares (lower bounds)
+ * add up to less than 100%; supply, such a company without a supplier or subcontractor;
+ * components, an item without a known origin, or without parts and not marked complete; an
+ * entity only referenced, all three.  kt_graph_gaps: O(degree of v).  The snapshot keeps them
+ * per vertex (kt_graph_gaps_kept, |V| bytes).
+ * BOM shares: per item its share of its bill of materials with a known origin, 0-1 (a leaf 1 or
+ * 0 by its origin, kt_policy_origin; an assembly the mean of its parts; anything else 0); |V| + 1
+ * floats, the caller's to free.  kt_graph_bom_shares: O(|V| + |E|), Kahn's order over contains. */
+enum { KT_GAP_OWNERSHIP = 1, KT_GAP_SUPPLY = 2, KT_GAP_COMPONENTS = 4 };
+uint8_t kt_graph_gaps(const kt_graph *g, igraph_integer_t v);
+const uint8_t *kt_graph_gaps_kept(const kt_graph *g);
+kt_err kt_graph_bom_shares(const kt_graph *g, float **out);
+const float *kt_graph_bom_kept(const kt_graph *g);
+/* The owners index: per vertex v, its relations in that are owns or controls relations (and
+ * director_of with directors, see kt_graph_rel_is_control), self-loops left out, in
+ * kt_graph_in's order: off[v]..off[v+1] index from[] (the owner) and rel[] (the relation, with
+ * KT_OWNER_CAPITAL when it counts in integrated ownership: owns, not declared).  4 bytes per
+ * vertex and 8 per relation kept.  kt_graph_owner_bits: what relation e is to the index
+ * (KT_OWNER_USED: in it; KT_OWNER_CAP: with KT_OWNER_CAPITAL), O(1); kt_graph_owners_build
+ * takes them from bits[] when given (made where the relations are read in order anyway), else
+ * asks; O(|V| + |E|).  kt_graph_owners_kept gives the snapshot's, made without directors: 1,
+ * only when the graph's directors do not control; else 0 and *o cleared. */
+enum { KT_OWNER_USED = 1, KT_OWNER_CAP = 2 };
+#define KT_OWNER_CAPITAL (1u << 31)
+typedef struct {
+    const int32_t *off, *from;
+    const uint32_t *rel;
+    size_t n; /* relations kept: off[|V|] */
+} kt_graph_owners;
+uint8_t kt_graph_owner_bits(const kt_graph *g, igraph_integer_t e, int directors);
+kt_err kt_graph_owners_build(const kt_graph *g, int directors, const uint8_t *bits, kt_graph_owners *o);
+void kt_graph_owners_free(kt_graph_owners *o); /* one kt_graph_owners_build made */
+int kt_graph_owners_kept(const kt_graph *g, kt_graph_owners *o);
+
+/* The dependency index: per vertex b, the relations whose other end depends on b by their
+ * type (kt_graph_dep_from: 1, the source depends on the target: subcontracts, offers,
+ * contains, made_by; 0, the target on the source: member_of, supplies, owns, controls,
+ * director_of; -1 none), self-loops left out, in relation order: off[b]..off[b+1] index dep[]
+ * (the dependent and the relation).  Whether a relation is a dependency step at all is the
+ * policy's to say (analyses/kt_dep.h); this is every relation that may be one.  4 bytes per
+ * vertex and 8 per relation kept.  kt_graph_deps_build: O(|V| + |E|), a counting sort;
+ * kt_graph_deps_kept gives the snapshot's (1), else 0 and *o cleared. */
+typedef struct {
+    int32_t node, rel;
+} kt_graph_dep_entry;
+typedef struct {
+    const int32_t *off; /* |V| + 1 entries (+ 1 more when built here) */
+    const kt_graph_dep_entry *dep;
+    size_t n;
+} kt_graph_deps;
+int kt_graph_dep_from(kt_rtype t);
+kt_err kt_graph_deps_build(const kt_graph *g, kt_graph_deps *o);
+void kt_graph_deps_free(kt_graph_deps *o); /* one kt_graph_deps_build made */
+int kt_graph_deps_kept(const kt_graph *g, kt_graph_deps *o);
+
 /* Install igraph's non-aborting error handler; call once at start-up. */
 void kt_graph_init_library(void);
 /* An igraph error code as keten's: IGRAPH_ENOMEM is KT_ENOMEM, any other failure KT_EGRAPH,

@@ -1,12 +1,16 @@
 /* snapshot.c: the built model saved to one file and mapped back read-only (see kt_graph.h).
  *
- * Layout (format 1; every integer in the writer's byte order, which the header records):
+ * Layout (format 2; every integer in the writer's byte order, which the header records):
  *   header, 128 bytes: magic, format, byte-order mark, keten version, file size, where the table
  *     of contents is and how long, a hash of header and table, vertex count, relations left out
  *     by date, the --as-of date;
  *   sections, each at a 64-byte boundary: string tables (text, then one offset per string, and
  *     the id hash table as it is), the side arrays of KT_GRAPH_I_ARRAYS, igraph's six index
- *     vectors, the diagnostics of the load, and the sources (size, time, hash, absolute path);
+ *     vectors, the diagnostics of the load, the sources (size, time, hash, absolute path), and
+ *     the derived indexes of derived.c (since format 2: which vertices lie on a cycle, where
+ *     each vertex's data stops, the items' bill-of-materials shares, the dependency index, the
+ *     owners index), so
+ *     that a screening from the snapshot does not compute them again;
  *   table of contents: name, element size, count and offset of each section.
  * Opening maps the file and points the model's arrays into it: nothing is parsed or copied but
  * one pointer per string.  Every index the accessors follow is checked once on opening, so a
@@ -26,7 +30,7 @@
 #include "kt_country.h"
 
 #define MAGIC "\x89KTN\r\n\x1a\n"
-#define FORMAT 1u
+#define FORMAT 2u
 #define BOM 0x01020304u
 #define ALIGN 64u
 #define HEADER 256u
@@ -77,6 +81,11 @@ struct kt_graph_i_snap {
     igraph_vector_int_t saved[6]; /* igraph_empty's own vectors, given back before igraph_destroy */
     const src_rec *src;
     const char *src_text;
+    const uint8_t *cyclic;     /* derived indexes (derived.c) */
+    const uint8_t *gaps;
+    const float *bom;
+    kt_graph_deps deps;
+    kt_graph_owners owners;
     char version[17];
     char date[11];       /* the date the model was built for; "" none */
     char win[4][11];
@@ -288,6 +297,49 @@ out:
     return rc;
 }
 
+/* The derived indexes (kt_graph.h): cycle flags, gaps and bill-of-materials shares, one each
+ * per vertex; the dependency index; the owners index, made without directors.  O(|V| + |E|). */
+static kt_err w_derived(writer *w, const kt_graph *g)
+{
+    uint8_t *cyclic, *gaps;
+    float *bom;
+    kt_graph_owners o;
+    kt_graph_deps dp;
+    kt_err rc = kt_graph_cycles(g, &cyclic);
+    if (rc != KT_OK)
+        return rc;
+    if ((rc = kt_graph_bom_shares(g, &bom)) != KT_OK) {
+        free(cyclic);
+        return rc;
+    }
+    if (!(gaps = malloc((size_t)g->nv + 1))) {
+        free(cyclic);
+        free(bom);
+        return KT_ENOMEM;
+    }
+    for (igraph_integer_t v = 0; v < g->nv; v++)
+        gaps[v] = kt_graph_gaps(g, v);
+    w_section(w, "d.cyclic", cyclic, 1, (size_t)g->nv);
+    w_section(w, "d.gaps", gaps, 1, (size_t)g->nv);
+    w_section(w, "d.bom", bom, sizeof *bom, (size_t)g->nv);
+    free(cyclic);
+    free(gaps);
+    free(bom);
+    /* one index at a time, written as soon as made: the least memory held at once */
+    if ((rc = kt_graph_deps_build(g, &dp)) != KT_OK)
+        return rc;
+    w_section(w, "d.dep.off", dp.off, sizeof *dp.off, (size_t)g->nv + 1);
+    w_section(w, "d.dep", dp.dep, sizeof *dp.dep, dp.n);
+    kt_graph_deps_free(&dp);
+    if ((rc = kt_graph_owners_build(g, 0, NULL, &o)) != KT_OK)
+        return rc;
+    w_section(w, "d.own.off", o.off, sizeof *o.off, (size_t)g->nv + 1);
+    w_section(w, "d.own.from", o.from ? (const void *)o.from : "", sizeof *o.from, o.n);
+    w_section(w, "d.own.rel", o.rel ? (const void *)o.rel : "", sizeof *o.rel, o.n);
+    kt_graph_owners_free(&o);
+    return KT_OK;
+}
+
 /* Size, time, hash and absolute path of every source, for noticing later changes. */
 static kt_err w_sources(writer *w, const kt_graph *g, kt_errinfo *ei)
 {
@@ -371,6 +423,8 @@ kt_err kt_graph_save(const kt_graph *g, const kt_diags *d, const char *version, 
         return kt_errinfo_set(ei, KT_ENOMEM, "", 0, "out of memory");
     if ((rc = w_sources(&w, g, ei)) != KT_OK)
         return rc == KT_ENOMEM ? kt_errinfo_set(ei, rc, "", 0, "out of memory") : rc;
+    if ((rc = w_derived(&w, g)) != KT_OK)
+        return kt_errinfo_set(ei, rc, "", 0, rc == KT_ENOMEM ? "out of memory" : "too large for a snapshot");
     w_pad(&w);
     h.body_sum = hash_mem(w.h, w.carry, w.ncarry); /* w_pad leaves no carry: the body is whole words */
     memcpy(h.magic, MAGIC, 8);
@@ -611,8 +665,9 @@ static kt_err r_header(reader *r, size_t len)
         return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "snapshot made on a machine of another byte order");
     if (h->format != FORMAT)
         return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0,
-                              "snapshot format %u, this keten reads format %u: index the sources again",
-                              (unsigned)h->format, FORMAT);
+                              "snapshot format %u, made by %s keten; this keten reads format %u: run keten index "
+                              "again",
+                              (unsigned)h->format, h->format < FORMAT ? "an older" : "a newer", FORMAT);
     if (h->file_size != len)
         return kt_errinfo_set(r->ei, KT_EPARSE, r->path, 0, "truncated snapshot (%zu bytes of %llu)", len,
                               (unsigned long long)h->file_size);
@@ -629,6 +684,91 @@ static kt_err r_header(reader *r, size_t len)
         if (strnlen(h->win[i], sizeof h->win[i]) >= 11)
             return corrupt(r, "header");
     return KT_OK;
+}
+
+/* The derived indexes: the cycle flags 0 or 1, the gaps' bits, the shares 0-1; the owners
+ * index's offsets rising from 0 to its length, every owner a vertex and every relation one,
+ * with one flag bit.  O(|V| + |E|). */
+static kt_err r_derived(reader *r, kt_graph *g)
+{
+    struct kt_graph_i_snap *s = g->snap;
+    size_t nc, ng, nb, no, nf, nr, nv = (size_t)g->nv, ne = g->nrels;
+    const uint8_t *cyc = sect(r, "d.cyclic", 1, &nc);
+    const uint8_t *gaps = cyc ? sect(r, "d.gaps", 1, &ng) : NULL;
+    const float *bom = gaps ? sect(r, "d.bom", sizeof *bom, &nb) : NULL;
+    size_t ndo, nd;
+    const int32_t *doff = bom ? sect(r, "d.dep.off", sizeof *doff, &ndo) : NULL;
+    const kt_graph_dep_entry *dep = doff ? sect(r, "d.dep", sizeof *dep, &nd) : NULL;
+    const int32_t *off = dep ? sect(r, "d.own.off", sizeof *off, &no) : NULL;
+    const int32_t *from = off ? sect(r, "d.own.from", sizeof *from, &nf) : NULL;
+    const uint32_t *rel = from ? sect(r, "d.own.rel", sizeof *rel, &nr) : NULL;
+    if (!rel)
+        return KT_EPARSE;
+    if (nc != nv)
+        return corrupt(r, "cycle flags");
+    for (size_t v = 0; v < nv; v++)
+        if (cyc[v] > 1)
+            return corrupt(r, "cycle flags");
+    if (ng != nv || nb != nv)
+        return corrupt(r, "gaps or shares");
+    for (size_t v = 0; v < nv; v++)
+        if (gaps[v] > (KT_GAP_OWNERSHIP | KT_GAP_SUPPLY | KT_GAP_COMPONENTS) || !(bom[v] >= 0 && bom[v] <= 1))
+            return corrupt(r, "gaps or shares");
+    if (ndo != nv + 1 || doff[0] != 0 || (size_t)doff[nv] != nd)
+        return corrupt(r, "dependency index");
+    for (size_t v = 0; v < nv; v++)
+        if (doff[v] > doff[v + 1])
+            return corrupt(r, "dependency index");
+    for (size_t i = 0; i < nd; i++)
+        if (dep[i].node < 0 || (size_t)dep[i].node >= nv || dep[i].rel < 0 || (size_t)dep[i].rel >= ne)
+            return corrupt(r, "dependency index");
+    if (no != nv + 1 || nf != nr || off[0] != 0 || (size_t)off[nv] != nf)
+        return corrupt(r, "owners index");
+    for (size_t v = 0; v < nv; v++)
+        if (off[v] > off[v + 1])
+            return corrupt(r, "owners index");
+    for (size_t i = 0; i < nf; i++)
+        if (from[i] < 0 || (size_t)from[i] >= nv || (rel[i] & ~KT_OWNER_CAPITAL) >= ne)
+            return corrupt(r, "owners index");
+    s->cyclic = cyc;
+    s->gaps = gaps;
+    s->bom = bom;
+    s->deps = (kt_graph_deps){doff, nd ? dep : NULL, nd};
+    s->owners = (kt_graph_owners){off, nf ? from : NULL, nf ? rel : NULL, nf};
+    return KT_OK;
+}
+
+const uint8_t *kt_graph_cycles_kept(const kt_graph *g)
+{
+    return g->snap ? g->snap->cyclic : NULL;
+}
+
+const uint8_t *kt_graph_gaps_kept(const kt_graph *g)
+{
+    return g->snap ? g->snap->gaps : NULL;
+}
+
+const float *kt_graph_bom_kept(const kt_graph *g)
+{
+    return g->snap ? g->snap->bom : NULL;
+}
+
+int kt_graph_deps_kept(const kt_graph *g, kt_graph_deps *o)
+{
+    memset(o, 0, sizeof *o);
+    if (!g->snap || !g->snap->deps.off)
+        return 0;
+    *o = g->snap->deps;
+    return 1;
+}
+
+int kt_graph_owners_kept(const kt_graph *g, kt_graph_owners *o)
+{
+    memset(o, 0, sizeof *o);
+    if (!g->snap || !g->snap->owners.off || kt_graph_directors_control(g))
+        return 0;
+    *o = g->snap->owners;
+    return 1;
 }
 
 int kt_graph_snapshot_lazy = 0;
@@ -745,7 +885,7 @@ kt_err kt_graph_open(const char *path, kt_graph **out, kt_diags *d, kt_errinfo *
         }
         g->ig.n = g->nv;
     }
-    if ((rc = validate(&r, g)) != KT_OK || (rc = r_diags(&r, d)) != KT_OK)
+    if ((rc = validate(&r, g)) != KT_OK || (rc = r_derived(&r, g)) != KT_OK || (rc = r_diags(&r, d)) != KT_OK)
         goto fail;
     {
         size_t ns, nt;

@@ -59,6 +59,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             kt_graph_rel_country(g, e);
             kt_graph_rel_item(g, e);
         }
+        /* the derived indexes: every flag and every owner and relation they name */
+        const uint8_t *cyc = kt_graph_cycles_kept(g);
+        kt_graph_owners o;
+        volatile unsigned sink = 0;
+        const uint8_t *gaps = kt_graph_gaps_kept(g);
+        const float *bom = kt_graph_bom_kept(g);
+        for (igraph_integer_t v = 0; cyc && v < kt_graph_vertex_count(g); v++)
+            sink += cyc[v] + gaps[v] + (bom[v] > 0.5f);
+        kt_graph_deps dp;
+        if (kt_graph_deps_kept(g, &dp))
+            for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
+                for (int32_t i = dp.off[v]; i < dp.off[v + 1]; i++) {
+                    kt_graph_entity_name(g, dp.dep[i].node);
+                    kt_graph_rel_share(g, dp.dep[i].rel);
+                }
+        if (kt_graph_owners_kept(g, &o))
+            for (igraph_integer_t v = 0; v < kt_graph_vertex_count(g); v++)
+                for (int32_t i = o.off[v]; i < o.off[v + 1]; i++) {
+                    kt_graph_entity_name(g, o.from[i]);
+                    kt_graph_rel_share(g, (igraph_integer_t)(o.rel[i] & ~KT_OWNER_CAPITAL));
+                }
+        (void)sink;
         kt_graph_find_duplicates(g, d);
         kt_graph_source_state(g, 0);
     }

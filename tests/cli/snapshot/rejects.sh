@@ -23,14 +23,18 @@ P
 }
 head -c $((size - 100)) "$t/a.ktn" >"$t/short.ktn"; run "$t/short.ktn"
 head -c 20 "$t/a.ktn" >"$t/stub.ktn"; run "$t/stub.ktn"
-# another format version
+# another format version: a newer keten's, an older keten's (format 1 kept no derived indexes)
 cp "$t/a.ktn" "$t/v9.ktn"; printf '\011' | dd of="$t/v9.ktn" bs=1 seek=8 conv=notrunc 2>/dev/null; run "$t/v9.ktn"
+cp "$t/a.ktn" "$t/v1.ktn"; printf '\001' | dd of="$t/v1.ktn" bs=1 seek=8 conv=notrunc 2>/dev/null; run "$t/v1.ktn"
 # other byte order
 cp "$t/a.ktn" "$t/be.ktn"; printf '\001\002\003\004' | dd of="$t/be.ktn" bs=1 seek=12 conv=notrunc 2>/dev/null; run "$t/be.ktn"
 # a flipped byte in the header
 cp "$t/a.ktn" "$t/hdr.ktn"; printf 'Z' | dd of="$t/hdr.ktn" bs=1 seek=60 conv=notrunc 2>/dev/null; run "$t/hdr.ktn"
 # indexes out of range in the body
 for s in ids.off ids.slots ents rels extras pairs ig.from ig.oi ig.os diag; do smash $s; done
+# the derived indexes: cycle flags not 0 or 1, gaps and shares out of range, a dependency
+# index or an owners index out of range
+for s in d.cyclic d.gaps d.bom d.dep.off d.dep d.own.off d.own.from d.own.rel; do smash $s; done
 # a changed letter in a name: structurally sound, so commands answer; keten check finds it
 python3 - "$t/a.ktn" "$t/name.ktn" <<'P'
 import sys

@@ -174,6 +174,23 @@ static size_t chunk_size(void)
     return KT_LOAD_CHUNK_DEFAULT;
 }
 
+/* Room for one more record in ch; -1 out of memory. */
+static int rec_room(chunk_t *ch, size_t rec_size)
+{
+    if (ch->nrecs < ch->caprecs)
+        return 0;
+    size_t nc = ch->caprecs ? ch->caprecs * 2 : 1024;
+    char *r = realloc(ch->recs, nc * rec_size);
+    long *l = r ? realloc(ch->lines, nc * sizeof *l) : NULL;
+    if (r)
+        ch->recs = r;
+    if (!l)
+        return -1;
+    ch->lines = l;
+    ch->caprecs = nc;
+    return 0;
+}
+
 /* Parse every line of ch (on any thread). */
 static void parse_chunk(pool_t *p, chunk_t *ch)
 {
@@ -181,15 +198,18 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
     const kt_load_limits *lim = kt_load_get_limits();
     kt_load_ctx wc = *p->c;
     char *s = ch->buf, *end = ch->buf + ch->len;
+    char *cr = NULL, *nl; /* the next CR (a line end too) at or after s, end when none; NULL: not looked for */
     long ln = 0;
 
     wc.d = ch->d;
     wc.oom = 0;
     tl_arena = &ch->arena;
     while (s < end) {
-        char *e = s;
-        while (e < end && *e != '\n' && *e != '\r')
-            e++;
+        if ((!cr || cr < s) && !(cr = memchr(s, '\r', (size_t)(end - s))))
+            cr = end;
+        if (!(nl = memchr(s, '\n', (size_t)(end - s))))
+            nl = end;
+        char *e = cr < nl ? cr : nl;
         size_t n = (size_t)(e - s), skip = e < end ? 1 : 0;
         if (e + 1 < end && e[0] == '\r' && e[1] == '\n')
             skip = 2;
@@ -205,7 +225,17 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
             q++;
         if (!*q)
             continue;
-        /* e - n: the line's start; the common line in one pass, anything else by cJSON */
+        if (rec_room(ch, ops->rec_size) != 0) {
+            ch->oom = 1;
+            break;
+        }
+        char *rec = ch->recs + ch->nrecs * ops->rec_size;
+        /* e - n: the line's start; the common record straight from the text, the common line
+         * in one pass, anything else by cJSON */
+        if (ops->decode_text && n <= lim->string && lim->depth >= 2 && ops->decode_text(e - n, n, rec)) {
+            ch->lines[ch->nrecs++] = ln;
+            continue;
+        }
         cJSON *o = n <= lim->string ? kt_load_i_json_fast(e - n, n, lim->depth, hook_malloc) : NULL;
         if (!o && !ch->arena.failed)
             o = kt_load_i_json_parse(&wc, e - n, n, ln);
@@ -215,20 +245,7 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
         }
         if (!o)
             continue;
-        if (ch->nrecs == ch->caprecs) {
-            size_t nc = ch->caprecs ? ch->caprecs * 2 : 1024;
-            char *r = realloc(ch->recs, nc * ops->rec_size);
-            long *l = r ? realloc(ch->lines, nc * sizeof *l) : NULL;
-            if (r)
-                ch->recs = r;
-            if (!l) {
-                ch->oom = 1;
-                break;
-            }
-            ch->lines = l;
-            ch->caprecs = nc;
-        }
-        int k = ops->decode(&wc, o, ln, ch->recs + ch->nrecs * ops->rec_size);
+        int k = ops->decode(&wc, o, ln, rec);
         if (k < 0 || wc.oom || ch->arena.failed) {
             ch->oom = 1;
             break;

@@ -136,6 +136,10 @@ typedef struct {
     kt_err (*add)(kt_load_ctx *c, const void *rec, long line, void *ud); /* ud: kt_load_i_lines' */
     /* optional: warm the cache for the n records about to be added */
     void (*prefetch)(kt_load_ctx *c, const void *recs, size_t n);
+    /* optional, tried before decode: the record straight from the line's text (len bytes, within
+     * the string limit; the depth limit is at least 2), 1 with *rec exactly as decode would make
+     * it without a diagnostic, 0 to leave the line (as it was) to the JSON parser and decode. */
+    int (*decode_text)(char *text, size_t len, void *rec);
 } kt_load_lines_ops;
 kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud);
 /* Memory that lives as long as the record being decoded (NULL out of memory). */

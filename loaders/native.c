@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "native_i.h"
 
 #define MAX_LIST 64 /* identifiers and tags kept per entity */
 
@@ -235,17 +236,7 @@ static unsigned record_kind(const cJSON *o)
     return k;
 }
 
-/* A decoded record: what kt_graph_add_* takes. */
-enum { REC_ENT, REC_REL, REC_MARK };
-typedef struct {
-    int kind;
-    union {
-        kt_entity_in e;
-        kt_rel_in r;
-        kt_mark_in m;
-    } u;
-    kt_id_key keys[3]; /* JSON Lines: the ids' keys (entity: id; relation: from, to, item) */
-} nrec;
+typedef kt_native_rec nrec;
 
 /* Decode o into *x (the entity's lists into the MAX_LIST arrays given); *ok as above. */
 static kt_err decode_record(kt_load_ctx *c, const cJSON *o, long line, nrec *x, const char **schemes,
@@ -368,8 +359,8 @@ static int looks_like_lines(const char *p, size_t n)
     return lines;
 }
 
-/* JSON Lines go through lines.c: decode_line on the parsing threads, add_line in file order. */
-static int decode_line(kt_load_ctx *c, const cJSON *o, long line, void *rec)
+/* JSON Lines go through lines.c: kt_load_i_native_decode on the parsing threads, add_line in file order. */
+int kt_load_i_native_decode(kt_load_ctx *c, const cJSON *o, long line, void *rec)
 {
     const char *schemes[MAX_LIST], *values[MAX_LIST], *tags[MAX_LIST];
     nrec *x = rec;
@@ -404,6 +395,11 @@ static int decode_line(kt_load_ctx *c, const cJSON *o, long line, void *rec)
         x->u.e.tags = l + 2 * ni;
     }
     return ok;
+}
+
+static int decode_text(char *text, size_t len, void *rec)
+{
+    return kt_load_i_native_fast(text, len, rec);
 }
 
 static kt_err add_line(kt_load_ctx *c, const void *rec, long line, void *ud)
@@ -455,7 +451,7 @@ kt_err kt_load_i_native(kt_load_ctx *c, kt_src *s)
             return KT_ENOMEM;
         return load_document(c, text, len);
     }
-    static const kt_load_lines_ops ops = {sizeof(nrec), decode_line, add_line, prefetch_lines};
+    static const kt_load_lines_ops ops = {sizeof(nrec), kt_load_i_native_decode, add_line, prefetch_lines, decode_text};
     /* a large file makes many ids: room for one per 256 bytes (the bench data has one per 250)
      * saves the id table's doublings, each a rehash of every id so far.  A file with fewer ids
      * wastes at most 16 bytes per 256 of input (6%) after the build, 32 while loading */

@@ -359,8 +359,9 @@ _Static_assert(KT_GAP_OWNERSHIP == 1u << KT_DIM_OWNERSHIP && KT_GAP_SUPPLY == 1u
                    KT_GAP_COMPONENTS == 1u << KT_DIM_COMPONENTS,
                "the gaps are the completeness dimensions");
 
-/* Which vertices lie on a cycle of relations of any type (a superset of the ownership cycles,
- * which is all the fast path of screen_interest.c needs): the snapshot's, else
+/* Which vertices lie on a cycle of capital ownership, all the fast path of screen_interest.c
+ * needs (snapshots from earlier builds keep the cycles over relations of every type: a
+ * superset, which serves as well): the snapshot's, else
  * kt_graph_cycles.  O(|V| + |E|), nothing when kept. */
 static kt_err cycles(kt_screen *s)
 {

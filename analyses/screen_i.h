@@ -76,7 +76,7 @@ struct kt_screen {
     const float *bom;      /* per item: share of its bill of materials with a known origin (0-1;
                             * kt_graph_bom_shares: the snapshot's, else bom_made) */
     float *bom_made;
-    const uint8_t *cyclic; /* per vertex: on a cycle of relations of any type (strongly connected
+    const uint8_t *cyclic; /* per vertex: on a cycle of capital ownership (strongly connected
                             * with another vertex): its interests need the full walk sum; the
                             * snapshot's (kt_graph_cycles_kept), else cyclic_made */
     uint8_t *cyclic_made;

@@ -41,7 +41,7 @@ static int capital_owners(const kt_graph *g, igraph_integer_t v, int stop)
 /* The one-walk case, without solving.  When the company and every holder between it and the
  * finding X have exactly one capital owner, every ownership walk from X to the company ends
  * with the run, and what comes before is a closed walk at X; when X is on no ownership cycle
- * (it has no capital owner, or lies on no cycle of relations at all) there is none, so the run
+ * (it has no capital owner, or lies on no cycle of capital ownership) there is none, so the run
  * is the only walk and the walk sum is the product along it (lower bounds, unknown 0; upper
  * bounds, unknown 100), as kt_own_upstream would give.  1 when it applies.
  * O(run length + in-degrees). */

@@ -8,14 +8,15 @@
 #include "graph_i.h"
 #include "kt_policy.h"
 
-/* Which vertices lie on a cycle (a strongly connected component of more than one vertex, over
- * relations of every type).  A vertex without a relation in, or without one out, is on no
- * cycle; the others, with the relations between them (self-loops left out), are copied in one
- * pass over the relations into a compact out-adjacency (4 bytes per relation kept), and an
- * iterative Tarjan runs over that: 16 bytes per vertex for index, low link and adjacency run
- * side by side, 4 each for Tarjan's stack and the walk's stacks of vertices and positions, 1
- * for the answer.  Which components there are does not depend on the order of the walk: the
- * same answer as a walk over the graph's own out-lists.  Complexity: O(|V| + |E|). */
+/* Which vertices lie on a cycle of capital ownership: a strongly connected component of more
+ * than one vertex over the owns relations that are not declared summaries and not self-loops
+ * (the walks kt_own sums).  A vertex without such a relation in, or without one out, is on no
+ * cycle; the others, with the relations between them, are copied in one pass over the relations
+ * into a compact out-adjacency (4 bytes per relation kept), and an iterative Tarjan runs over
+ * that: 16 bytes per vertex for index, low link and adjacency run side by side, 4 each for
+ * Tarjan's stack and the walk's stacks of vertices and positions, 1 for the answer.  Which
+ * components there are does not depend on the order of the walk.  Complexity: O(|V| + |E|),
+ * the walk over the ownership relations only. */
 kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out)
 {
     igraph_integer_t nv = g->nv;
@@ -28,7 +29,7 @@ kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out)
         int32_t idx, low, beg, end;
     } *t = NULL;
     const int32_t DONE = INT32_MAX;
-    uint64_t *live = NULL; /* not trimmed; in cache for the passes */
+    uint64_t *live = NULL, *has_in = NULL; /* not trimmed; in cache for the passes */
     int32_t *stk = NULL, *wv = NULL, *wp = NULL, *adj = NULL;
     uint8_t *cyclic = NULL;
     int32_t counter = 0, sp = 0;
@@ -39,30 +40,32 @@ kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out)
         return KT_EUSAGE;
     t = malloc(n * sizeof *t);
     live = calloc(n / 64 + 1, sizeof *live);
+    has_in = calloc(n / 64 + 1, sizeof *has_in);
     stk = malloc(n * sizeof *stk);
     wv = malloc(n * sizeof *wv);
     wp = malloc(n * sizeof *wp);
 #define LIVE(v) ((live[(v) >> 6] >> ((v) & 63)) & 1)
-    if (!(cyclic = calloc(n, 1)) || !t || !live || !stk || !wv || !wp) {
+    if (!(cyclic = calloc(n, 1)) || !t || !live || !has_in || !stk || !wv || !wp) {
         rc = KT_ENOMEM;
         goto out;
     }
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        const igraph_integer_t *x;
-        t[v].idx = t[v].beg = t[v].end = 0;
-        if (kt_graph_in(g, v, &x) && kt_graph_out(g, v, &x)) {
-            t[v].idx = -1;
-            live[v >> 6] |= 1ull << (v & 63);
-        } else {
-            t[v].idx = DONE;
+    /* live: with a capital owns relation in and one out (a bit each, then both) */
+#define CAPITAL(e) (g->rels[e].type == KT_REL_OWNS && !(g->rels[e].flags & KT_RF_DECLARED) && from[e] != to[e])
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (CAPITAL(e)) {
+            live[from[e] >> 6] |= 1ull << (from[e] & 63);
+            has_in[to[e] >> 6] |= 1ull << (to[e] & 63);
         }
+    for (size_t w = 0; w < n / 64 + 1; w++)
+        live[w] &= has_in[w];
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        t[v].beg = t[v].end = 0;
+        t[v].idx = LIVE(v) ? -1 : DONE;
     }
     /* the adjacency: counts in end, then runs [beg, end) in relation order */
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = from[e], b = to[e];
-        if (a != b && LIVE(a) && LIVE(b))
-            t[a].end++;
-    }
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (CAPITAL(e) && LIVE(from[e]) && LIVE(to[e]))
+            t[from[e]].end++;
     int32_t m = 0;
     for (igraph_integer_t v = 0; v < nv; v++) {
         t[v].beg = m;
@@ -73,11 +76,10 @@ kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out)
         rc = KT_ENOMEM;
         goto out;
     }
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t a = from[e], b = to[e];
-        if (a != b && LIVE(a) && LIVE(b))
-            adj[t[a].end++] = (int32_t)b;
-    }
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (CAPITAL(e) && LIVE(from[e]) && LIVE(to[e]))
+            adj[t[from[e]].end++] = (int32_t)to[e];
+#undef CAPITAL
 #undef LIVE
     for (igraph_integer_t r = 0; r < nv; r++) {
         if (t[r].idx != -1)
@@ -123,6 +125,7 @@ out:
     free(cyclic);
     free(t);
     free(live);
+    free(has_in);
     free(stk);
     free(wv);
     free(wp);

@@ -404,9 +404,9 @@ kt_src_state kt_graph_source_state(const kt_graph *g, uint32_t file);
  * (kt_graph_save computes them, kt_graph_open maps and checks them): the *_kept functions give
  * a mapped snapshot's, else NULL / 0; the others compute them, for a model built from sources.
  *
- * Cycles: per vertex 1 when it lies on a cycle of relations of any type (a strongly connected
- * component of more than one vertex; self-loops do not count), else 0; |V| + 1 bytes, the
- * caller's to free.  KT_EUSAGE on a graph not built or beyond 2^31 vertices or relations.
+ * Cycles: per vertex 1 when it lies on a cycle of capital ownership (a strongly connected
+ * component of more than one vertex over owns relations that are not declared summaries;
+ * self-loops do not count), else 0; |V| + 1 bytes, the caller's to free.  KT_EUSAGE on a graph not built or beyond 2^31 vertices or relations.
  * Complexity: O(|V| + |E|), an iterative Tarjan. */
 kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out);
 const uint8_t *kt_graph_cycles_kept(const kt_graph *g);

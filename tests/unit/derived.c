@@ -34,7 +34,8 @@ static void show(const kt_graph *g)
     kt_graph_deps_free(&d);
 }
 
-/* 1 when v reaches u (u != v) and u reaches v, over relations of any type but self-loops. */
+/* 1 when v reaches u (u != v) and u reaches v, over capital owns relations (not declared
+ * summaries, not self-loops). */
 static int on_cycle(const kt_graph *g, igraph_integer_t v)
 {
     igraph_integer_t n = kt_graph_vertex_count(g), ne = kt_graph_edge_count(g);
@@ -45,7 +46,7 @@ static int on_cycle(const kt_graph *g, igraph_integer_t v)
         changed = 0;
         for (igraph_integer_t e = 0; e < ne; e++) {
             igraph_integer_t x = kt_graph_rel_from(g, e), y = kt_graph_rel_to(g, e);
-            if (x == y)
+            if (x == y || kt_graph_rel_type(g, e) != KT_REL_OWNS || (kt_graph_rel_flags(g, e) & KT_RF_DECLARED))
                 continue;
             if (a[x] && !a[y])
                 a[y] = 1, changed = 1;
@@ -72,16 +73,19 @@ static kt_graph *random_graph(unsigned seed, int n, int m)
         len += (size_t)snprintf(text + len, cap - len, "{\"id\":\"v%d\",\"type\":\"%s\",\"country\":\"%s\"}\n", i,
                                 i % 7 == 6 ? "person" : "company", i % 3 ? "NL" : "CN");
     for (int k = 0; k < m; k++) {
-        int a = rand() % n, b = rand() % n, t = rand() % 6;
+        int a = rand() % n, b = rand() % n, t = rand() % 10;
         int share = rand() % 60 + 1;
+        if (t >= 6)
+            t = 0; /* owns more often than the others: cycles of capital ownership */
         if (t == 5 && a % 7 != 6)
             t = 0; /* a director is a person */
         if (t == 0 && share > 100 - held[b])
             t = 2; /* no more than the whole capital */
         if (t == 0) {
             held[b] += share;
-            len += (size_t)snprintf(text + len, cap - len, "{\"rel\":\"owns\",\"from\":\"v%d\",\"to\":\"v%d\",\"share\":%d}\n",
-                                    a, b, share);
+            len += (size_t)snprintf(text + len, cap - len,
+                                    "{\"rel\":\"owns\",\"from\":\"v%d\",\"to\":\"v%d\",\"share\":%d%s}\n", a, b, share,
+                                    rand() % 6 ? "" : ",\"declared\":true"); /* a summary: on no cycle */
         } else {
             len += (size_t)snprintf(text + len, cap - len, "{\"rel\":\"%s\",\"from\":\"v%d\",\"to\":\"v%d\"}\n", types[t],
                                     a, b);
@@ -145,7 +149,9 @@ static long roundtrip(const kt_graph *g, long *cyclic, long *bad_ref)
 int main(void)
 {
     kt_graph_init_library();
-    /* a owns b, b controls c, c owns a: a cycle; d supplies a; e owns itself (no cycle); c
+    /* a owns b, b controls c, c owns a: no cycle of capital (control is not capital); f and g own
+     * each other: a cycle; h owns 10% of f, f 100% of h by a declared summary: no cycle; d
+     * supplies a; e owns itself (no cycle); c
      * holds 60% of a, a 100% of b; p directs b; the assembly x has the parts y (made in NL, its
      * own country) and z (no origin) */
     kt_graph *g = test_load("hand.jsonl",
@@ -158,6 +164,9 @@ int main(void)
                             "{\"id\":\"x\",\"type\":\"product\",\"country\":\"NL\"}\n"
                             "{\"id\":\"y\",\"type\":\"component\",\"country\":\"NL\"}\n"
                             "{\"id\":\"z\",\"type\":\"component\"}\n"
+                            "{\"id\":\"f\",\"type\":\"company\",\"country\":\"NL\"}\n"
+                            "{\"id\":\"g\",\"type\":\"company\",\"country\":\"NL\"}\n"
+                            "{\"id\":\"h\",\"type\":\"company\",\"country\":\"NL\"}\n"
                             "{\"rel\":\"owns\",\"from\":\"c\",\"to\":\"a\",\"share\":60}\n"
                             "{\"rel\":\"owns\",\"from\":\"a\",\"to\":\"b\",\"share\":100}\n"
                             "{\"rel\":\"controls\",\"from\":\"b\",\"to\":\"c\",\"basis\":\"board\"}\n"
@@ -165,7 +174,11 @@ int main(void)
                             "{\"rel\":\"owns\",\"from\":\"e\",\"to\":\"e\",\"share\":100}\n"
                             "{\"rel\":\"director_of\",\"from\":\"p\",\"to\":\"b\"}\n"
                             "{\"rel\":\"contains\",\"from\":\"x\",\"to\":\"y\"}\n"
-                            "{\"rel\":\"contains\",\"from\":\"x\",\"to\":\"z\"}\n",
+                            "{\"rel\":\"contains\",\"from\":\"x\",\"to\":\"z\"}\n"
+                            "{\"rel\":\"owns\",\"from\":\"f\",\"to\":\"g\",\"share\":50}\n"
+                            "{\"rel\":\"owns\",\"from\":\"g\",\"to\":\"f\",\"share\":30}\n"
+                            "{\"rel\":\"owns\",\"from\":\"h\",\"to\":\"f\",\"share\":10}\n"
+                            "{\"rel\":\"owns\",\"from\":\"f\",\"to\":\"h\",\"share\":100,\"declared\":true}\n",
                             1);
     if (!g)
         return 1;
@@ -189,6 +202,6 @@ int main(void)
     }
     printf("40 random graphs: %ld differences between a snapshot and its model, %s vertices on a cycle, %ld "
            "against the reference\n",
-           bad, cyclic >= 100 ? "at least 100" : "too few", bad_ref);
+           bad, cyclic >= 50 ? "at least 50" : "too few", bad_ref);
     return 0;
 }

@@ -157,8 +157,14 @@ typedef struct {
     const kt_load_lines_ops *ops;
     chunk_t *slots;
     size_t nslots;
-    size_t read_seq, parse_seq; /* chunks read; chunks taken for parsing */
+    size_t read_seq, parse_seq, merge_seq; /* chunks read; taken for parsing; merged */
     int stop;
+    /* reading, a task for whichever thread is free (one at a time): the source, the unfinished
+     * last line of the chunk read before, the chunk size */
+    kt_src *src;
+    char *carry;
+    size_t ncarry, capcarry, size;
+    int eof, reading, read_failed;
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } pool_t;
@@ -257,27 +263,6 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
     tl_arena = NULL;
 }
 
-static void *worker(void *arg)
-{
-    pool_t *p = arg;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (!p->stop && p->parse_seq == p->read_seq)
-            pthread_cond_wait(&p->cv, &p->mu);
-        if (p->stop)
-            break;
-        chunk_t *ch = &p->slots[p->parse_seq++ % p->nslots];
-        ch->state = C_PARSING;
-        pthread_mutex_unlock(&p->mu);
-        parse_chunk(p, ch);
-        pthread_mutex_lock(&p->mu);
-        ch->state = C_PARSED;
-        pthread_cond_broadcast(&p->cv);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
-}
-
 /* Read the next chunk into ch: carry (the unfinished last line of the previous chunk) first,
  * then at least size bytes, cut after the last line end.  What follows the cut goes back to
  * carry.  0, or -1 out of memory. */
@@ -342,14 +327,69 @@ static int read_chunk(kt_src *s, chunk_t *ch, char **carry, size_t *ncarry, size
     }
 }
 
+/* With p->mu held: whether a chunk may be read now (a free slot, nobody reading). */
+static int can_read(const pool_t *p)
+{
+    return !p->eof && !p->reading && !p->read_failed && p->read_seq - p->merge_seq < p->nslots;
+}
+
+/* With p->mu held (let go while reading): read the next chunk. */
+static void read_next(pool_t *p)
+{
+    chunk_t *ch = &p->slots[p->read_seq % p->nslots];
+    p->reading = 1;
+    pthread_mutex_unlock(&p->mu);
+    int r = read_chunk(p->src, ch, &p->carry, &p->ncarry, &p->capcarry, p->size);
+    pthread_mutex_lock(&p->mu);
+    p->reading = 0;
+    if (r != 0) {
+        p->read_failed = 1;
+    } else {
+        ch->state = C_READ;
+        p->eof = ch->last;
+        p->read_seq++;
+    }
+    pthread_cond_broadcast(&p->cv);
+}
+
+/* With p->mu held (let go while parsing): parse the next chunk read. */
+static void parse_next(pool_t *p)
+{
+    chunk_t *ch = &p->slots[p->parse_seq++ % p->nslots];
+    ch->state = C_PARSING;
+    pthread_mutex_unlock(&p->mu);
+    parse_chunk(p, ch);
+    pthread_mutex_lock(&p->mu);
+    ch->state = C_PARSED;
+    pthread_cond_broadcast(&p->cv);
+}
+
+/* A worker reads ahead when it can (so that the loading thread, which merges, seldom has to),
+ * else parses. */
+static void *worker(void *arg)
+{
+    pool_t *p = arg;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop) {
+        if (can_read(p))
+            read_next(p);
+        else if (p->parse_seq < p->read_seq)
+            parse_next(p);
+        else
+            pthread_cond_wait(&p->cv, &p->mu);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
 kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud)
 {
     int nthreads = kt_load_get_threads();
-    size_t size = chunk_size(), ncarry = 0, capcarry = 0, merge_seq = 0;
-    char *carry = NULL;
     long base = 0; /* lines before the chunk being merged */
     pthread_t *tids = NULL;
-    int nworkers = 0, eof = 0, limited = 0;
+    int nworkers = 0, limited = 0;
+    const char *limit_hit = NULL; /* what the load stopped at, for s once the workers are done */
+    long limit_line = 0;
     kt_err rc = KT_OK;
     pool_t p;
     const kt_load_limits *lim = kt_load_get_limits();
@@ -357,6 +397,8 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
     memset(&p, 0, sizeof p);
     p.c = c;
     p.ops = ops;
+    p.src = s;
+    p.size = chunk_size();
     p.nslots = (size_t)nthreads + 1; /* one read ahead of those being parsed and merged */
     if (!(p.slots = calloc(p.nslots, sizeof *p.slots)))
         return KT_ENOMEM;
@@ -382,39 +424,28 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
             nworkers++;
 
     while (rc == KT_OK && !limited) {
-        /* read ahead while there is a free slot */
-        while (!eof && p.read_seq - merge_seq < p.nslots) {
-            chunk_t *ch = &p.slots[p.read_seq % p.nslots];
-            if (read_chunk(s, ch, &carry, &ncarry, &capcarry, size) != 0) {
-                rc = KT_ENOMEM;
+        /* the next chunk in order, once parsed: meanwhile help parse, or read when nobody does */
+        chunk_t *ch = NULL;
+        pthread_mutex_lock(&p.mu);
+        for (;;) {
+            if (p.merge_seq < p.read_seq && p.slots[p.merge_seq % p.nslots].state == C_PARSED) {
+                ch = &p.slots[p.merge_seq % p.nslots];
                 break;
             }
-            eof = ch->last;
-            pthread_mutex_lock(&p.mu);
-            ch->state = C_READ;
-            p.read_seq++;
-            pthread_cond_broadcast(&p.cv);
-            pthread_mutex_unlock(&p.mu);
-        }
-        if (rc != KT_OK || merge_seq == p.read_seq)
-            break;
-        chunk_t *ch = &p.slots[merge_seq % p.nslots];
-        pthread_mutex_lock(&p.mu);
-        while (ch->state != C_PARSED) {
-            if (p.parse_seq < p.read_seq) {
-                /* help: parse the next chunk nobody has taken (this one, or one after it) */
-                chunk_t *h = &p.slots[p.parse_seq++ % p.nslots];
-                h->state = C_PARSING;
-                pthread_mutex_unlock(&p.mu);
-                parse_chunk(&p, h);
-                pthread_mutex_lock(&p.mu);
-                h->state = C_PARSED;
-                pthread_cond_broadcast(&p.cv);
-            } else {
+            if (p.read_failed || (p.eof && p.merge_seq == p.read_seq))
+                break;
+            if (p.parse_seq < p.read_seq)
+                parse_next(&p);
+            else if (can_read(&p))
+                read_next(&p);
+            else
                 pthread_cond_wait(&p.cv, &p.mu);
-            }
         }
+        if (!ch && p.read_failed)
+            rc = KT_ENOMEM;
         pthread_mutex_unlock(&p.mu);
+        if (!ch)
+            break;
 
         /* merge: where the chunk stops (a limit), then its lines in order */
         long stop = ch->nlines + 1; /* the first line (in the chunk) not to take */
@@ -448,13 +479,11 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
             rc = KT_ENOMEM;
         if (rc == KT_OK && (limit || ch->read_limit)) {
             /* kt_load_stream reports it, at the line after s->lineno */
-            s->limit = limit ? limit : ch->read_limit;
-            s->lineno = base + stop - 1;
+            limit_hit = limit ? limit : ch->read_limit;
+            limit_line = base + stop - 1;
             limited = 1;
         }
         base += ch->nlines;
-        if (!limited)
-            s->lineno = base;
         /* the chunk is free again */
         arena_reset(&ch->arena);
         kt_diags_free(ch->d);
@@ -467,8 +496,11 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
         ch->limit_line = ch->nlines = 0;
         ch->oom = 0;
         ch->read_limit = NULL;
+        pthread_mutex_lock(&p.mu);
         ch->state = C_FREE;
-        merge_seq++;
+        p.merge_seq++;
+        pthread_cond_broadcast(&p.cv); /* a slot to read into */
+        pthread_mutex_unlock(&p.mu);
     }
 
     pthread_mutex_lock(&p.mu);
@@ -478,6 +510,10 @@ kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, 
     for (int i = 0; i < nworkers; i++)
         pthread_join(tids[i], NULL);
     free(tids);
+    /* the source is this thread's again */
+    s->lineno = limited ? limit_line : base;
+    if (limited)
+        s->limit = limit_hit;
     kt_load_i_json_hooks();
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
@@ -490,6 +526,6 @@ out:
         free(p.slots[i].lines);
     }
     free(p.slots);
-    free(carry);
+    free(p.carry);
     return rc;
 }

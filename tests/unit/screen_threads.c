@@ -18,7 +18,8 @@
  *    steps kt_screen_step gives, sources in vertex order and steps in relation order, a
  *    vertex at max_depth not expanded: dist and next equal at every vertex.
  * 3. Cycles: a vertex is on a cycle when some other vertex reaches it and is reached from it
- *    (breadth-first from every vertex): equal to the screening's flags at every vertex.
+ *    over capital owns relations (not declared summaries; breadth-first from every vertex):
+ *    equal to the screening's flags at every vertex.
  * 4. Where the data stops, read from the index: kt_dep_unknown at every vertex.
  * The counts printed make a run that compares nothing fail. */
 #include <math.h>
@@ -259,7 +260,7 @@ static long check_search(const kt_screen *s, const kt_graph *g, int c, long *rea
     return bad;
 }
 
-/* 3: v on a cycle when another vertex reaches it and is reached from it. */
+/* 3: v on a cycle when another vertex reaches it and is reached from it, over capital owns. */
 static long check_cycles(const kt_screen *s, const kt_graph *g, long *cyclic)
 {
     igraph_integer_t nv = kt_graph_vertex_count(g);
@@ -277,6 +278,8 @@ static long check_cycles(const kt_screen *s, const kt_graph *g, long *cyclic)
             igraph_integer_t v = queue[head++], deg = kt_graph_out(g, v, &out);
             for (igraph_integer_t i = 0; i < deg; i++) {
                 igraph_integer_t u = kt_graph_rel_to(g, out[i]);
+                if (kt_graph_rel_type(g, out[i]) != KT_REL_OWNS || (kt_graph_rel_flags(g, out[i]) & KT_RF_DECLARED))
+                    continue;
                 if (!seen[u])
                     seen[u] = 1, queue[tail++] = (int32_t)u;
             }

@@ -94,11 +94,17 @@ static kt_err check_contains_cycles(kt_graph *g, kt_diags *d)
         rc = KT_ENOMEM;
         goto out;
     }
+    /* only vertices with a contains relation take part (mark 4: one goes out); their number */
+    igraph_integer_t parts = 0;
     for (size_t e = 0; e < g->nrels; e++)
-        if (g->rels[e].type == KT_REL_CONTAINS)
-            indeg[IGRAPH_TO(&g->ig, e)]++;
+        if (g->rels[e].type == KT_REL_CONTAINS) {
+            igraph_integer_t a = IGRAPH_FROM(&g->ig, e), b = IGRAPH_TO(&g->ig, e);
+            parts += !indeg[b]++ && !mark[b];
+            parts += !mark[a] && !indeg[a];
+            mark[a] = 4;
+        }
     for (igraph_integer_t v = 0; v < nv; v++)
-        if (indeg[v] == 0)
+        if (indeg[v] == 0 && mark[v] == 4)
             queue[tail++] = v;
     while (head < tail) {
         igraph_integer_t v = queue[head++];
@@ -107,8 +113,9 @@ static kt_err check_contains_cycles(kt_graph *g, kt_diags *d)
             if (g->rels[eids[i]].type == KT_REL_CONTAINS && --indeg[IGRAPH_TO(&g->ig, eids[i])] == 0)
                 queue[tail++] = IGRAPH_TO(&g->ig, eids[i]);
     }
-    if (tail == nv)
+    if (tail == parts)
         goto out;
+    memset(mark, 0, (size_t)nv + 1);
     /* walk each unreported cycle: from a leftover vertex follow leftover contains edges until a
      * vertex repeats; mark 1 = on the current walk, 2 = done */
     for (igraph_integer_t s = 0; s < nv; s++) {
@@ -170,9 +177,18 @@ static kt_err warn_ent(kt_graph *g, kt_diags *d, igraph_integer_t v, const char 
                         g->ids.str[s]);
 }
 
+/* Bit v of a per-vertex bitset (NULL: every bit set). */
+static int bit(const uint64_t *b, igraph_integer_t v)
+{
+    return !b || ((b[v >> 6] >> (v & 63)) & 1);
+}
+
 /* Ownership totals, self-loops, isolated entities, items without origin: vertices lo..hi-1.
- * Complexity: O(|V| + |E|) over all parts. */
-static kt_err check_model(kt_graph *g, kt_diags *d, igraph_integer_t lo, igraph_integer_t hi)
+ * owns_in and owns_loop (or NULL) hold at least the vertices with an owns relation in and with
+ * an owns self-loop: the others' relations need not be read for the first two.
+ * Complexity: O(|V| + |E|) over all parts, the relations read those of owned companies and items. */
+static kt_err check_model(kt_graph *g, kt_diags *d, igraph_integer_t lo, igraph_integer_t hi, const uint64_t *owns_in,
+                          const uint64_t *owns_loop)
 {
     const igraph_integer_t *eids;
     kt_err rc = KT_OK;
@@ -181,7 +197,7 @@ static kt_err check_model(kt_graph *g, kt_diags *d, igraph_integer_t lo, igraph_
         igraph_integer_t nin = kt_graph_in(g, v, &eids);
         double share = 0, votes = 0;
         igraph_integer_t last = -1;
-        for (igraph_integer_t i = 0; i < nin; i++) {
+        for (igraph_integer_t i = 0; i < nin && bit(owns_in, v); i++) {
             const kt_graph_i_rel *r = &g->rels[eids[i]];
             /* declared summaries restate the chain; counting them would add a share twice */
             if (r->type != KT_REL_OWNS || (r->flags & KT_RF_DECLARED))
@@ -207,7 +223,7 @@ static kt_err check_model(kt_graph *g, kt_diags *d, igraph_integer_t lo, igraph_
         igraph_integer_t nout = kt_graph_out(g, v, &eids);
         if (nin + nout == 0 && (rc = warn_ent(g, d, v, "entity_isolated", "entity \"%s\" has no relations")) != KT_OK)
             return rc;
-        for (igraph_integer_t i = 0; i < nout; i++) {
+        for (igraph_integer_t i = 0; i < nout && bit(owns_loop, v); i++) {
             igraph_integer_t e = eids[i];
             const kt_graph_i_rel *r = &g->rels[e];
             if (r->type == KT_REL_OWNS && IGRAPH_TO(&g->ig, e) == v) {
@@ -481,6 +497,7 @@ out:
 typedef struct {
     kt_graph *g;
     int after;           /* the checks after igraph is made, else the endpoints */
+    const uint64_t *owns_in, *owns_loop; /* check_model's, or NULL */
     atomic_int next;
     kt_diags *d[1 + PARTS];
     kt_err rc[1 + PARTS];
@@ -500,13 +517,13 @@ static void *run_checks(void *arg)
         else if (c->after && i == 0)
             c->rc[i] = check_contains_cycles(g, c->d[i]);
         else if (c->after)
-            c->rc[i] = check_model(g, c->d[i], g->nv * (i - 1) / PARTS, g->nv * i / PARTS);
+            c->rc[i] = check_model(g, c->d[i], g->nv * (i - 1) / PARTS, g->nv * i / PARTS, c->owns_in, c->owns_loop);
     }
     return NULL;
 }
 
 /* O(|V| + |E|) work on min(threads, 2) threads: the two are what every step before has used */
-static kt_err parallel_checks(kt_graph *g, kt_diags *d, int after, int *bad)
+static kt_err parallel_checks(kt_graph *g, kt_diags *d, int after, const uint64_t *owns, int *bad)
 {
     checks c;
     pthread_t t;
@@ -515,6 +532,10 @@ static kt_err parallel_checks(kt_graph *g, kt_diags *d, int after, int *bad)
     memset(&c, 0, sizeof c);
     c.g = g;
     c.after = after;
+    if (owns) {
+        c.owns_in = owns;
+        c.owns_loop = owns + (size_t)g->nv / 64 + 1;
+    }
     atomic_init(&c.next, 0);
     for (int i = 0; i <= PARTS; i++)
         c.d[i] = kt_diags_new();
@@ -549,23 +570,34 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
         return rc;
     if ((rc = number_vertices(g)) != KT_OK)
         return rc;
-    if ((rc = parallel_checks(g, d, 0, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
+    if ((rc = parallel_checks(g, d, 0, NULL, &bad)) != KT_OK || (rc = kt_graph_i_marks_build(g, d, &bad)) != KT_OK)
         return rc;
     if (bad)
         return KT_EINVALID;
-    /* slots -> vertices, in place */
+    /* slots -> vertices, in place; on the way, which vertices have an owns relation in and an
+     * owns self-loop (for the checks below; without the memory they read every relation) */
+    size_t words = (size_t)g->nv / 64 + 1;
+    uint64_t *owns = calloc(2 * words, sizeof *owns);
     igraph_integer_t ne = igraph_vector_int_size(&g->efrom);
     for (igraph_integer_t i = 0; i < ne; i++) {
-        VECTOR(g->efrom)[i] = vert_of(g, (uint32_t)VECTOR(g->efrom)[i]);
-        VECTOR(g->eto)[i] = vert_of(g, (uint32_t)VECTOR(g->eto)[i]);
+        uint32_t a = vert_of(g, (uint32_t)VECTOR(g->efrom)[i]), b = vert_of(g, (uint32_t)VECTOR(g->eto)[i]);
+        VECTOR(g->efrom)[i] = a;
+        VECTOR(g->eto)[i] = b;
+        if (owns && g->rels[i].type == KT_REL_OWNS) {
+            owns[b >> 6] |= 1ull << (b & 63);
+            if (a == b)
+                owns[words + (a >> 6)] |= 1ull << (a & 63);
+        }
     }
     for (size_t x = 0; x < g->nextras; x++)
         if (g->extras[x].item != NONE)
             g->extras[x].item = vert_of(g, g->extras[x].item);
-    if ((rc = drop_repeated_facts(g, d)) != KT_OK)
+    /* (relations dropped here leave bits set: the checks then read a little more) */
+    if ((rc = drop_repeated_facts(g, d)) != KT_OK ||
+        (rc = kt_graph_i_create(&g->ig, &g->efrom, &g->eto, g->nv)) != KT_OK) {
+        free(owns);
         return rc;
-    if ((rc = kt_graph_i_create(&g->ig, &g->efrom, &g->eto, g->nv)) != KT_OK)
-        return rc;
+    }
     g->built = 1;
     /* give back the growth slack of the side arrays */
     if (g->nrels && g->rels_cap > g->nrels) {
@@ -575,7 +607,9 @@ kt_err kt_graph_build(kt_graph *g, kt_diags *d)
             g->rels_cap = g->nrels;
         }
     }
-    return parallel_checks(g, d, 1, &bad);
+    rc = parallel_checks(g, d, 1, owns, &bad);
+    free(owns);
+    return rc;
 }
 
 int kt_graph_check(const kt_graph *g, FILE *out)

@@ -34,11 +34,11 @@ static const unsigned ent_fields = B(K_COMPLETE) | B(K_COUNTRY) | B(K_ID) | B(K_
                                    B(K_NAME) | B(K_SOURCE) | B(K_STATE_OWNED) | B(K_TAGS) | B(K_TYPE);
 
 static const char *const key_names[K__N] = {
-    "basis", "beneficial", "complete", "country", "declared", "from",   "id",          "identifiers", "item",
-    "listed", "name",      "qty",      "rel",     "role",     "scope",  "share",       "since",       "sole_source",
-    "source", "state_owned", "tags",   "to",      "type",     "until",  "votes"};
-
-static const unsigned char key_len[K__N] = {5, 10, 8, 7, 8, 4, 2, 11, 4, 6, 4, 3, 3, 4, 5, 5, 5, 11, 6, 11, 4, 2, 4, 5, 5};
+    "basis", "beneficial", "complete", "country", "declared", "from",        "id",   "identifiers", "item",
+    "listed", "name",      "qty",      "rel",     "role",     "scope",       "share", "since",      "sole_source",
+    "source", "state_owned", "tags",   "to",      "type",     "until",       "votes"};
+static const unsigned char key_len[K__N] = {5, 10, 8, 7, 8, 4, 2, 11, 4, 6, 4, 3, 3,
+                                            4, 5, 5, 5, 11, 6, 11, 4, 2, 4, 5, 5};
 
 static int key_of(const char *s, size_t n)
 {

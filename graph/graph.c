@@ -202,7 +202,25 @@ void kt_graph_reserve(kt_graph *g, size_t ids, size_t rels)
 kt_id_key kt_graph_id_key(const char *id)
 {
     size_t n = strlen(id);
-    return (kt_id_key){(uint32_t)n, kt_graph_i_hash(id, n), kt_graph_i_pack(id, n)};
+    return (kt_id_key){(uint32_t)n, kt_graph_i_hash(id, n), kt_graph_i_pack(id, n), 0};
+}
+
+kt_err kt_graph_share_ids(kt_graph *g, int on)
+{
+    return kt_graph_i_intern_share(&g->ids, on) == 0 ? KT_OK : KT_ENOMEM;
+}
+
+/* Two rounds: the slots where the lookups start, prefetched together, then the lookups. */
+void kt_graph_resolve_keys(const kt_graph *g, kt_id_key *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].text && !keys[i].known)
+            kt_graph_i_intern_prefetch_shared(&g->ids, keys[i].hash);
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].text && !keys[i].known) {
+            uint32_t slot = kt_graph_i_intern_find_shared(&g->ids, keys[i].hash, keys[i].text);
+            keys[i].known = slot == KT_INTERN_NONE ? 0 : slot + 1;
+        }
 }
 
 void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n)
@@ -210,9 +228,11 @@ void kt_graph_prefetch_keys(const kt_graph *g, const kt_id_key *keys, size_t n)
     uint32_t h[64];
     for (size_t done = 0; done < n; done += 64) {
         size_t m = n - done < 64 ? n - done : 64;
+        size_t k = 0;
         for (size_t i = 0; i < m; i++)
-            h[i] = keys[done + i].hash;
-        kt_graph_i_intern_prefetch_h(&g->ids, h, m);
+            if (!keys[done + i].known)
+                h[k++] = keys[done + i].hash;
+        kt_graph_i_intern_prefetch_h(&g->ids, h, k);
     }
 }
 
@@ -232,11 +252,15 @@ static uint32_t slot_add_k(kt_graph *g, const char *s, const kt_id_key *k)
         own = kt_graph_id_key(s);
         k = &own;
     }
-    if (g->pf && kt_graph_i_intern_full(&g->ids))
-        kt_graph_i_pf_stop(&g->pf); /* the table is about to move */
-    uint32_t slot = kt_graph_i_intern_add_h(&g->ids, s, k->len, k->hash, k->text, NULL);
-    if (slot == KT_INTERN_ENOMEM)
-        return slot;
+    uint32_t slot;
+    if (k->known) {
+        slot = k->known - 1; /* found on another thread: in the table already */
+    } else {
+        if (g->pf && kt_graph_i_intern_full(&g->ids))
+            kt_graph_i_pf_stop(&g->pf); /* the table is about to move */
+        if ((slot = kt_graph_i_intern_add_h(&g->ids, s, k->len, k->hash, k->text, NULL)) == KT_INTERN_ENOMEM)
+            return slot;
+    }
     size_t old = g->ents_cap;
     if (RESERVE(g->ents, g->ents_cap, (size_t)slot + 1) != 0)
         return KT_INTERN_ENOMEM;

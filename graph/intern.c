@@ -1,4 +1,5 @@
 /* intern.c: string interning (see intern.h). */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,14 @@
 #include "intern.h"
 
 #define BLOCK_SIZE (8u << 20)
+
+/* A table as shared: its slots (two words each: the slot and its pre[] word) and size; next
+ * links the retired ones. */
+struct kt_graph_i_shared {
+    uint64_t *slots;
+    uint32_t nslots;
+    struct kt_graph_i_shared *next;
+};
 
 uint32_t kt_graph_i_hash(const char *s, size_t len)
 {
@@ -46,6 +55,7 @@ void kt_graph_i_intern_destroy(kt_graph_i_intern *t)
 {
     if (!t)
         return;
+    kt_graph_i_intern_share(t, 0);
     for (size_t i = 0; i < t->nblocks; i++)
         free(t->blocks[i]);
     free(t->blocks);
@@ -158,11 +168,71 @@ static int grow_slots_to(kt_graph_i_intern *t, uint32_t ns)
             slots[j * 2 + 1] = t->pre ? t->slots[at(t, k) + 1] : pack(u, strlen(u));
         }
     }
-    free(t->slots);
+    struct kt_graph_i_shared *sh = atomic_load_explicit(&t->shared, memory_order_relaxed), *now = NULL;
+    if (sh && !(now = malloc(sizeof *now))) {
+        free(slots);
+        return -1;
+    }
+    if (sh) {
+        /* readers may be in the old table: it goes when sharing ends */
+        now->slots = slots;
+        now->nslots = ns;
+        now->next = NULL;
+        sh->next = t->retired;
+        t->retired = sh;
+        atomic_store_explicit(&t->shared, now, memory_order_release);
+    } else {
+        free(t->slots);
+    }
     t->slots = slots;
     t->pre = step == 2 ? slots + 1 : NULL;
     t->nslots = ns;
     return 0;
+}
+
+int kt_graph_i_intern_share(kt_graph_i_intern *t, int on)
+{
+    struct kt_graph_i_shared *sh = atomic_load_explicit(&t->shared, memory_order_relaxed);
+    if (on && !sh && t->pre) {
+        if (!(sh = malloc(sizeof *sh)))
+            return -1;
+        sh->slots = t->slots;
+        sh->nslots = t->nslots;
+        sh->next = NULL;
+        atomic_store_explicit(&t->shared, sh, memory_order_release);
+    } else if (!on && sh) {
+        atomic_store_explicit(&t->shared, NULL, memory_order_relaxed);
+        free(sh); /* the table itself is t->slots */
+        while ((sh = t->retired)) {
+            t->retired = sh->next;
+            free(sh->slots);
+            free(sh);
+        }
+    }
+    return 0;
+}
+
+uint32_t kt_graph_i_intern_find_shared(const kt_graph_i_intern *t, uint32_t h, uint64_t pk)
+{
+    const struct kt_graph_i_shared *sh =
+        atomic_load_explicit(&((kt_graph_i_intern *)t)->shared, memory_order_acquire);
+    if (!sh || !pk)
+        return KT_INTERN_NONE;
+    for (uint32_t j = h & (sh->nslots - 1);; j = (j + 1) & (sh->nslots - 1)) {
+        uint64_t x = __atomic_load_n(&sh->slots[2 * (size_t)j], __ATOMIC_ACQUIRE);
+        if (!x)
+            return KT_INTERN_NONE;
+        if ((uint32_t)(x >> 32) == h && __atomic_load_n(&sh->slots[2 * (size_t)j + 1], __ATOMIC_RELAXED) == pk)
+            return (uint32_t)x - 1;
+    }
+}
+
+void kt_graph_i_intern_prefetch_shared(const kt_graph_i_intern *t, uint32_t h)
+{
+    const struct kt_graph_i_shared *sh =
+        atomic_load_explicit(&((kt_graph_i_intern *)t)->shared, memory_order_acquire);
+    if (sh)
+        __builtin_prefetch(&sh->slots[2 * (size_t)(h & (sh->nslots - 1))]);
 }
 
 void kt_graph_i_intern_drop_pre(kt_graph_i_intern *t)
@@ -286,9 +356,11 @@ uint32_t kt_graph_i_intern_add_h(kt_graph_i_intern *t, const char *s, size_t len
     uint32_t i = push(t, s, len);
     if (i == KT_INTERN_ENOMEM)
         return i;
-    t->slots[at(t, j)] = ((uint64_t)h << 32) | (i + 1);
+    /* the pre[] word first, then the slot (released): a reader that sees the slot sees both
+     * (kt_graph_i_intern_find_shared) */
     if (t->pre)
-        t->slots[at(t, j) + 1] = pk;
+        __atomic_store_n(&t->slots[at(t, j) + 1], pk, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->slots[at(t, j)], ((uint64_t)h << 32) | (i + 1), __ATOMIC_RELEASE);
     if (added)
         *added = 1;
     return i;

@@ -28,6 +28,10 @@ typedef struct {
     char **blocks;   /* every block, for freeing */
     size_t nblocks, blocks_cap;
     size_t bytes;    /* arena bytes, for kt_graph_memory */
+    /* while shared (kt_graph_i_intern_share): the table as other threads may read it, and the
+     * tables it has outgrown, kept until sharing ends since a reader may still be in one */
+    struct kt_graph_i_shared *_Atomic shared;
+    struct kt_graph_i_shared *retired;
 } kt_graph_i_intern;
 
 #define KT_INTERN_NONE UINT32_MAX
@@ -65,6 +69,18 @@ static inline const char *kt_graph_i_intern_str(const kt_graph_i_intern *t, uint
 {
     return t->str[i];
 }
+
+/* Lookups from other threads while this one adds (a table made by kt_graph_i_intern_init_inline
+ * only).  kt_graph_i_intern_share(t, 1) starts it, (t, 0) ends it (when no other thread reads any
+ * more; frees what growth left).  kt_graph_i_intern_find_shared gives the number of a key of 1-8
+ * bytes (h its hash, pk its packed text, not 0) when this table already holds it, else
+ * KT_INTERN_NONE, also when the key is being added at the moment: an answer given is final (a
+ * string's number never changes), "none" only says "not seen here".  Thread-safe: atomic reads,
+ * against the adding thread's atomic writes.  0, or -1 out of memory (then nothing is shared). */
+int kt_graph_i_intern_share(kt_graph_i_intern *t, int on);
+uint32_t kt_graph_i_intern_find_shared(const kt_graph_i_intern *t, uint32_t h, uint64_t pk);
+/* Prefetch where those lookups start (a hint, from any thread while shared). */
+void kt_graph_i_intern_prefetch_shared(const kt_graph_i_intern *t, uint32_t h);
 
 /* Whether the next new string makes the table grow (a rehash into a new table). */
 int kt_graph_i_intern_full(const kt_graph_i_intern *t);

@@ -176,9 +176,19 @@ kt_err kt_graph_add_relation(kt_graph *g, const kt_rel_in *r, uint32_t file, lon
  * len 0: not computed.  keys of a relation: from, to, item. */
 typedef struct {
     uint32_t len, hash;
-    uint64_t text; /* an id of 1-8 bytes itself, zero-padded; 0 for a longer one */
+    uint64_t text;  /* an id of 1-8 bytes itself, zero-padded; 0 for a longer one */
+    uint32_t known; /* the id's place in the model + 1 when kt_graph_resolve_keys found it; 0 */
 } kt_id_key;
 kt_id_key kt_graph_id_key(const char *id);
+/* While a loading thread adds records (between kt_graph_share_ids(g, 1) and (g, 0), called by
+ * that thread), other threads may look up the ids of records to come: kt_graph_resolve_keys
+ * sets known for each key of a short id (1-8 bytes) the model already holds, so that adding the
+ * record skips that lookup on the loading thread.  What it finds is final (an id keeps its
+ * place); what it does not find is looked up when the record is added.  Thread-safe (atomic
+ * reads of the id table; the tables the loading thread outgrows are kept until sharing ends).
+ * kt_graph_share_ids returns KT_ENOMEM only when it could not start (nothing shared then). */
+kt_err kt_graph_share_ids(kt_graph *g, int on);
+void kt_graph_resolve_keys(const kt_graph *g, kt_id_key *keys, size_t n);
 kt_err kt_graph_add_entity_keyed(kt_graph *g, const kt_entity_in *e, const kt_id_key *id, uint32_t file, long line,
                                  kt_diags *d);
 kt_err kt_graph_add_relation_keyed(kt_graph *g, const kt_rel_in *r, const kt_id_key *keys, uint32_t file,

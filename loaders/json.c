@@ -904,7 +904,7 @@ static kt_err json_records(kt_load_ctx *c, kt_src *s, const char *key, kt_load_r
         return rc;
     }
     if (each) {
-        static const kt_load_lines_ops ops = {sizeof(cJSON *), keep_tree, give_tree, NULL, NULL};
+        static const kt_load_lines_ops ops = {sizeof(cJSON *), keep_tree, give_tree, NULL, NULL, NULL};
         each_t e = {fn, ud};
         return kt_load_i_lines(c, s, &ops, &e);
     }

@@ -261,6 +261,8 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
     }
     ch->nlines = ln;
     tl_arena = NULL;
+    if (ops->resolve && !ch->oom)
+        ops->resolve(&wc, ch->recs, ch->nrecs);
 }
 
 /* Read the next chunk into ch: carry (the unfinished last line of the previous chunk) first,

@@ -140,6 +140,9 @@ typedef struct {
      * the string limit; the depth limit is at least 2), 1 with *rec exactly as decode would make
      * it without a diagnostic, 0 to leave the line (as it was) to the JSON parser and decode. */
     int (*decode_text)(char *text, size_t len, void *rec);
+    /* optional, on the parsing thread once a chunk's n records are decoded: look up what it can
+     * ahead of the adds (kt_graph_resolve_keys), reading c->g only as that allows */
+    void (*resolve)(kt_load_ctx *c, void *recs, size_t n);
 } kt_load_lines_ops;
 kt_err kt_load_i_lines(kt_load_ctx *c, kt_src *s, const kt_load_lines_ops *ops, void *ud);
 /* Memory that lives as long as the record being decoded (NULL out of memory). */

@@ -62,11 +62,8 @@ static char *string(const char **pp, const char *e, kt_load_i_alloc_fn alloc)
     return out;
 }
 
-/* A number in strict JSON syntax: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, then a
- * delimiter; 63 bytes at most (cJSON's buffer).  0 or -1. */
-static int number(const char **pp, const char *e, cJSON *x)
+const char *kt_load_i_json_number_end(const char *p, const char *e)
 {
-    const char *p = *pp, *s = p;
     if (p < e && *p == '-')
         p++;
     if (p < e && *p == '0')
@@ -75,10 +72,10 @@ static int number(const char **pp, const char *e, cJSON *x)
         while (p < e && *p >= '0' && *p <= '9')
             p++;
     else
-        return -1;
+        return NULL;
     if (p < e && *p == '.') {
         if (++p == e || !(*p >= '0' && *p <= '9'))
-            return -1;
+            return NULL;
         while (p < e && *p >= '0' && *p <= '9')
             p++;
     }
@@ -87,10 +84,19 @@ static int number(const char **pp, const char *e, cJSON *x)
         if (p < e && (*p == '+' || *p == '-'))
             p++;
         if (p == e || !(*p >= '0' && *p <= '9'))
-            return -1;
+            return NULL;
         while (p < e && *p >= '0' && *p <= '9')
             p++;
     }
+    return p;
+}
+
+/* A number in strict JSON syntax, then a delimiter; 63 bytes at most (cJSON's buffer).  0 or -1. */
+static int number(const char **pp, const char *e, cJSON *x)
+{
+    const char *s = *pp, *p = kt_load_i_json_number_end(s, e);
+    if (!p)
+        return -1;
     if (p - s > 63 || !is_end(p, e))
         return -1;
     char buf[64], *end;

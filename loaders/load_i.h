@@ -75,6 +75,9 @@ static inline int kt_load_i_streq(const char *a, const char *b)
     return *a == *b;
 }
 cJSON *kt_load_i_json_fast(const char *text, size_t len, size_t max_depth, kt_load_i_alloc_fn alloc);
+/* The end of a number in strict JSON syntax at p, -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+ * (before e), or NULL when p starts none (jsonfast.c). */
+const char *kt_load_i_json_number_end(const char *p, const char *e);
 /* cJSON's allocator while keten reads: kt_load_i_json_malloc notes a failed allocation, so that
  * kt_load_i_json_parse can tell running out of memory (c->oom) from malformed text.
  * kt_load_i_json_hooks() installs it (every load does); another allocator given to cJSON (the

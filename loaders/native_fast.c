@@ -113,34 +113,21 @@ static const double pow10_exact[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1
  * bytes); finite.  0 or -1. */
 static int number(scan *s, double *out)
 {
-    const char *p = s->p, *b = p, *e = s->e;
+    const char *b = s->p, *e = s->e, *p = kt_load_i_json_number_end(b, e);
     uint64_t m = 0;
-    int digits = 0, frac = 0, simple = 1;
-    if (p < e && *p == '-')
-        p++;
-    if (p < e && *p == '0') {
-        p++;
-    } else if (p < e && *p >= '1' && *p <= '9') {
-        for (; p < e && *p >= '0' && *p <= '9'; p++, digits++)
-            m = m * 10 + (uint64_t)(*p - '0');
-    } else {
+    int digits = 0, frac = 0, simple = 1, after_point = 0;
+    if (!p)
         return -1;
-    }
-    if (p < e && *p == '.') {
-        if (++p == e || !(*p >= '0' && *p <= '9'))
-            return -1;
-        for (; p < e && *p >= '0' && *p <= '9'; p++, digits++, frac++)
-            m = m * 10 + (uint64_t)(*p - '0');
-    }
-    if (p < e && (*p == 'e' || *p == 'E')) {
-        simple = 0;
-        p++;
-        if (p < e && (*p == '+' || *p == '-'))
-            p++;
-        if (p == e || !(*p >= '0' && *p <= '9'))
-            return -1;
-        while (p < e && *p >= '0' && *p <= '9')
-            p++;
+    for (const char *q = b; q < p && simple; q++) {
+        if (*q >= '0' && *q <= '9') {
+            if (++digits <= 19)
+                m = m * 10 + (uint64_t)(*q - '0');
+            frac += after_point;
+        } else if (*q == '.') {
+            after_point = 1;
+        } else if (*q == 'e' || *q == 'E') {
+            simple = 0;
+        }
     }
     if (p - b > 63 || !(p == e || *p == ' ' || *p == '\t' || *p == ',' || *p == '}' || *p == '\r' || *p == '\n'))
         return -1;

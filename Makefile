@@ -61,9 +61,14 @@ all: keten
 
 # Goals that compile: at the top level they check the dependencies, then build in a sub-make.
 BUILD_GOALS = all keten mpi test difftest asan tsan valgrind bench bench-bin bench-gen demo install unit-bins test-the-tests $(KETEN)
+# All of them go to one sub-make: one per goal would build the same objects and archive side by
+# side under -j (make -j2 keten unit-bins).
 ifndef KT_SUB
-$(BUILD_GOALS): deps-check
-	@$(MAKE) --no-print-directory KT_SUB=1 $@
+$(BUILD_GOALS): kt-sub
+	@:
+.PHONY: kt-sub
+kt-sub: deps-check
+	@$(MAKE) --no-print-directory KT_SUB=1 $(or $(filter $(BUILD_GOALS),$(MAKECMDGOALS)),all)
 else
 
 keten: $(KETEN)

@@ -50,7 +50,7 @@ kt_err kt_graph_cycles(const kt_graph *g, uint8_t **out)
         goto out;
     }
     /* live: with a capital owns relation in and one out (a bit each, then both) */
-#define CAPITAL(e) (g->rels[e].type == KT_REL_OWNS && !(g->rels[e].flags & KT_RF_DECLARED) && from[e] != to[e])
+#define CAPITAL(e) (kt_graph_owner_bits(g, e, 0) & KT_OWNER_CAP)
     for (igraph_integer_t e = 0; e < ne; e++)
         if (CAPITAL(e)) {
             live[from[e] >> 6] |= 1ull << (from[e] & 63);

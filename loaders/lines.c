@@ -1,14 +1,16 @@
 /* lines.c: JSON Lines parsed on every core, merged in file order (see load_i.h).
  *
- * The loading thread reads the input in chunks cut at line ends (KT_LOAD_CHUNK_DEFAULT bytes,
- * or the KETEN_LOAD_CHUNK environment variable: a testing aid that splits small files into
- * many chunks).  Workers parse a chunk's lines with cJSON into the chunk's own arena, check
- * them and decode their fields (ops->decode) into records, with the chunk's own diagnostics
- * and line numbers counted from the chunk's start.  The loading thread then takes the chunks
- * in file order and, line by line, replays each line's diagnostics and adds its record
- * (ops->add): everything that depends on order (interning, first-seen rules, duplicates,
- * conflicts, the diagnostics' order and cap, limits) happens there, as in a serial read.  The
- * chunks do not depend on the number of threads, so neither does anything keten prints.
+ * The input is read in chunks cut at line ends (KT_LOAD_CHUNK_DEFAULT bytes, or the
+ * KETEN_LOAD_CHUNK environment variable: a testing aid that splits small files into many
+ * chunks), one chunk at a time by whichever thread is free, a worker first.  Workers parse a
+ * chunk's lines (ops->decode_text straight from the text where the format has it, else cJSON into
+ * the chunk's own arena and ops->decode), with the chunk's own diagnostics and line numbers
+ * counted from the chunk's start, then let the format look ahead at the records (ops->resolve).
+ * The loading thread takes the chunks in file order and, line by line, replays each line's
+ * diagnostics and adds its record (ops->add): everything that depends on order (interning,
+ * first-seen rules, duplicates, conflicts, the diagnostics' order and cap, limits) happens
+ * there, as in a serial read.  The chunks do not depend on the number of threads, so neither
+ * does anything keten prints.
  *
  * Memory: at most threads + 1 chunks are in flight, each its text, its parse trees and its
  * records (about 3 MiB at the default size); the whole input is never held.  All threads
@@ -238,7 +240,7 @@ static void parse_chunk(pool_t *p, chunk_t *ch)
         char *rec = ch->recs + ch->nrecs * ops->rec_size;
         /* e - n: the line's start; the common record straight from the text, the common line
          * in one pass, anything else by cJSON */
-        if (ops->decode_text && n <= lim->string && lim->depth >= 2 && ops->decode_text(e - n, n, rec)) {
+        if (ops->decode_text && n <= lim->string && ops->decode_text(e - n, n, (size_t)lim->depth, rec)) {
             ch->lines[ch->nrecs++] = ln;
             continue;
         }

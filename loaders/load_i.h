@@ -140,9 +140,9 @@ typedef struct {
     /* optional: warm the cache for the n records about to be added */
     void (*prefetch)(kt_load_ctx *c, const void *recs, size_t n);
     /* optional, tried before decode: the record straight from the line's text (len bytes, within
-     * the string limit; the depth limit is at least 2), 1 with *rec exactly as decode would make
-     * it without a diagnostic, 0 to leave the line (as it was) to the JSON parser and decode. */
-    int (*decode_text)(char *text, size_t len, void *rec);
+     * the string limit; max_depth the depth limit), 1 with *rec exactly as decode would make it
+     * without a diagnostic, 0 to leave the line (as it was) to the JSON parser and decode. */
+    int (*decode_text)(char *text, size_t len, size_t max_depth, void *rec);
     /* optional, on the parsing thread once a chunk's n records are decoded: look up what it can
      * ahead of the adds (kt_graph_resolve_keys), reading c->g only as that allows */
     void (*resolve)(kt_load_ctx *c, void *recs, size_t n);

@@ -101,6 +101,23 @@ static const char *const rel_keys[R__N] = {"basis", "beneficial", "country", "de
                                            "qty",   "rel",        "role",    "scope",    "share",  "since",
                                            "sole_source", "source", "to",   "until",    "votes"}; /* sorted */
 
+int kt_load_i_native_rel_finish(kt_rel_in *r, const char *basis, const char *role)
+{
+    if (r->since && !kt_load_i_is_date(r->since))
+        return 1;
+    if (r->until && !kt_load_i_is_date(r->until))
+        return 2;
+    if (basis && kt_basis_parse(basis, &r->basis) != 0)
+        return 3;
+    if (role && (r->type == KT_REL_DIRECTOR_OF || r->type == KT_REL_ROLE_IN))
+        r->role = role; /* free text: "trustee", "board_member", "General Director" */
+    else if (role && kt_load_i_streq(role, "lead"))
+        r->flags |= KT_RF_LEAD;
+    else if (role && !kt_load_i_streq(role, "member"))
+        return 4;
+    return 0;
+}
+
 static kt_err decode_relation(kt_load_ctx *c, const cJSON *o, long line, kt_rel_in *rp, int *ok)
 {
     kt_rel_in r;
@@ -153,23 +170,19 @@ static kt_err decode_relation(kt_load_ctx *c, const cJSON *o, long line, kt_rel_
     }
     if (bad)
         return KT_OK;
-    if (r.since && !kt_load_i_is_date(r.since))
+    switch (kt_load_i_native_rel_finish(&r, basis, role)) {
+    case 1:
         return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
                             "since \"%s\" is not an ISO date (YYYY-MM-DD)", r.since);
-    if (r.until && !kt_load_i_is_date(r.until))
+    case 2:
         return kt_diags_add(c->d, KT_SEV_ERROR, "date_invalid", c->file, line, NULL,
                             "until \"%s\" is not an ISO date (YYYY-MM-DD)", r.until);
-    if (basis && kt_basis_parse(basis, &r.basis) != 0)
+    case 3:
         return kt_diags_add(c->d, KT_SEV_ERROR, "basis_unknown", c->file, line, NULL,
                             "unknown control basis \"%s\" (board, golden_share, contract, statute, other)", basis);
-    if (role && (r.type == KT_REL_DIRECTOR_OF || r.type == KT_REL_ROLE_IN)) {
-        r.role = role; /* free text: "trustee", "board_member", "General Director" */
-    } else if (role) {
-        if (strcmp(role, "lead") == 0)
-            r.flags |= KT_RF_LEAD;
-        else if (strcmp(role, "member") != 0)
-            return kt_diags_add(c->d, KT_SEV_ERROR, "role_unknown", c->file, line, NULL,
-                                "unknown role \"%s\" (lead, member)", role);
+    case 4:
+        return kt_diags_add(c->d, KT_SEV_ERROR, "role_unknown", c->file, line, NULL,
+                            "unknown role \"%s\" (lead, member)", role);
     }
     *rp = r;
     *ok = 1;
@@ -397,9 +410,9 @@ int kt_load_i_native_decode(kt_load_ctx *c, const cJSON *o, long line, void *rec
     return ok;
 }
 
-static int decode_text(char *text, size_t len, void *rec)
+static int decode_text(char *text, size_t len, size_t max_depth, void *rec)
 {
-    return kt_load_i_native_fast(text, len, rec);
+    return kt_load_i_native_fast(text, len, max_depth, rec);
 }
 
 static kt_err add_line(kt_load_ctx *c, const void *rec, long line, void *ud)
@@ -435,6 +448,11 @@ static void prefetch_lines(kt_load_ctx *c, const void *recs, size_t n)
 /* The ids of a chunk's records that the model already holds, found on the parsing thread (a
  * cache miss each at millions of ids, taken off the loading thread): by batches, so that the
  * misses of a batch overlap. */
+static int nkeys(const nrec *x)
+{
+    return x->kind == REC_REL ? 3 : x->kind == REC_ENT ? 1 : 0; /* from, to, item; id */
+}
+
 static void resolve_lines(kt_load_ctx *c, void *recs, size_t n)
 {
     nrec *x = recs;
@@ -442,12 +460,12 @@ static void resolve_lines(kt_load_ctx *c, void *recs, size_t n)
     for (size_t done = 0; done < n; done += 32) {
         size_t m = n - done < 32 ? n - done : 32, k = 0;
         for (size_t i = done; i < done + m; i++)
-            for (int j = 0; j < (x[i].kind == REC_REL ? 3 : x[i].kind == REC_ENT ? 1 : 0); j++)
+            for (int j = 0; j < nkeys(&x[i]); j++)
                 keys[k++] = x[i].keys[j];
         kt_graph_resolve_keys(c->g, keys, k);
         k = 0;
         for (size_t i = done; i < done + m; i++)
-            for (int j = 0; j < (x[i].kind == REC_REL ? 3 : x[i].kind == REC_ENT ? 1 : 0); j++)
+            for (int j = 0; j < nkeys(&x[i]); j++)
                 x[i].keys[j].known = keys[k++].known;
     }
 }

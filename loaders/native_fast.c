@@ -78,6 +78,7 @@ typedef struct {
     char *p, *e;
     char *quotes[64]; /* closing quotes made NULs, put back when the line is not taken */
     int nquotes;
+    size_t max_depth; /* the depth limit: a share object is the second level */
 } scan;
 
 static void skip_ws(scan *s)
@@ -219,7 +220,7 @@ static int value(scan *s, val *v)
         v->kind = V_NULL;
         return literal(s, "null", 4);
     case '{':
-        return range(s, v);
+        return s->max_depth >= 2 ? range(s, v) : -1;
     default:
         v->kind = V_NUM;
         return number(s, &v->a);
@@ -329,14 +330,7 @@ static int relation(const val *vals, unsigned seen, kt_native_rec *x)
             return -1;
         r->qty = vals[K_QTY].a;
     }
-    if ((r->since && !kt_load_i_is_date(r->since)) || (r->until && !kt_load_i_is_date(r->until)) ||
-        (basis && kt_basis_parse(basis, &r->basis) != 0))
-        return -1;
-    if (role && (r->type == KT_REL_DIRECTOR_OF || r->type == KT_REL_ROLE_IN))
-        r->role = role;
-    else if (role && kt_load_i_streq(role, "lead"))
-        r->flags |= KT_RF_LEAD;
-    else if (role && !kt_load_i_streq(role, "member"))
+    if (kt_load_i_native_rel_finish(r, basis, role) != 0)
         return -1;
     x->kind = REC_REL;
     x->keys[0] = kt_graph_id_key(from);
@@ -377,7 +371,7 @@ static int entity(const val *vals, unsigned seen, kt_native_rec *x)
     return 0;
 }
 
-int kt_load_i_native_fast(char *text, size_t len, kt_native_rec *x)
+int kt_load_i_native_fast(char *text, size_t len, size_t max_depth, kt_native_rec *x)
 {
     scan s;
     val vals[K__N];
@@ -387,6 +381,7 @@ int kt_load_i_native_fast(char *text, size_t len, kt_native_rec *x)
     s.p = text;
     s.e = text + len;
     s.nquotes = 0;
+    s.max_depth = max_depth;
     memset(x->keys, 0, sizeof x->keys);
     if (members(&s, vals, &seen) != 0)
         ok = 0;

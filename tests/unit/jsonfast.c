@@ -14,28 +14,10 @@
 #include "test_util.h"
 #include "../../loaders/load_i.h"
 
-static unsigned long long rng = 88172645463325252ull;
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
+#define TEXTGEN_SEED 88172645463325252ull
+#include "textgen.h"
 
 /* ---- the text ---- */
-
-static char buf[8192];
-static size_t len;
-
-static void put(const char *s)
-{
-    size_t n = strlen(s);
-    if (len + n < sizeof buf - 1) {
-        memcpy(buf + len, s, n);
-        len += n;
-    }
-}
 
 static void ws(void)
 {

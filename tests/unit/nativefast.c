@@ -16,32 +16,14 @@
 #include "test_util.h"
 #include "../../loaders/native_i.h"
 
-static unsigned long long rng = 2463534242ull;
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
+#define TEXTGEN_SEED 2463534242ull
+#include "textgen.h"
 
 /* 1 in n, or in 10 n on a calm line (half of them): most lines have one problem at most */
 static int calm;
 static int rare(unsigned n)
 {
     return rnd(calm ? 10 * n : n) == 0;
-}
-
-static char buf[4096];
-static size_t len;
-
-static void put(const char *s)
-{
-    size_t n = strlen(s);
-    if (len + n < sizeof buf - 1) {
-        memcpy(buf + len, s, n);
-        len += n;
-    }
 }
 
 static void ws(void)
@@ -266,7 +248,7 @@ int main(void)
 {
     enum { N = 60000 };
     long taken = 0, taken_rel = 0, taken_ent = 0, tree_quiet = 0, tree_said = 0, tree_none = 0;
-    long wrong = 0, changed = 0, disagree = 0;
+    long wrong = 0, changed = 0, disagree = 0, taken_flat = 0, nested = 0;
     kt_load_i_json_hooks();
     for (int i = 0; i < N; i++) {
         char orig[sizeof buf];
@@ -274,7 +256,16 @@ int main(void)
         line();
         memcpy(orig, buf, len + 1);
         memset(&fast, 0xa5, sizeof fast);
-        int ok = kt_load_i_native_fast(buf, len, &fast);
+        /* under a depth limit of 1 (--limit depth=1) a share object is too deep: declined */
+        kt_native_rec flat;
+        if (kt_load_i_native_fast(buf, len, 1, &flat)) {
+            taken_flat++;
+            nested += strchr(strchr(orig, '{') + 1, '{') != NULL;
+            memcpy(buf, orig, len + 1);
+        } else if (memcmp(buf, orig, len + 1) != 0) {
+            changed++;
+        }
+        int ok = kt_load_i_native_fast(buf, len, 1000, &fast);
         if (!ok && memcmp(buf, orig, len + 1) != 0)
             changed++;
 
@@ -311,5 +302,6 @@ int main(void)
     printf("taken directly but not by the tree without a word: %ld; a different record: %ld; a line left changed: "
            "%ld\n",
            disagree, wrong, changed);
+    printf("with a depth limit of 1: %ld taken, %ld of them with a nested object\n", taken_flat, nested);
     return 0;
 }
